@@ -1,0 +1,60 @@
+//! The current locale, read from the URL, and translated text for components.
+//!
+//! The locale is derived from the path on both server and client, so both render the
+//! same strings (see `tuki::i18n` for where they come from).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use tuki::Locale;
+use tuki::i18n::{Value, tr, tr_args};
+
+/// Translations for the locale in the current URL. `Copy`, so closures can capture it.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    locale: Memo<Locale>,
+}
+
+impl I18n {
+    /// The locale of the page being shown (Finnish when the path names none).
+    pub fn locale(&self) -> Locale {
+        self.locale.get()
+    }
+
+    /// The message `id` in the current locale.
+    pub fn t(&self, id: &str) -> String {
+        tr(self.locale.get(), id)
+    }
+
+    /// The message `id` in the current locale with its variables filled in.
+    pub fn t_args(&self, id: &str, args: &[(&'static str, Value<'static>)]) -> String {
+        tr_args(self.locale.get(), id, args)
+    }
+
+    /// `path` (without locale, starting with `/`) under the current locale: `/search` → `/sv/search`.
+    pub fn href(&self, path: &str) -> String {
+        format!("/{}{}", self.locale.get().code(), path)
+    }
+}
+
+/// Derives the locale from the router's location and provides it to every component below.
+/// Must be called inside `<Router>`.
+pub fn provide_i18n() -> I18n {
+    let location = use_location();
+    let locale = Memo::new(move |_| {
+        location.pathname.with(|path| {
+            Locale::split_path(path)
+                .map(|(locale, _)| locale)
+                .unwrap_or_default()
+        })
+    });
+    let i18n = I18n { locale };
+    provide_context(i18n);
+    i18n
+}
+
+/// The translations provided by [`provide_i18n`]; outside a router, Finnish.
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(|| I18n {
+        locale: Memo::new(|_| Locale::default()),
+    })
+}

@@ -1,0 +1,86 @@
+//! # Tuki's user interface
+//!
+//! Pages and components in Leptos 0.8. Every page is rendered on the server first and works
+//! without JavaScript; the wasm bundle (feature `hydrate`) hydrates it for the extras.
+//! The locale is the first path segment (`/fi/…`, `/sv/…`, `/en/…`).
+
+pub mod components;
+pub mod i18n;
+pub mod pages;
+mod status;
+
+use components::{LanguageAlternates, SiteFooter, SiteHeader, SkipLink};
+use i18n::provide_i18n;
+use leptos::prelude::*;
+use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use pages::{HomePage, NotFound};
+
+/// The name of the CSS, JS and wasm files under `/pkg/`.
+pub const OUTPUT_NAME: &str = "tuki";
+
+/// The HTML document around the app, rendered on the server for every page.
+/// `lang` is set on `<html>` by the app itself (reactively), not here.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light dark"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The whole portal: stylesheet, router and the page frame.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="tuki" href=format!("/pkg/{OUTPUT_NAME}.css")/>
+        <Router>
+            <PageFrame/>
+        </Router>
+    }
+}
+
+/// Header, main content and footer around whichever page the URL names.
+#[component]
+fn PageFrame() -> impl IntoView {
+    let i18n = provide_i18n();
+    view! {
+        <Html {..} lang=move || i18n.locale().code()/>
+        <Title formatter=|text: String| if text.is_empty() { "Tuki".to_owned() } else { format!("{text} – Tuki") }/>
+        <LanguageAlternates/>
+        <SkipLink/>
+        <SiteHeader/>
+        <main id="main" class="site-main" tabindex="-1">
+            <Routes fallback=NotFound>
+                <Route path=path!("/:lang/") view=HomePage/>
+            </Routes>
+        </main>
+        <SiteFooter/>
+    }
+}
+
+/// Entry point of the wasm bundle: hydrates the server-rendered body.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+    // A signal for end-to-end tests and monitoring that the page is interactive now.
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
+}

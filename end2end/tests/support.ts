@@ -1,0 +1,74 @@
+import { expect, Page, TestInfo } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const LOCALES = ['fi', 'sv', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const HOME_HEADINGS: Record<Locale, string> = {
+  fi: 'Miten voimme auttaa?',
+  sv: 'Hur kan vi hjälpa dig?',
+  en: 'How can we help you?',
+};
+
+export const NOT_FOUND_TITLES: Record<Locale, string> = {
+  fi: 'Sivua ei löytynyt',
+  sv: 'Sidan hittades inte',
+  en: 'Page not found',
+};
+
+export const jsEnabled = (info: TestInfo) => info.project.name === 'js';
+
+/** Collects console errors and warnings (hydration mismatches among them) and page errors. */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') {
+      problems.push(`${msg.type()}: ${msg.text()} (${msg.location().url})`);
+    }
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  return problems;
+}
+
+/** With JavaScript on, waits until the wasm bundle has hydrated the page. */
+export async function waitForHydration(page: Page, info: TestInfo) {
+  if (!jsEnabled(info)) return;
+  await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached', timeout: 15_000 });
+}
+
+/**
+ * Runs axe (WCAG 2.x A and AA rules and best practices) and expects no violations.
+ * axe is itself JavaScript: for a page opened with JavaScript off, the same URL is scanned in a
+ * context where axe may run but the page's own scripts (the wasm bundle) are blocked, which
+ * is exactly the server-rendered page a no-JS reader gets.
+ */
+export async function expectNoAxeViolations(
+  page: Page,
+  { javaScript, colorScheme }: { javaScript: boolean; colorScheme?: 'light' | 'dark' },
+) {
+  if (javaScript) {
+    await scanWithAxe(page);
+    return;
+  }
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser');
+  const scanContext = await browser.newContext({ javaScriptEnabled: true, colorScheme });
+  await scanContext.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
+  try {
+    const scanPage = await scanContext.newPage();
+    await scanPage.goto(page.url());
+    await scanWithAxe(scanPage);
+  } finally {
+    await scanContext.close();
+  }
+}
+
+async function scanWithAxe(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, 'axe violations').toEqual([]);
+}

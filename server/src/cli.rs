@@ -1,0 +1,71 @@
+//! The command line. Every option can also come from a `TUKI_*` environment variable.
+
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use tuki::PortalConfig;
+use tuki::store::DatabaseUrl;
+
+/// Tuki — a self-service support portal in Finnish, Swedish and English.
+#[derive(Debug, Parser)]
+#[command(name = "tuki", version, about, long_about = None)]
+pub struct Cli {
+    /// Options every command shares.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// Log format: `text` for people, `json` for log collectors.
+    #[arg(long, env = "TUKI_LOG_FORMAT", default_value = "text", global = true)]
+    pub log_format: String,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where the portal keeps its state.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Data directory: SQLite file, search index and mail outbox.
+    #[arg(long, env = "TUKI_DATA_DIR", default_value = "./data", global = true)]
+    pub data_dir: PathBuf,
+    /// Database URL: `postgres://…` or `sqlite://PATH` (default: `DATA_DIR/tuki.db`).
+    #[arg(long, env = "TUKI_DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+}
+
+impl GlobalArgs {
+    /// The core's configuration, with the database URL checked.
+    pub fn portal_config(&self) -> anyhow::Result<PortalConfig> {
+        let database_url = match self.database_url.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(url) => Some(DatabaseUrl::parse(url)?),
+        };
+        Ok(PortalConfig {
+            data_dir: self.data_dir.clone(),
+            database_url,
+        })
+    }
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the portal's web server (migrates the database first).
+    Serve(ServeArgs),
+    /// Bring the database schema up to date and exit.
+    Migrate,
+}
+
+/// Options of `tuki serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "TUKI_LISTEN", default_value = "127.0.0.1:3000")]
+    pub listen: SocketAddr,
+    /// The portal's public URL, used in links that leave the site (e-mails).
+    /// Default: `http://` + the listen address.
+    #[arg(long, env = "TUKI_BASE_URL")]
+    pub base_url: Option<String>,
+    /// Directory of the built static files (`pkg/tuki.js`, `pkg/tuki_bg.wasm`, `pkg/tuki.css`).
+    #[arg(long, env = "TUKI_SITE_DIR", default_value = "target/site")]
+    pub site_dir: PathBuf,
+}

@@ -1,0 +1,159 @@
+//! The HTTP server: routes, middleware, and start/stop.
+//!
+//! Request path: middleware (request id → trace span → panic guard → compression → body limit
+//! → `lang` cookie) → router: `/` negotiation, health checks, Leptos pages (server-rendered,
+//! with the [`Portal`] in context), static files under `/pkg/`, and the translated 404 page.
+
+mod error_page;
+mod health;
+mod middleware;
+mod negotiate;
+
+pub use middleware::{MAX_BODY_BYTES, with_middleware};
+
+use crate::config::ServeConfig;
+use axum::Router;
+use axum::extract::FromRef;
+use axum::routing::get;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use std::net::SocketAddr;
+use tokio::net::TcpListener;
+use tuki::Portal;
+use tuki_app::{App, shell};
+
+/// What every handler can reach: the portal's services and Leptos's render options.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// The portal's services.
+    pub portal: Portal,
+    /// Leptos's options (file names, site directory).
+    pub leptos_options: LeptosOptions,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> LeptosOptions {
+        state.leptos_options.clone()
+    }
+}
+
+/// The portal's routes, without middleware.
+pub fn routes(state: AppState) -> Router {
+    let leptos_routes = generate_route_list(App);
+    let portal = state.portal.clone();
+    let context = move || provide_context(portal.clone());
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/", get(negotiate::root))
+        .route("/fi", get(negotiate::add_trailing_slash))
+        .route("/sv", get(negotiate::add_trailing_slash))
+        .route("/en", get(negotiate::add_trailing_slash))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .leptos_routes_with_context(&state, leptos_routes, context.clone(), move || {
+            shell(options.clone())
+        })
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            context, shell,
+        ))
+        .with_state(state)
+}
+
+/// The complete application: routes wrapped in the middleware.
+pub fn app(state: AppState) -> Router {
+    with_middleware(routes(state))
+}
+
+/// A server that is listening, for tests and for [`serve`].
+pub struct Bound {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl Bound {
+    /// Opens the portal (migrating the database) and binds the listen address.
+    pub async fn bind(config: &ServeConfig) -> anyhow::Result<Bound> {
+        let portal = Portal::open(config.portal.clone()).await?;
+        let listener = TcpListener::bind(config.listen).await?;
+        let leptos_options = config.leptos_options(listener.local_addr()?);
+        Ok(Bound {
+            listener,
+            state: AppState {
+                portal,
+                leptos_options,
+            },
+        })
+    }
+
+    /// The address actually bound (the real port when the configuration said 0).
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// The state the handlers will see.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes, then lets open requests finish and closes the database.
+    pub async fn run(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let portal = self.state.portal.clone();
+        axum::serve(
+            self.listener,
+            app(self.state).into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await?;
+        portal.close().await;
+        Ok(())
+    }
+}
+
+/// `tuki serve`: runs until SIGINT or SIGTERM.
+pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
+    let bound = Bound::bind(&config).await?;
+    let addr = bound.local_addr()?;
+    tracing::info!(
+        %addr,
+        base_url = %config.base_url,
+        database = %config.portal.database_url().redacted(),
+        data_dir = %config.portal.data_dir.display(),
+        "Tuki is listening on http://{addr}/"
+    );
+    bound.run(shutdown_signal()).await?;
+    tracing::info!("Tuki stopped");
+    Ok(())
+}
+
+/// Completes on Ctrl-C (SIGINT) or SIGTERM.
+async fn shutdown_signal() {
+    let interrupt = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing open requests");
+}

@@ -1,0 +1,13 @@
+//! # The `tuki` binary's library
+//!
+//! Command line ([`cli`]), configuration ([`config`]), logging ([`telemetry`]) and the HTTP
+//! server ([`http`]): the Leptos pages, health checks, static files and the middleware around
+//! them. The integration tests start the same server on port 0.
+
+pub mod cli;
+pub mod config;
+pub mod http;
+pub mod telemetry;
+
+pub use config::ServeConfig;
+pub use http::{AppState, serve};

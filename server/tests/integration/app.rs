@@ -1,0 +1,73 @@
+//! `spawn_app`: starts the real server on a free port with a fresh database.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use tokio::sync::oneshot;
+use tuki::PortalConfig;
+use tuki::store::Backend;
+use tuki::store::testing::fresh_database;
+use tuki_server::ServeConfig;
+use tuki_server::http::Bound;
+
+/// A running server and an HTTP client that does not follow redirects.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub state: tuki_server::AppState,
+    stop: Option<oneshot::Sender<()>>,
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    /// `GET path` with optional extra headers.
+    pub async fn get(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut request = self.client.get(format!("{}{path}", self.address));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send().await.expect("request failed")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// Starts the portal on `backend` with an empty data directory.
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database_url = fresh_database(backend, dir.path())
+        .await
+        .expect("fresh database");
+    let config = ServeConfig {
+        portal: PortalConfig {
+            data_dir: dir.path().join("data"),
+            database_url: Some(database_url),
+        },
+        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+        base_url: "http://127.0.0.1".to_owned(),
+        site_dir: PathBuf::from("target/site"),
+    };
+    let bound = Bound::bind(&config).await.expect("server starts");
+    let address = format!("http://{}", bound.local_addr().expect("bound address"));
+    let state = bound.state().clone();
+    let (stop, stopped) = oneshot::channel::<()>();
+    tokio::spawn(bound.run(async move {
+        let _ = stopped.await;
+    }));
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    TestApp {
+        address,
+        client,
+        state,
+        stop: Some(stop),
+        _dir: dir,
+    }
+}

@@ -1,0 +1,6 @@
+//! Integration tests: the real server on port 0, on SQLite and (when configured) PostgreSQL.
+
+mod app;
+mod errors;
+mod health;
+mod pages;

@@ -1,0 +1,29 @@
+//! The `portal_meta` table: small facts about this installation (when it was created,
+//! which content was loaded), kept as key/value text.
+
+use super::{Store, StoreError, now_millis};
+
+impl Store {
+    /// The value stored under `key`, if any.
+    pub async fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let value = sqlx::query_scalar::<_, String>("SELECT value FROM portal_meta WHERE key = $1")
+            .bind(key)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(value)
+    }
+
+    /// Stores `value` under `key`, replacing what was there.
+    pub async fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO portal_meta (key, value, updated_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        )
+        .bind(key)
+        .bind(value)
+        .bind(now_millis())
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,141 @@
+//! Storage: one sqlx pool on SQLite (the embedded default) or PostgreSQL (for several nodes).
+//!
+//! The same queries serve both backends through sqlx's `Any` driver: SQL stays portable
+//! (`$1` placeholders, `BIGINT`/`TEXT` columns, times as Unix milliseconds). Only the
+//! migrations differ per backend, because DDL does; they are embedded and run at start.
+
+mod database_url;
+mod meta;
+pub mod testing;
+
+pub use database_url::{Backend, DatabaseUrl, DatabaseUrlError};
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, Executor};
+use std::str::FromStr;
+use std::time::Duration;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("src/store/migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("src/store/migrations/postgres");
+
+/// What can go wrong talking to the database.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database could not be reached or answered with an error.
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    /// A migration failed; the schema is left at the last migration that succeeded.
+    #[error("migration failed: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    /// The SQLite file's directory could not be created.
+    #[error("cannot create the database directory {path}: {source}")]
+    CreateDir {
+        /// The directory that could not be created.
+        path: String,
+        /// Why not.
+        source: std::io::Error,
+    },
+}
+
+/// The portal's database: a connection pool and the backend it talks to.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Store {
+    /// Connects to the database, creating a SQLite file (and its directory) when missing.
+    /// SQLite runs in WAL mode so readers never wait for the writer.
+    pub async fn connect(url: &DatabaseUrl) -> Result<Store, StoreError> {
+        sqlx::any::install_default_drivers();
+        if let Some(dir) = url.sqlite_dir() {
+            std::fs::create_dir_all(&dir).map_err(|source| StoreError::CreateDir {
+                path: dir.display().to_string(),
+                source,
+            })?;
+        }
+        let options = AnyConnectOptions::from_str(url.as_str())?;
+        let backend = url.backend();
+        let pool = AnyPoolOptions::new()
+            .max_connections(match backend {
+                // One file, one writer at a time: a few connections are plenty and keep
+                // SQLITE_BUSY waits short.
+                Backend::Sqlite => 8,
+                Backend::Postgres => 16,
+            })
+            .acquire_timeout(Duration::from_secs(5))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        conn.execute(
+                            "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; \
+                             PRAGMA synchronous = NORMAL;",
+                        )
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        if backend == Backend::Sqlite {
+            // journal_mode is stored in the file: set once, valid for every later connection.
+            pool.execute("PRAGMA journal_mode = WAL;").await?;
+        }
+        Ok(Store { pool, backend })
+    }
+
+    /// Applies every migration that has not run yet. Safe to call on every start.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&self.pool).await?;
+        Ok(())
+    }
+
+    /// The versions of the migrations applied so far, oldest first.
+    pub async fn applied_migrations(&self) -> Result<Vec<i64>, StoreError> {
+        let versions = sqlx::query_scalar::<_, i64>(
+            "SELECT version FROM _sqlx_migrations WHERE success = $1 ORDER BY version",
+        )
+        .bind(true)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(versions)
+    }
+
+    /// Answers when the database does: the readiness check.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query_scalar::<_, i32>("SELECT 1")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Which backend this store talks to.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Closes every connection; later queries fail. Used at shutdown.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// The connection pool, for the store's query modules and for tests.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+}
+
+/// Current time as Unix milliseconds, the portable timestamp of every table.
+pub(crate) fn now_millis() -> i64 {
+    let since_epoch = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    i64::try_from(since_epoch.as_millis()).unwrap_or(i64::MAX)
+}

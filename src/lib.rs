@@ -8,6 +8,7 @@
 //!
 //! The dependency arrow never runs backwards: this crate knows nothing of Leptos or axum.
 
+pub mod content;
 pub mod i18n;
 pub mod locale;
 

@@ -1,6 +1,8 @@
 //! The [`Portal`]: one handle that owns the portal's services, shared by every request.
 
-use crate::store::{DatabaseUrl, Store, StoreError};
+use crate::content::bundle::{Bundle, BundleErrors};
+use crate::content::demo::demo_bundle;
+use crate::store::{DatabaseUrl, ImportReport, Store, StoreError};
 use std::path::PathBuf;
 
 /// Where the portal keeps its state.
@@ -21,12 +23,18 @@ impl PortalConfig {
     }
 }
 
+/// `portal_meta` key recording where the content came from: `demo` or `import`.
+const CONTENT_SOURCE: &str = "content_source";
+
 /// What can stop the portal from opening.
 #[derive(Debug, thiserror::Error)]
 pub enum PortalError {
     /// The database failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A content bundle has problems; nothing was imported.
+    #[error(transparent)]
+    Bundle(#[from] BundleErrors),
     /// The data directory could not be created.
     #[error("cannot create the data directory {path}: {source}")]
     DataDir {
@@ -74,6 +82,32 @@ impl Portal {
     /// True when the database answers: what `/readyz` reports.
     pub async fn is_ready(&self) -> bool {
         self.store.ping().await.is_ok()
+    }
+
+    /// Imports a content bundle in one transaction and marks the portal's content as its own,
+    /// so demo content is never mixed in later.
+    pub async fn import(&self, bundle: &Bundle) -> Result<ImportReport, PortalError> {
+        let report = self.store.import_bundle(bundle).await?;
+        self.store.set_meta(CONTENT_SOURCE, "import").await?;
+        Ok(report)
+    }
+
+    /// The whole knowledge base as a bundle.
+    pub async fn export(&self) -> Result<Bundle, PortalError> {
+        Ok(self.store.bundle().await?)
+    }
+
+    /// Loads the demo content into a portal that has no content and never imported any.
+    /// Returns what was loaded, or `None` when the portal already has content of its own.
+    pub async fn load_demo_content_if_empty(&self) -> Result<Option<ImportReport>, PortalError> {
+        if self.store.meta(CONTENT_SOURCE).await?.is_some()
+            || self.store.document_count().await? > 0
+        {
+            return Ok(None);
+        }
+        let report = self.store.import_bundle(&demo_bundle()?).await?;
+        self.store.set_meta(CONTENT_SOURCE, "demo").await?;
+        Ok(Some(report))
     }
 
     /// Closes the database pool at shutdown, after the last request finished.

@@ -53,6 +53,17 @@ pub enum Command {
     Serve(ServeArgs),
     /// Bring the database schema up to date and exit.
     Migrate,
+    /// Import a content bundle (categories.yaml, articles/, cases/) in one transaction.
+    /// Any invalid file aborts the whole import and lists every problem as file:line: reason.
+    Import {
+        /// The bundle folder.
+        dir: PathBuf,
+    },
+    /// Export the knowledge base as a content bundle into an empty or new folder.
+    Export {
+        /// The folder to write.
+        dir: PathBuf,
+    },
 }
 
 /// Options of `tuki serve`.

@@ -4,10 +4,12 @@
 //! (`$1` placeholders, `BIGINT`/`TEXT` columns, times as Unix milliseconds). Only the
 //! migrations differ per backend, because DDL does; they are embedded and run at start.
 
+mod content;
 mod database_url;
 mod meta;
 pub mod testing;
 
+pub use content::ImportReport;
 pub use database_url::{Backend, DatabaseUrl, DatabaseUrlError};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -75,6 +75,12 @@ impl Bound {
     /// Opens the portal (migrating the database) and binds the listen address.
     pub async fn bind(config: &ServeConfig) -> anyhow::Result<Bound> {
         let portal = Portal::open(config.portal.clone()).await?;
+        if let Some(report) = portal.load_demo_content_if_empty().await? {
+            tracing::info!(
+                items = report.added.len(),
+                "loaded the demo content into the empty portal"
+            );
+        }
         let listener = TcpListener::bind(config.listen).await?;
         let leptos_options = config.leptos_options(listener.local_addr()?);
         Ok(Bound {

@@ -1,0 +1,527 @@
+//! The content bundle: the folder `tuki import` reads and `tuki export` writes.
+//!
+//! ```text
+//! categories.yaml                 # slug: {fi: name, sv: name, en: name}
+//! articles/<slug>/<locale>.md     # one file per translation
+//! cases/<slug>/<locale>.md        # solved cases, same shape
+//! ```
+//!
+//! Each `.md` starts with YAML front matter between `---` lines — `title` (required),
+//! `category` (required), `tags`, `summary`, `status` (`draft`; published when absent) — and the
+//! rest is the Markdown body. Reading checks everything and reports every problem as
+//! `file:line: reason`; a bundle with any problem is not used at all.
+
+use super::{Category, DocKind, Document, Slug, Status, Translation};
+use crate::Locale;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Everything a bundle holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Bundle {
+    /// The categories, by slug.
+    pub categories: Vec<Category>,
+    /// Articles and solved cases.
+    pub documents: Vec<Document>,
+}
+
+/// One problem in a bundle, at a file and line (1-based) relative to the bundle's folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BundleProblem {
+    /// The file, relative to the bundle folder.
+    pub file: PathBuf,
+    /// The line the problem is on (1 when it concerns the whole file).
+    pub line: usize,
+    /// What is wrong, for an editor to fix.
+    pub reason: String,
+}
+
+impl fmt::Display for BundleProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file.display(), self.line, self.reason)
+    }
+}
+
+/// Every problem found in a bundle.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub struct BundleErrors(pub Vec<BundleProblem>);
+
+impl fmt::Display for BundleErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "the bundle has {} problem(s); nothing was imported:",
+            self.0.len()
+        )?;
+        for problem in &self.0 {
+            writeln!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The front matter of a translation file, as written.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    category: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<String>,
+}
+
+/// Longest title accepted, in characters.
+const MAX_TITLE: usize = 200;
+/// Largest Markdown body accepted, in bytes.
+const MAX_BODY: usize = 200_000;
+
+/// Collects problems while reading.
+#[derive(Default)]
+struct Problems(Vec<BundleProblem>);
+
+impl Problems {
+    fn add(&mut self, file: &Path, line: usize, reason: impl Into<String>) {
+        self.0.push(BundleProblem {
+            file: file.to_path_buf(),
+            line,
+            reason: reason.into(),
+        });
+    }
+}
+
+/// The files of a bundle: path relative to the bundle folder (with `/`) → text, or why the
+/// text could not be read. Read from a folder, or from files compiled into the binary.
+pub type BundleFiles = BTreeMap<String, Result<String, String>>;
+
+/// A translation file of one document: its name (`fi.md`) and its text.
+type TranslationFile<'a> = (&'a str, &'a Result<String, String>);
+
+/// Reads every file under `dir` (hidden files and folders skipped).
+pub fn files_in_dir(dir: &Path) -> std::io::Result<BundleFiles> {
+    fn walk(root: &Path, dir: &Path, out: &mut BundleFiles) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            if entry.file_type()?.is_dir() {
+                walk(root, &path, out)?;
+            } else {
+                let rel = path.strip_prefix(root).unwrap_or(&path);
+                let rel = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let text = std::fs::read(&path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| {
+                        String::from_utf8(bytes)
+                            .map_err(|_| "the file is not UTF-8 text".to_owned())
+                    });
+                out.insert(rel, text);
+            }
+        }
+        Ok(())
+    }
+    let mut files = BundleFiles::new();
+    walk(dir, dir, &mut files)?;
+    Ok(files)
+}
+
+impl Bundle {
+    /// Reads and checks the bundle in the folder `dir`.
+    pub fn read(dir: &Path) -> Result<Bundle, BundleErrors> {
+        let files = files_in_dir(dir).map_err(|e| {
+            BundleErrors(vec![BundleProblem {
+                file: dir.to_path_buf(),
+                line: 1,
+                reason: format!("cannot read the bundle folder: {e}"),
+            }])
+        })?;
+        Bundle::parse(&files)
+    }
+
+    /// Checks a bundle's files. Either the whole bundle, or every problem in it.
+    pub fn parse(files: &BundleFiles) -> Result<Bundle, BundleErrors> {
+        let mut problems = Problems::default();
+        let categories = match files.get("categories.yaml") {
+            Some(Ok(text)) => parse_categories(text, &mut problems),
+            Some(Err(e)) => {
+                problems.add(
+                    Path::new("categories.yaml"),
+                    1,
+                    format!("cannot read the category list: {e}"),
+                );
+                Vec::new()
+            }
+            None => {
+                problems.add(
+                    Path::new("categories.yaml"),
+                    1,
+                    "missing: the bundle must list its categories",
+                );
+                Vec::new()
+            }
+        };
+        let known: BTreeMap<&str, ()> = categories.iter().map(|c| (c.slug.as_str(), ())).collect();
+        // (kind, slug) → its translation files
+        let mut grouped: BTreeMap<(DocKind, String), Vec<TranslationFile<'_>>> = BTreeMap::new();
+        for (path, text) in files {
+            if path == "categories.yaml" {
+                continue;
+            }
+            let parts: Vec<&str> = path.split('/').collect();
+            let kind = DocKind::ALL
+                .into_iter()
+                .find(|k| k.bundle_dir() == parts[0]);
+            match (kind, parts.len()) {
+                (Some(kind), 3) => grouped
+                    .entry((kind, parts[1].to_owned()))
+                    .or_default()
+                    .push((parts[2], text)),
+                (Some(_), _) => problems.add(
+                    Path::new(path),
+                    1,
+                    "unexpected file: translations go in <kind>/<slug>/<locale>.md",
+                ),
+                (None, _) => problems.add(
+                    Path::new(path),
+                    1,
+                    "unexpected file: a bundle holds categories.yaml, articles/ and cases/",
+                ),
+            }
+        }
+        let mut documents = Vec::new();
+        for ((kind, slug_name), translation_files) in grouped {
+            let rel_dir = Path::new(kind.bundle_dir()).join(&slug_name);
+            let slug = match Slug::parse(&slug_name) {
+                Ok(slug) => slug,
+                Err(e) => {
+                    problems.add(&rel_dir, 1, e.to_string());
+                    continue;
+                }
+            };
+            if let Some(doc) = parse_document(
+                kind,
+                slug,
+                &rel_dir,
+                &translation_files,
+                &known,
+                &mut problems,
+            ) {
+                documents.push(doc);
+            }
+        }
+        if problems.0.is_empty() {
+            Ok(Bundle {
+                categories,
+                documents,
+            })
+        } else {
+            Err(BundleErrors(problems.0))
+        }
+    }
+
+    /// Writes the bundle to `dir` (created when missing) in the canonical form, so that
+    /// export → import → export gives identical files.
+    pub fn write(&self, dir: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        let categories: BTreeMap<&str, BTreeMap<&str, &str>> = self
+            .categories
+            .iter()
+            .map(|c| {
+                (
+                    c.slug.as_str(),
+                    c.names
+                        .iter()
+                        .map(|(l, n)| (l.code(), n.as_str()))
+                        .collect(),
+                )
+            })
+            .collect();
+        std::fs::write(dir.join("categories.yaml"), to_yaml(&categories)?)?;
+        for doc in &self.documents {
+            let doc_dir = dir.join(doc.kind.bundle_dir()).join(doc.slug.as_str());
+            std::fs::create_dir_all(&doc_dir)?;
+            for (locale, translation) in &doc.translations {
+                let front = FrontMatter {
+                    title: Some(translation.title.clone()),
+                    category: Some(doc.category.to_string()),
+                    tags: translation.tags.clone(),
+                    summary: translation.summary.clone(),
+                    status: (doc.status == Status::Draft).then(|| Status::Draft.code().to_owned()),
+                };
+                let text = format!("---\n{}---\n{}", to_yaml(&front)?, translation.body);
+                std::fs::write(doc_dir.join(format!("{}.md", locale.code())), text)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn to_yaml<T: Serialize>(value: &T) -> std::io::Result<String> {
+    serde_yaml::to_string(value).map_err(std::io::Error::other)
+}
+
+/// The 1-based line of the first line in `text` that starts with `key:` (for error positions).
+fn line_of_key(text: &str, key: &str, first_line: usize) -> usize {
+    text.lines()
+        .position(|line| {
+            line.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.starts_with(':'))
+        })
+        .map_or(first_line, |i| first_line + i)
+}
+
+fn parse_categories(text: &str, problems: &mut Problems) -> Vec<Category> {
+    let rel = Path::new("categories.yaml");
+    let raw: BTreeMap<String, BTreeMap<String, String>> = match serde_yaml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let line = e.location().map_or(1, |l| l.line());
+            problems.add(rel, line, format!("invalid YAML: {e}"));
+            return Vec::new();
+        }
+    };
+    let mut categories = Vec::new();
+    for (slug, names) in raw {
+        let line = line_of_key(text, &slug, 1);
+        let slug = match Slug::parse(&slug) {
+            Ok(slug) => slug,
+            Err(e) => {
+                problems.add(rel, line, e.to_string());
+                continue;
+            }
+        };
+        let mut parsed = BTreeMap::new();
+        for (code, name) in names {
+            match code.parse::<Locale>() {
+                Ok(_) if name.trim().is_empty() => {
+                    problems.add(
+                        rel,
+                        line,
+                        format!("category {slug}: the {code} name is empty"),
+                    );
+                }
+                Ok(locale) => {
+                    parsed.insert(locale, name.trim().to_owned());
+                }
+                Err(e) => problems.add(rel, line, format!("category {slug}: {e}")),
+            }
+        }
+        for locale in Locale::ALL {
+            if !parsed.contains_key(&locale) {
+                problems.add(rel, line, format!("category {slug}: no name in {locale}"));
+            }
+        }
+        categories.push(Category {
+            slug,
+            names: parsed,
+        });
+    }
+    categories
+}
+
+fn parse_document(
+    kind: DocKind,
+    slug: Slug,
+    rel_dir: &Path,
+    files: &[TranslationFile<'_>],
+    categories: &BTreeMap<&str, ()>,
+    problems: &mut Problems,
+) -> Option<Document> {
+    let before = problems.0.len();
+    let mut translations = BTreeMap::new();
+    // (category, status) of the first translation, which the others must agree with.
+    let mut shared: Option<(Slug, Status, PathBuf)> = None;
+    for (name, text) in files {
+        let rel = rel_dir.join(name);
+        let Some(code) = name.strip_suffix(".md") else {
+            problems.add(
+                &rel,
+                1,
+                "unexpected file: translations are named fi.md, sv.md or en.md",
+            );
+            continue;
+        };
+        let locale = match code.parse::<Locale>() {
+            Ok(locale) => locale,
+            Err(e) => {
+                problems.add(&rel, 1, e.to_string());
+                continue;
+            }
+        };
+        let text = match text {
+            Ok(text) => text.as_str(),
+            Err(e) => {
+                problems.add(&rel, 1, format!("cannot read the file: {e}"));
+                continue;
+            }
+        };
+        let Some((category, status, translation)) =
+            parse_translation(text, &rel, categories, problems)
+        else {
+            continue;
+        };
+        match &shared {
+            None => shared = Some((category, status, rel.clone())),
+            Some((first_category, first_status, first)) => {
+                if *first_category != category {
+                    problems.add(
+                        &rel,
+                        line_of_key(text, "category", 1),
+                        format!(
+                            "category {category} differs from {first_category} in {}",
+                            first.display()
+                        ),
+                    );
+                }
+                if *first_status != status {
+                    problems.add(&rel, 1, format!("status differs from {}", first.display()));
+                }
+            }
+        }
+        translations.insert(locale, translation);
+    }
+    let (category, status, _) = shared?;
+    (problems.0.len() == before).then_some(Document {
+        kind,
+        slug,
+        category,
+        status,
+        translations,
+    })
+}
+
+fn parse_translation(
+    text: &str,
+    rel: &Path,
+    categories: &BTreeMap<&str, ()>,
+    problems: &mut Problems,
+) -> Option<(Slug, Status, Translation)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(after_open) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        problems.add(
+            rel,
+            1,
+            "the file must start with front matter between two --- lines",
+        );
+        return None;
+    };
+    let Some((yaml, body)) = split_front_matter(after_open) else {
+        problems.add(rel, 1, "the front matter is not closed by a --- line");
+        return None;
+    };
+    if body.len() > MAX_BODY {
+        problems.add(rel, 1, format!("the body is longer than {MAX_BODY} bytes"));
+        return None;
+    }
+    // Line 1 is the opening ---, so YAML line n is file line n + 1.
+    let front: FrontMatter = match serde_yaml::from_str::<Option<FrontMatter>>(yaml) {
+        Ok(front) => front.unwrap_or_default(),
+        Err(e) => {
+            let line = e.location().map_or(1, |l| l.line() + 1);
+            problems.add(rel, line, format!("invalid front matter: {e}"));
+            return None;
+        }
+    };
+    let before = problems.0.len();
+    let title = front
+        .title
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or_default()
+        .to_owned();
+    if title.is_empty() {
+        problems.add(
+            rel,
+            line_of_key(yaml, "title", 2).min(1 + yaml.lines().count()),
+            "missing title",
+        );
+    } else if title.chars().count() > MAX_TITLE {
+        problems.add(
+            rel,
+            line_of_key(yaml, "title", 2),
+            format!("the title is longer than {MAX_TITLE} characters"),
+        );
+    }
+    let category = match front.category.as_deref().map(str::trim) {
+        None | Some("") => {
+            problems.add(rel, 1, "missing category");
+            None
+        }
+        Some(name) if !categories.contains_key(name) => {
+            problems.add(
+                rel,
+                line_of_key(yaml, "category", 2),
+                format!("unknown category {name:?}: not in categories.yaml"),
+            );
+            None
+        }
+        Some(name) => Slug::parse(name).ok(),
+    };
+    let status = match front.status.as_deref().map(str::trim) {
+        None => Status::Published,
+        Some(s) => match s.parse() {
+            Ok(status) => status,
+            Err(e) => {
+                problems.add(rel, line_of_key(yaml, "status", 2), e);
+                Status::Published
+            }
+        },
+    };
+    let mut tags = Vec::new();
+    for tag in front.tags {
+        let tag = tag.trim().to_owned();
+        if tag.is_empty() {
+            problems.add(rel, line_of_key(yaml, "tags", 2), "empty tag");
+        } else if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    let summary = front
+        .summary
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty());
+    let category = category?;
+    (problems.0.len() == before).then(|| {
+        (
+            category,
+            status,
+            Translation {
+                title,
+                summary,
+                body: body.to_owned(),
+                tags,
+            },
+        )
+    })
+}
+
+/// Splits the text after the opening `---` line into the YAML and the body after the closing
+/// `---` line.
+fn split_front_matter(text: &str) -> Option<(&str, &str)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_end_matches(['\n', '\r']) == "---" {
+            return Some((&text[..offset], &text[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    None
+}

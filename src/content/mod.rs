@@ -1,0 +1,151 @@
+//! The knowledge base's content: categories, articles and solved cases, each with a text per
+//! locale. Pure types, compiled everywhere (the UI receives them from server functions).
+//!
+//! Natively (feature `server`), [`bundle`] reads and writes the content bundle, the folder of
+//! Markdown files that `tuki import` and `tuki export` exchange.
+
+#[cfg(feature = "server")]
+pub mod bundle;
+#[cfg(feature = "server")]
+pub mod demo;
+mod slug;
+
+pub use slug::{Slug, SlugError};
+
+use crate::Locale;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+/// The two kinds of searchable document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    /// A help article written by an editor.
+    Article,
+    /// A past resolved ticket, turned into a public question and its solution.
+    Case,
+}
+
+impl DocKind {
+    /// Both kinds.
+    pub const ALL: [DocKind; 2] = [DocKind::Article, DocKind::Case];
+
+    /// The code used in the database, the API and URLs: `article` or `case`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            DocKind::Article => "article",
+            DocKind::Case => "case",
+        }
+    }
+
+    /// The bundle's folder of this kind: `articles` or `cases`.
+    pub const fn bundle_dir(self) -> &'static str {
+        match self {
+            DocKind::Article => "articles",
+            DocKind::Case => "cases",
+        }
+    }
+}
+
+impl FromStr for DocKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "article" => Ok(DocKind::Article),
+            "case" => Ok(DocKind::Case),
+            other => Err(format!("unknown kind {other:?}: expected article or case")),
+        }
+    }
+}
+
+impl fmt::Display for DocKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Whether customers can see a document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Work in progress: not shown, not searchable.
+    Draft,
+    /// Visible and searchable.
+    #[default]
+    Published,
+}
+
+impl Status {
+    /// `draft` or `published`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Published => "published",
+        }
+    }
+}
+
+impl FromStr for Status {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "draft" => Ok(Status::Draft),
+            "published" => Ok(Status::Published),
+            other => Err(format!(
+                "unknown status {other:?}: expected draft or published"
+            )),
+        }
+    }
+}
+
+/// A topic that groups documents, with a name per locale.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    /// Identifier in URLs and in documents' `category`.
+    pub slug: Slug,
+    /// The category's name in each locale.
+    pub names: BTreeMap<Locale, String>,
+}
+
+impl Category {
+    /// The name in `locale`, else in Finnish, else any.
+    pub fn name(&self, locale: Locale) -> &str {
+        self.names
+            .get(&locale)
+            .or_else(|| self.names.get(&Locale::Fi))
+            .or_else(|| self.names.values().next())
+            .map_or(self.slug.as_str(), String::as_str)
+    }
+}
+
+/// One language version of a document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    /// The title.
+    pub title: String,
+    /// An optional one-paragraph summary.
+    pub summary: Option<String>,
+    /// The body, in Markdown.
+    pub body: String,
+    /// Keywords customers might search for.
+    pub tags: Vec<String>,
+}
+
+/// An article or a solved case, in the locales it has been written in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Article or solved case.
+    pub kind: DocKind,
+    /// Identifier, unique within the kind.
+    pub slug: Slug,
+    /// The category's slug.
+    pub category: Slug,
+    /// Draft or published.
+    pub status: Status,
+    /// The text in each locale it exists in (at least one).
+    pub translations: BTreeMap<Locale, Translation>,
+}

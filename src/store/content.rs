@@ -1,0 +1,334 @@
+//! Categories and documents in the database, and importing a whole bundle.
+
+use super::{Store, StoreError, now_millis};
+use crate::Locale;
+use crate::content::bundle::Bundle;
+use crate::content::{Category, DocKind, Document, Slug, Status, Translation};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+use std::collections::BTreeMap;
+
+/// What an import did, item by item (`category:cards`, `article:reset-password`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Items that were not in the database.
+    pub added: Vec<String>,
+    /// Items whose content differed and was replaced.
+    pub changed: Vec<String>,
+    /// Items that were identical.
+    pub unchanged: Vec<String>,
+}
+
+impl ImportReport {
+    /// The documents (kind, slug) whose searchable content changed.
+    pub fn changed_documents(&self) -> impl Iterator<Item = (DocKind, &str)> {
+        self.added.iter().chain(&self.changed).filter_map(|item| {
+            let (kind, slug) = item.split_once(':')?;
+            Some((kind.parse().ok()?, slug))
+        })
+    }
+}
+
+fn corrupt(what: String) -> StoreError {
+    StoreError::Database(sqlx::Error::Decode(what.into()))
+}
+
+impl Store {
+    /// Upserts every category and document of `bundle` in one transaction: all or nothing.
+    /// A document's translations are replaced by the bundle's.
+    pub async fn import_bundle(&self, bundle: &Bundle) -> Result<ImportReport, StoreError> {
+        let mut report = ImportReport::default();
+        let existing_categories: BTreeMap<Slug, Category> = self
+            .categories()
+            .await?
+            .into_iter()
+            .map(|c| (c.slug.clone(), c))
+            .collect();
+        let mut tx = self.pool().begin().await?;
+        let now = now_millis();
+        for category in &bundle.categories {
+            let item = format!("category:{}", category.slug);
+            match existing_categories.get(&category.slug) {
+                Some(existing) if existing == category => {
+                    report.unchanged.push(item);
+                    continue;
+                }
+                Some(_) => report.changed.push(item),
+                None => report.added.push(item),
+            }
+            sqlx::query(
+                "INSERT INTO categories (slug, updated_at) VALUES ($1, $2) \
+                 ON CONFLICT (slug) DO UPDATE SET updated_at = excluded.updated_at",
+            )
+            .bind(category.slug.as_str())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("DELETE FROM category_names WHERE category_slug = $1")
+                .bind(category.slug.as_str())
+                .execute(&mut *tx)
+                .await?;
+            for (locale, name) in &category.names {
+                sqlx::query(
+                    "INSERT INTO category_names (category_slug, locale, name) VALUES ($1, $2, $3)",
+                )
+                .bind(category.slug.as_str())
+                .bind(locale.code())
+                .bind(name)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        for document in &bundle.documents {
+            let item = format!("{}:{}", document.kind, document.slug);
+            let existing = load_document(&mut tx, document.kind, &document.slug).await?;
+            match existing {
+                Some(existing) if existing == *document => {
+                    report.unchanged.push(item);
+                    continue;
+                }
+                Some(_) => report.changed.push(item),
+                None => report.added.push(item),
+            }
+            upsert_document(&mut tx, document, now).await?;
+        }
+        tx.commit().await?;
+        Ok(report)
+    }
+
+    /// Every category, by slug.
+    pub async fn categories(&self) -> Result<Vec<Category>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT c.slug, n.locale, n.name FROM categories c \
+             LEFT JOIN category_names n ON n.category_slug = c.slug ORDER BY c.slug, n.locale",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut categories: Vec<Category> = Vec::new();
+        for row in rows {
+            let slug = parse_slug(row.try_get::<String, _>(0)?)?;
+            if categories.last().is_none_or(|c| c.slug != slug) {
+                categories.push(Category {
+                    slug: slug.clone(),
+                    names: BTreeMap::new(),
+                });
+            }
+            if let (Some(locale), Some(name)) = (
+                row.try_get::<Option<String>, _>(1)?,
+                row.try_get::<Option<String>, _>(2)?,
+            ) {
+                let locale = locale
+                    .parse::<Locale>()
+                    .map_err(|e| corrupt(e.to_string()))?;
+                if let Some(category) = categories.last_mut() {
+                    category.names.insert(locale, name);
+                }
+            }
+        }
+        Ok(categories)
+    }
+
+    /// One document with all its translations, drafts included.
+    pub async fn document(
+        &self,
+        kind: DocKind,
+        slug: &Slug,
+    ) -> Result<Option<Document>, StoreError> {
+        let mut conn = self.pool().acquire().await?;
+        let row = sqlx::query(
+            "SELECT category_slug, status FROM documents WHERE kind = $1 AND slug = $2",
+        )
+        .bind(kind.code())
+        .bind(slug.as_str())
+        .fetch_optional(&mut *conn)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let translations = sqlx::query(
+            "SELECT locale, title, summary, body, tags FROM document_translations \
+             WHERE kind = $1 AND slug = $2 ORDER BY locale",
+        )
+        .bind(kind.code())
+        .bind(slug.as_str())
+        .fetch_all(&mut *conn)
+        .await?;
+        Ok(Some(document_from_rows(
+            kind,
+            slug.clone(),
+            &row,
+            &translations,
+        )?))
+    }
+
+    /// Every document of every kind, drafts included, ordered by kind and slug.
+    pub async fn documents(&self) -> Result<Vec<Document>, StoreError> {
+        let heads = sqlx::query(
+            "SELECT kind, slug, category_slug, status FROM documents ORDER BY kind, slug",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let texts = sqlx::query(
+            "SELECT kind, slug, locale, title, summary, body, tags FROM document_translations ORDER BY kind, slug, locale",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut by_doc: BTreeMap<(String, String), Vec<AnyRow>> = BTreeMap::new();
+        for row in texts {
+            let key = (row.try_get::<String, _>(0)?, row.try_get::<String, _>(1)?);
+            by_doc.entry(key).or_default().push(row);
+        }
+        let mut documents = Vec::with_capacity(heads.len());
+        for head in heads {
+            let kind_code: String = head.try_get(0)?;
+            let slug_text: String = head.try_get(1)?;
+            let kind = kind_code.parse::<DocKind>().map_err(corrupt)?;
+            let slug = parse_slug(slug_text.clone())?;
+            let rows = by_doc.remove(&(kind_code, slug_text)).unwrap_or_default();
+            // Columns of `texts` start with kind and slug; skip them.
+            documents.push(document_from_parts(kind, slug, &head, 2, &rows, 2)?);
+        }
+        Ok(documents)
+    }
+
+    /// The whole knowledge base as a bundle, for `tuki export` and reindexing.
+    pub async fn bundle(&self) -> Result<Bundle, StoreError> {
+        Ok(Bundle {
+            categories: self.categories().await?,
+            documents: self.documents().await?,
+        })
+    }
+
+    /// How many documents there are, drafts included.
+    pub async fn document_count(&self) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM documents")
+                .fetch_one(self.pool())
+                .await?,
+        )
+    }
+}
+
+fn parse_slug(text: String) -> Result<Slug, StoreError> {
+    Slug::parse(&text).map_err(|e| corrupt(e.to_string()))
+}
+
+async fn load_document(
+    tx: &mut Transaction<'_, Any>,
+    kind: DocKind,
+    slug: &Slug,
+) -> Result<Option<Document>, StoreError> {
+    let row =
+        sqlx::query("SELECT category_slug, status FROM documents WHERE kind = $1 AND slug = $2")
+            .bind(kind.code())
+            .bind(slug.as_str())
+            .fetch_optional(&mut **tx)
+            .await?;
+    let Some(row) = row else { return Ok(None) };
+    let translations = sqlx::query(
+        "SELECT locale, title, summary, body, tags FROM document_translations \
+         WHERE kind = $1 AND slug = $2 ORDER BY locale",
+    )
+    .bind(kind.code())
+    .bind(slug.as_str())
+    .fetch_all(&mut **tx)
+    .await?;
+    Ok(Some(document_from_rows(
+        kind,
+        slug.clone(),
+        &row,
+        &translations,
+    )?))
+}
+
+fn document_from_rows(
+    kind: DocKind,
+    slug: Slug,
+    head: &AnyRow,
+    texts: &[AnyRow],
+) -> Result<Document, StoreError> {
+    document_from_parts(kind, slug, head, 0, texts, 0)
+}
+
+/// Builds a document from its head row (category, status from column `head_at`) and its
+/// translation rows (locale, title, summary, body, tags from column `text_at`).
+fn document_from_parts(
+    kind: DocKind,
+    slug: Slug,
+    head: &AnyRow,
+    head_at: usize,
+    texts: &[AnyRow],
+    text_at: usize,
+) -> Result<Document, StoreError> {
+    let category = parse_slug(head.try_get(head_at)?)?;
+    let status = head
+        .try_get::<String, _>(head_at + 1)?
+        .parse::<Status>()
+        .map_err(corrupt)?;
+    let mut translations = BTreeMap::new();
+    for row in texts {
+        let locale = row
+            .try_get::<String, _>(text_at)?
+            .parse::<Locale>()
+            .map_err(|e| corrupt(e.to_string()))?;
+        let tags: String = row.try_get(text_at + 4)?;
+        let tags: Vec<String> = serde_json::from_str(&tags).map_err(|e| corrupt(e.to_string()))?;
+        translations.insert(
+            locale,
+            Translation {
+                title: row.try_get(text_at + 1)?,
+                summary: row.try_get(text_at + 2)?,
+                body: row.try_get(text_at + 3)?,
+                tags,
+            },
+        );
+    }
+    Ok(Document {
+        kind,
+        slug,
+        category,
+        status,
+        translations,
+    })
+}
+
+async fn upsert_document(
+    tx: &mut Transaction<'_, Any>,
+    doc: &Document,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO documents (kind, slug, category_slug, status, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $5) \
+         ON CONFLICT (kind, slug) DO UPDATE SET category_slug = excluded.category_slug, \
+         status = excluded.status, updated_at = excluded.updated_at",
+    )
+    .bind(doc.kind.code())
+    .bind(doc.slug.as_str())
+    .bind(doc.category.as_str())
+    .bind(doc.status.code())
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("DELETE FROM document_translations WHERE kind = $1 AND slug = $2")
+        .bind(doc.kind.code())
+        .bind(doc.slug.as_str())
+        .execute(&mut **tx)
+        .await?;
+    for (locale, t) in &doc.translations {
+        let tags = serde_json::to_string(&t.tags).map_err(|e| corrupt(e.to_string()))?;
+        sqlx::query(
+            "INSERT INTO document_translations (kind, slug, locale, title, summary, body, tags, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(doc.kind.code())
+        .bind(doc.slug.as_str())
+        .bind(locale.code())
+        .bind(&t.title)
+        .bind(t.summary.as_deref())
+        .bind(&t.body)
+        .bind(tags)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}

@@ -34,20 +34,14 @@ fn language_id(locale: Locale) -> &'static LanguageIdentifier {
 /// The message `id` in `locale`. A missing id yields the id itself, which the locale
 /// completeness test makes sure never reaches a customer.
 pub fn tr(locale: Locale, id: &str) -> String {
-    LOCALES
-        .try_lookup(language_id(locale), id)
-        .unwrap_or_else(|| id.to_owned())
+    LOCALES.try_lookup(language_id(locale), id).unwrap_or_else(|| id.to_owned())
 }
 
 /// The message `id` in `locale` with its variables filled in.
 pub fn tr_args(locale: Locale, id: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
-    let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
-        .iter()
-        .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
-        .collect();
-    LOCALES
-        .try_lookup_with_args(language_id(locale), id, &args)
-        .unwrap_or_else(|| id.to_owned())
+    let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
+        args.iter().map(|(k, v)| (Cow::Borrowed(*k), v.clone())).collect();
+    LOCALES.try_lookup_with_args(language_id(locale), id, &args).unwrap_or_else(|| id.to_owned())
 }
 
 /// Re-exported so callers can build arguments without naming fluent's crates.
@@ -59,31 +53,17 @@ mod tests {
 
     #[test]
     fn every_locale_has_its_own_portal_tagline() {
-        let taglines: Vec<String> = Locale::ALL
-            .iter()
-            .map(|l| tr(*l, "portal-tagline"))
-            .collect();
-        assert!(
-            taglines
-                .iter()
-                .all(|t| !t.is_empty() && t != "portal-tagline")
-        );
+        let taglines: Vec<String> = Locale::ALL.iter().map(|l| tr(*l, "portal-tagline")).collect();
+        assert!(taglines.iter().all(|t| !t.is_empty() && t != "portal-tagline"));
         assert_ne!(taglines[0], taglines[1]);
         assert_ne!(taglines[1], taglines[2]);
     }
 
     #[test]
     fn variables_are_filled_in_without_isolation_marks() {
-        let text = tr_args(
-            Locale::En,
-            "not-found-body",
-            &[("path", Value::from("/en/x"))],
-        );
+        let text = tr_args(Locale::En, "not-found-body", &[("path", Value::from("/en/x"))]);
         assert!(text.contains("/en/x"), "{text}");
-        assert!(
-            !text.contains('\u{2068}'),
-            "isolation marks leaked: {text:?}"
-        );
+        assert!(!text.contains('\u{2068}'), "isolation marks leaked: {text:?}");
     }
 
     #[test]

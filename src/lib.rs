@@ -11,9 +11,12 @@
 pub mod content;
 pub mod i18n;
 pub mod locale;
+pub mod search_types;
 
 #[cfg(feature = "server")]
 pub mod portal;
+#[cfg(feature = "server")]
+pub mod search;
 #[cfg(feature = "server")]
 pub mod store;
 

@@ -8,9 +8,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A language the portal speaks. The locale is always part of the URL.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     /// Finnish, the default.
@@ -69,17 +67,11 @@ impl Locale {
         for (position, entry) in header.split(',').enumerate() {
             let mut parts = entry.split(';');
             let tag = parts.next().unwrap_or("").trim();
-            let quality = parts
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .map_or(Some(1000), parse_quality);
+            let quality = parts.find_map(|p| p.trim().strip_prefix("q=")).map_or(Some(1000), parse_quality);
             let Some(quality) = quality.filter(|q| *q > 0) else {
                 continue;
             };
-            let language = tag
-                .split(['-', '_'])
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase();
+            let language = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
             // Norwegian and Danish readers understand Swedish far better than Finnish.
             let locale = match language.as_str() {
                 "fi" => Locale::Fi,
@@ -178,14 +170,8 @@ mod tests {
     #[test]
     fn accept_language_prefers_the_highest_quality_locale_we_speak() {
         assert_eq!(Locale::from_accept_language("sv-FI,sv"), Some(Locale::Sv));
-        assert_eq!(
-            Locale::from_accept_language("de-DE,de;q=0.9,en;q=0.5,fi;q=0.7"),
-            Some(Locale::Fi)
-        );
-        assert_eq!(
-            Locale::from_accept_language("en-GB;q=0.8, sv;q=0.9"),
-            Some(Locale::Sv)
-        );
+        assert_eq!(Locale::from_accept_language("de-DE,de;q=0.9,en;q=0.5,fi;q=0.7"), Some(Locale::Fi));
+        assert_eq!(Locale::from_accept_language("en-GB;q=0.8, sv;q=0.9"), Some(Locale::Sv));
         assert_eq!(Locale::from_accept_language("fi, en"), Some(Locale::Fi));
     }
 
@@ -193,10 +179,7 @@ mod tests {
     fn accept_language_ignores_unknown_zero_quality_and_malformed_entries() {
         assert_eq!(Locale::from_accept_language("de, fr"), None);
         assert_eq!(Locale::from_accept_language("sv;q=0, en"), Some(Locale::En));
-        assert_eq!(
-            Locale::from_accept_language("sv;q=abc, en;q=0.1"),
-            Some(Locale::En)
-        );
+        assert_eq!(Locale::from_accept_language("sv;q=abc, en;q=0.1"), Some(Locale::En));
         assert_eq!(Locale::from_accept_language("*"), None);
         assert_eq!(Locale::from_accept_language(""), None);
     }
@@ -211,10 +194,7 @@ mod tests {
 
     #[test]
     fn paths_split_into_locale_and_rest() {
-        assert_eq!(
-            Locale::split_path("/sv/search"),
-            Some((Locale::Sv, "/search"))
-        );
+        assert_eq!(Locale::split_path("/sv/search"), Some((Locale::Sv, "/search")));
         assert_eq!(Locale::split_path("/fi"), Some((Locale::Fi, "/")));
         assert_eq!(Locale::split_path("/en/"), Some((Locale::En, "/")));
         assert_eq!(Locale::split_path("/fin/x"), None);

@@ -26,48 +26,22 @@ fn files_of(dir: &Path) -> Vec<(String, String)> {
 
 async fn open_portal(backend: tuki::store::Backend, dir: &Path) -> Portal {
     let url = fresh_database(backend, dir).await.expect("database");
-    Portal::open(PortalConfig {
-        data_dir: dir.join("data"),
-        database_url: Some(url),
-    })
-    .await
-    .expect("open")
+    Portal::open(PortalConfig { data_dir: dir.join("data"), database_url: Some(url) }).await.expect("open")
 }
 
 #[test]
 fn the_demo_content_is_valid_and_covers_a_real_service_desk() {
     let bundle = demo_bundle().unwrap_or_else(|e| panic!("{e}"));
-    let articles = bundle
-        .documents
-        .iter()
-        .filter(|d| d.kind == DocKind::Article)
-        .count();
-    let cases = bundle
-        .documents
-        .iter()
-        .filter(|d| d.kind == DocKind::Case)
-        .count();
+    let articles = bundle.documents.iter().filter(|d| d.kind == DocKind::Article).count();
+    let cases = bundle.documents.iter().filter(|d| d.kind == DocKind::Case).count();
     assert!(articles >= 40, "{articles} articles");
     assert!(cases >= 15, "{cases} solved cases");
     assert!(bundle.categories.len() >= 8);
-    let used: BTreeSet<_> = bundle
-        .documents
-        .iter()
-        .map(|d| d.category.clone())
-        .collect();
-    assert_eq!(
-        used.len(),
-        bundle.categories.len(),
-        "every category has documents"
-    );
+    let used: BTreeSet<_> = bundle.documents.iter().map(|d| d.category.clone()).collect();
+    assert_eq!(used.len(), bundle.categories.len(), "every category has documents");
     for doc in &bundle.documents {
         for locale in Locale::ALL {
-            assert!(
-                doc.translations.contains_key(&locale),
-                "{} {} has no {locale}",
-                doc.kind,
-                doc.slug
-            );
+            assert!(doc.translations.contains_key(&locale), "{} {} has no {locale}", doc.kind, doc.slug);
         }
     }
 }
@@ -77,52 +51,23 @@ fn an_invalid_bundle_is_rejected_with_every_problem_and_its_line() {
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
     write(d, "categories.yaml", CATEGORIES);
-    write(
-        d,
-        "articles/good/fi.md",
-        "---\ntitle: Hyvä\ncategory: cards\n---\nRunko\n",
-    );
-    write(
-        d,
-        "articles/bad-yaml/fi.md",
-        "---\ntitle: Rikki\ncategory: [cards\n---\nRunko\n",
-    );
-    write(
-        d,
-        "articles/unknown-category/sv.md",
-        "---\ntitle: Okänd\ntags: [a]\ncategory: loans\n---\nText\n",
-    );
-    write(
-        d,
-        "articles/unknown-locale/de.md",
-        "---\ntitle: Karte\ncategory: cards\n---\nText\n",
-    );
-    write(
-        d,
-        "cases/no-title/en.md",
-        "---\ncategory: cards\nsummary: x\n---\nBody\n",
-    );
-    write(
-        d,
-        "articles/Bad_Slug/en.md",
-        "---\ntitle: X\ncategory: cards\n---\n",
-    );
+    write(d, "articles/good/fi.md", "---\ntitle: Hyvä\ncategory: cards\n---\nRunko\n");
+    write(d, "articles/bad-yaml/fi.md", "---\ntitle: Rikki\ncategory: [cards\n---\nRunko\n");
+    write(d, "articles/unknown-category/sv.md", "---\ntitle: Okänd\ntags: [a]\ncategory: loans\n---\nText\n");
+    write(d, "articles/unknown-locale/de.md", "---\ntitle: Karte\ncategory: cards\n---\nText\n");
+    write(d, "cases/no-title/en.md", "---\ncategory: cards\nsummary: x\n---\nBody\n");
+    write(d, "articles/Bad_Slug/en.md", "---\ntitle: X\ncategory: cards\n---\n");
     let errors = Bundle::read(d).expect_err("invalid bundle accepted");
     let listed: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
     let expect = |prefix: &str, words: &str| {
         assert!(
-            listed
-                .iter()
-                .any(|p| p.starts_with(prefix) && p.contains(words)),
+            listed.iter().any(|p| p.starts_with(prefix) && p.contains(words)),
             "no problem {prefix}…{words} in:\n{}",
             listed.join("\n")
         );
     };
     expect("articles/bad-yaml/fi.md:3:", "invalid front matter");
-    expect(
-        "articles/unknown-category/sv.md:4:",
-        "unknown category \"loans\"",
-    );
+    expect("articles/unknown-category/sv.md:4:", "unknown category \"loans\"");
     expect("articles/unknown-locale/de.md:1:", "unknown locale");
     expect("cases/no-title/en.md:", "missing title");
     expect("articles/Bad_Slug:1:", "invalid slug");
@@ -139,18 +84,8 @@ fn categories_need_a_name_in_every_locale() {
     );
     let errors = Bundle::read(dir.path()).expect_err("accepted");
     let listed: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
-    assert!(
-        listed
-            .iter()
-            .any(|p| p.starts_with("categories.yaml:1:") && p.contains("no name in sv")),
-        "{listed:?}"
-    );
-    assert!(
-        listed
-            .iter()
-            .any(|p| p.starts_with("categories.yaml:4:") && p.contains("unknown locale")),
-        "{listed:?}"
-    );
+    assert!(listed.iter().any(|p| p.starts_with("categories.yaml:1:") && p.contains("no name in sv")), "{listed:?}");
+    assert!(listed.iter().any(|p| p.starts_with("categories.yaml:4:") && p.contains("unknown locale")), "{listed:?}");
 }
 
 #[tokio::test]
@@ -160,30 +95,11 @@ async fn a_rejected_import_changes_nothing() {
         let portal = open_portal(backend, dir.path()).await;
         let bundle_dir = dir.path().join("bundle");
         write(&bundle_dir, "categories.yaml", CATEGORIES);
-        write(
-            &bundle_dir,
-            "articles/fine/fi.md",
-            "---\ntitle: Hyvä\ncategory: cards\n---\nRunko\n",
-        );
-        write(
-            &bundle_dir,
-            "articles/broken/fi.md",
-            "---\ncategory: cards\n---\nRunko\n",
-        );
+        write(&bundle_dir, "articles/fine/fi.md", "---\ntitle: Hyvä\ncategory: cards\n---\nRunko\n");
+        write(&bundle_dir, "articles/broken/fi.md", "---\ncategory: cards\n---\nRunko\n");
         assert!(Bundle::read(&bundle_dir).is_err());
-        assert_eq!(
-            portal.store().document_count().await.expect("count"),
-            0,
-            "{backend:?}"
-        );
-        assert!(
-            portal
-                .store()
-                .categories()
-                .await
-                .expect("categories")
-                .is_empty()
-        );
+        assert_eq!(portal.store().document_count().await.expect("count"), 0, "{backend:?}");
+        assert!(portal.store().categories().await.expect("categories").is_empty());
     }
 }
 
@@ -194,43 +110,18 @@ async fn importing_reports_what_was_added_changed_and_left_unchanged() {
         let portal = open_portal(backend, dir.path()).await;
         let b = dir.path().join("bundle");
         write(&b, "categories.yaml", CATEGORIES);
-        write(
-            &b,
-            "articles/one/fi.md",
-            "---\ntitle: Yksi\ncategory: cards\n---\nRunko\n",
-        );
-        write(
-            &b,
-            "articles/two/en.md",
-            "---\ntitle: Two\ncategory: cards\nstatus: draft\n---\nBody\n",
-        );
-        let first = portal
-            .import(&Bundle::read(&b).expect("valid"))
-            .await
-            .expect("import");
-        assert_eq!(
-            first.added,
-            vec!["category:cards", "article:one", "article:two"],
-            "{backend:?}"
-        );
-        write(
-            &b,
-            "articles/one/sv.md",
-            "---\ntitle: Ett\ncategory: cards\n---\nText\n",
-        );
-        let second = portal
-            .import(&Bundle::read(&b).expect("valid"))
-            .await
-            .expect("import");
+        write(&b, "articles/one/fi.md", "---\ntitle: Yksi\ncategory: cards\n---\nRunko\n");
+        write(&b, "articles/two/en.md", "---\ntitle: Two\ncategory: cards\nstatus: draft\n---\nBody\n");
+        let first = portal.import(&Bundle::read(&b).expect("valid")).await.expect("import");
+        assert_eq!(first.added, vec!["category:cards", "article:one", "article:two"], "{backend:?}");
+        write(&b, "articles/one/sv.md", "---\ntitle: Ett\ncategory: cards\n---\nText\n");
+        let second = portal.import(&Bundle::read(&b).expect("valid")).await.expect("import");
         assert_eq!(second.changed, vec!["article:one"]);
         assert_eq!(second.unchanged, vec!["category:cards", "article:two"]);
         assert!(second.added.is_empty());
         let two = portal
             .store()
-            .document(
-                DocKind::Article,
-                &tuki::content::Slug::parse("two").expect("slug"),
-            )
+            .document(DocKind::Article, &tuki::content::Slug::parse("two").expect("slug"))
             .await
             .expect("load")
             .expect("exists");
@@ -243,38 +134,15 @@ async fn export_then_import_into_an_empty_portal_then_export_gives_identical_fil
     for backend in backends() {
         let dir = tempfile::tempdir().expect("temp dir");
         let first = open_portal(backend, &dir.path().join("first")).await;
-        first
-            .import(&demo_bundle().expect("demo"))
-            .await
-            .expect("import demo");
+        first.import(&demo_bundle().expect("demo")).await.expect("import demo");
         let export_one = dir.path().join("export-1");
-        first
-            .export()
-            .await
-            .expect("export")
-            .write(&export_one)
-            .expect("write");
+        first.export().await.expect("export").write(&export_one).expect("write");
 
         let second = open_portal(backend, &dir.path().join("second")).await;
-        second
-            .import(&Bundle::read(&export_one).expect("exported bundle is valid"))
-            .await
-            .expect("import");
-        assert_eq!(
-            second
-                .load_demo_content_if_empty()
-                .await
-                .expect("demo check"),
-            None,
-            "no demo mixed in"
-        );
+        second.import(&Bundle::read(&export_one).expect("exported bundle is valid")).await.expect("import");
+        assert_eq!(second.load_demo_content_if_empty().await.expect("demo check"), None, "no demo mixed in");
         let export_two = dir.path().join("export-2");
-        second
-            .export()
-            .await
-            .expect("export")
-            .write(&export_two)
-            .expect("write");
+        second.export().await.expect("export").write(&export_two).expect("write");
 
         let one = files_of(&export_one);
         assert_eq!(one, files_of(&export_two), "{backend:?}");
@@ -286,14 +154,7 @@ async fn export_then_import_into_an_empty_portal_then_export_gives_identical_fil
 async fn demo_content_is_loaded_only_into_an_empty_portal() {
     let dir = tempfile::tempdir().expect("temp dir");
     let portal = open_portal(tuki::store::Backend::Sqlite, dir.path()).await;
-    let report = portal
-        .load_demo_content_if_empty()
-        .await
-        .expect("load")
-        .expect("loaded");
+    let report = portal.load_demo_content_if_empty().await.expect("load").expect("loaded");
     assert!(report.added.len() > 60);
-    assert_eq!(
-        portal.load_demo_content_if_empty().await.expect("again"),
-        None
-    );
+    assert_eq!(portal.load_demo_content_if_empty().await.expect("again"), None);
 }

@@ -13,9 +13,7 @@ const LOCALES: [&str; 3] = ["fi", "sv", "en"];
 type Catalogue = BTreeMap<String, BTreeSet<String>>;
 
 fn catalogue(locale: &str) -> Catalogue {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("locales")
-        .join(locale);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(locale);
     let mut catalogue = Catalogue::new();
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
@@ -26,8 +24,7 @@ fn catalogue(locale: &str) -> Catalogue {
     files.sort();
     assert!(!files.is_empty(), "no .ftl files in {}", dir.display());
     for path in files {
-        let source =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let resource = fluent_syntax::parser::parse(source.as_str())
             .unwrap_or_else(|(_, errors)| panic!("{}: syntax errors: {errors:?}", path.display()));
         for entry in resource.body {
@@ -47,11 +44,7 @@ fn catalogue(locale: &str) -> Catalogue {
                 collect_variables(&attribute.value, &mut variables);
             }
             let previous = catalogue.insert(id.clone(), variables);
-            assert!(
-                previous.is_none(),
-                "{}: message {id} is defined twice",
-                path.display()
-            );
+            assert!(previous.is_none(), "{}: message {id} is defined twice", path.display());
         }
     }
     catalogue
@@ -83,10 +76,7 @@ fn collect_inline(inline: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
             out.insert(id.name.to_owned());
         }
         InlineExpression::FunctionReference { arguments, .. } => collect_arguments(arguments, out),
-        InlineExpression::TermReference {
-            arguments: Some(arguments),
-            ..
-        } => collect_arguments(arguments, out),
+        InlineExpression::TermReference { arguments: Some(arguments), .. } => collect_arguments(arguments, out),
         InlineExpression::Placeable { expression } => collect_expression(expression, out),
         _ => {}
     }
@@ -107,31 +97,19 @@ fn every_locale_defines_the_same_messages_with_the_same_variables() {
     let all_ids: BTreeSet<&String> = catalogues.iter().flat_map(|(_, c)| c.keys()).collect();
     let mut problems = Vec::new();
     for id in &all_ids {
-        let reference = catalogues
-            .iter()
-            .find_map(|(locale, c)| c.get(*id).map(|vars| (*locale, vars)));
+        let reference = catalogues.iter().find_map(|(locale, c)| c.get(*id).map(|vars| (*locale, vars)));
         for (locale, catalogue) in &catalogues {
             match (catalogue.get(*id), reference) {
                 (None, _) => problems.push(format!("{locale}: missing message {id}")),
                 (Some(vars), Some((ref_locale, ref_vars))) if vars != ref_vars => {
-                    problems.push(format!(
-                        "{locale}: {id} uses variables {vars:?}, {ref_locale} uses {ref_vars:?}"
-                    ))
+                    problems.push(format!("{locale}: {id} uses variables {vars:?}, {ref_locale} uses {ref_vars:?}"))
                 }
                 _ => {}
             }
         }
     }
-    assert!(
-        problems.is_empty(),
-        "locales are not complete:\n{}",
-        problems.join("\n")
-    );
-    assert!(
-        all_ids.len() >= 20,
-        "suspiciously few messages: {}",
-        all_ids.len()
-    );
+    assert!(problems.is_empty(), "locales are not complete:\n{}", problems.join("\n"));
+    assert!(all_ids.len() >= 20, "suspiciously few messages: {}", all_ids.len());
 }
 
 #[test]

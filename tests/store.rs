@@ -15,11 +15,7 @@ async fn migrations_apply_once_and_running_them_again_changes_nothing() {
         let first = store.applied_migrations().await.expect("versions");
         assert!(!first.is_empty(), "{backend:?}: no migration applied");
         store.migrate().await.expect("second migration");
-        assert_eq!(
-            store.applied_migrations().await.expect("versions"),
-            first,
-            "{backend:?}"
-        );
+        assert_eq!(store.applied_migrations().await.expect("versions"), first, "{backend:?}");
         store.close().await;
     }
 }
@@ -34,11 +30,7 @@ async fn meta_values_are_stored_and_replaced() {
         assert_eq!(store.meta("greeting").await.expect("read"), None);
         store.set_meta("greeting", "hei").await.expect("write");
         store.set_meta("greeting", "hej").await.expect("overwrite");
-        assert_eq!(
-            store.meta("greeting").await.expect("read").as_deref(),
-            Some("hej"),
-            "{backend:?}"
-        );
+        assert_eq!(store.meta("greeting").await.expect("read").as_deref(), Some("hej"), "{backend:?}");
         store.close().await;
     }
 }
@@ -47,32 +39,15 @@ async fn meta_values_are_stored_and_replaced() {
 async fn opening_the_portal_creates_the_data_dir_and_a_wal_mode_sqlite_file() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data_dir = dir.path().join("nested").join("data");
-    let portal = Portal::open(PortalConfig {
-        data_dir: data_dir.clone(),
-        database_url: None,
-    })
-    .await
-    .expect("open");
+    let portal = Portal::open(PortalConfig { data_dir: data_dir.clone(), database_url: None }).await.expect("open");
     assert_eq!(portal.store().backend(), Backend::Sqlite);
     assert!(data_dir.join("tuki.db").is_file());
     assert!(portal.is_ready().await);
-    assert!(
-        portal
-            .store()
-            .meta("created_at")
-            .await
-            .expect("read")
-            .is_some()
-    );
+    assert!(portal.store().meta("created_at").await.expect("read").is_some());
     portal.close().await;
     // The journal mode is persistent: a fresh connection still sees WAL.
-    let store = Store::connect(&portal.config().database_url())
-        .await
-        .expect("reconnect");
-    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
-        .fetch_one(store.pool())
-        .await
-        .expect("pragma");
+    let store = Store::connect(&portal.config().database_url()).await.expect("reconnect");
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(store.pool()).await.expect("pragma");
     assert_eq!(mode.to_lowercase(), "wal");
 }
 
@@ -81,12 +56,9 @@ async fn a_closed_store_is_not_ready() {
     for backend in backends() {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = fresh_database(backend, dir.path()).await.expect("database");
-        let portal = Portal::open(PortalConfig {
-            data_dir: dir.path().to_path_buf(),
-            database_url: Some(url),
-        })
-        .await
-        .expect("open");
+        let portal = Portal::open(PortalConfig { data_dir: dir.path().to_path_buf(), database_url: Some(url) })
+            .await
+            .expect("open");
         assert!(portal.is_ready().await);
         portal.close().await;
         assert!(!portal.is_ready().await, "{backend:?}");

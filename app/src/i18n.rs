@@ -4,11 +4,15 @@
 //! same strings (see `tuki::i18n` for where they come from).
 
 use leptos::prelude::*;
+use leptos::reactive::graph::Observer;
 use leptos_router::hooks::use_location;
 use tuki::Locale;
 use tuki::i18n::{Value, tr, tr_args};
 
 /// Translations for the locale in the current URL. `Copy`, so closures can capture it.
+///
+/// Inside a reactive closure (`move || i18n.t("…")`) the text follows the locale when the URL
+/// changes; in a component body it is read once, as the page is rendered.
 #[derive(Clone, Copy)]
 pub struct I18n {
     locale: Memo<Locale>,
@@ -17,22 +21,22 @@ pub struct I18n {
 impl I18n {
     /// The locale of the page being shown (Finnish when the path names none).
     pub fn locale(&self) -> Locale {
-        self.locale.get()
+        if Observer::get().is_some() { self.locale.get() } else { self.locale.get_untracked() }
     }
 
     /// The message `id` in the current locale.
     pub fn t(&self, id: &str) -> String {
-        tr(self.locale.get(), id)
+        tr(self.locale(), id)
     }
 
     /// The message `id` in the current locale with its variables filled in.
     pub fn t_args(&self, id: &str, args: &[(&'static str, Value<'static>)]) -> String {
-        tr_args(self.locale.get(), id, args)
+        tr_args(self.locale(), id, args)
     }
 
     /// `path` (without locale, starting with `/`) under the current locale: `/search` → `/sv/search`.
     pub fn href(&self, path: &str) -> String {
-        format!("/{}{}", self.locale.get().code(), path)
+        format!("/{}{}", self.locale().code(), path)
     }
 }
 
@@ -41,11 +45,7 @@ impl I18n {
 pub fn provide_i18n() -> I18n {
     let location = use_location();
     let locale = Memo::new(move |_| {
-        location.pathname.with(|path| {
-            Locale::split_path(path)
-                .map(|(locale, _)| locale)
-                .unwrap_or_default()
-        })
+        location.pathname.with(|path| Locale::split_path(path).map(|(locale, _)| locale).unwrap_or_default())
     });
     let i18n = I18n { locale };
     provide_context(i18n);
@@ -54,7 +54,5 @@ pub fn provide_i18n() -> I18n {
 
 /// The translations provided by [`provide_i18n`]; outside a router, Finnish.
 pub fn use_i18n() -> I18n {
-    use_context::<I18n>().unwrap_or_else(|| I18n {
-        locale: Memo::new(|_| Locale::default()),
-    })
+    use_context::<I18n>().unwrap_or_else(|| I18n { locale: Memo::new(|_| Locale::default()) })
 }

@@ -4,6 +4,7 @@
 //! without JavaScript; the wasm bundle (feature `hydrate`) hydrates it for the extras.
 //! The locale is the first path segment (`/fi/…`, `/sv/…`, `/en/…`).
 
+pub mod api;
 pub mod components;
 pub mod i18n;
 pub mod pages;
@@ -14,8 +15,9 @@ use i18n::provide_i18n;
 use leptos::prelude::*;
 use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
-use pages::{HomePage, NotFound};
+use leptos_router::{SsrMode, path};
+use pages::{ArticlePage, CategoryPage, HomePage, NotFound, SearchPage};
+use tuki::content::DocKind;
 
 /// The name of the CSS, JS and wasm files under `/pkg/`.
 pub const OUTPUT_NAME: &str = "tuki";
@@ -66,7 +68,11 @@ fn PageFrame() -> impl IntoView {
         <SiteHeader/>
         <main id="main" class="site-main" tabindex="-1">
             <Routes fallback=NotFound>
-                <Route path=path!("/:lang/") view=HomePage/>
+                <Route path=path!("/:lang/") view=HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/:lang/search") view=SearchPage ssr=SsrMode::Async/>
+                <Route path=path!("/:lang/articles/:slug") view=|| view! { <ArticlePage kind=DocKind::Article/> } ssr=SsrMode::Async/>
+                <Route path=path!("/:lang/cases/:slug") view=|| view! { <ArticlePage kind=DocKind::Case/> } ssr=SsrMode::Async/>
+                <Route path=path!("/:lang/categories/:slug") view=CategoryPage ssr=SsrMode::Async/>
             </Routes>
         </main>
         <SiteFooter/>

@@ -4,10 +4,9 @@
 /// where the page has already arrived.
 pub(crate) fn set_status(code: u16) {
     #[cfg(feature = "ssr")]
-    if let (Some(response), Ok(status)) = (
-        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-        http::StatusCode::from_u16(code),
-    ) {
+    if let (Some(response), Ok(status)) =
+        (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(code))
+    {
         response.set_status(status);
     }
     #[cfg(not(feature = "ssr"))]

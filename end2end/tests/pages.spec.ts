@@ -75,6 +75,7 @@ test('the search box sends a plain GET form to the search page of the language',
   await page.getByRole('search', { name: 'Sök bland hjälpartiklar' }).getByRole('searchbox').fill('lösenord');
   await page.getByRole('search', { name: 'Sök bland hjälpartiklar' }).getByRole('button', { name: 'Sök' }).click();
   await expect(page).toHaveURL(/\/sv\/search\?q=l%C3%B6senord$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('lösenord');
 });
 
 test('the page reflows at 320 pixels without horizontal scrolling', async ({ browser }, info) => {

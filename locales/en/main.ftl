@@ -31,3 +31,62 @@ not-found-body = There is no page at the address { $path }. Check the address, o
 
 error-title = Something went wrong
 error-body = The service ran into an unexpected error. Please try again in a moment. If the problem continues, contact the service desk.
+
+loading = Loading…
+
+search-title = Search
+search-title-query = Search: { $query }
+search-results-heading = { $count ->
+    [0] No results for “{ $query }”
+    [one] 1 result for “{ $query }”
+   *[other] { $count } results for “{ $query }”
+}
+in-other-language = In { $language }
+kind-article = Article
+kind-case = Solved case
+kind-article-plural = Articles
+kind-case-plural = Solved cases
+filter-category = Category
+filter-all-categories = All categories
+filter-kind = Type
+filter-all-kinds = Articles and solved cases
+filter-apply = Filter
+zero-results-heading = Nothing found for “{ $query }”
+zero-results-tip-spelling = Check the spelling, or try another word for the same thing.
+zero-results-tip-fewer-words = Use fewer words: “card blocked” finds more than a whole sentence.
+zero-results-tip-language = You can also search in Finnish or Swedish.
+zero-results-help = Our guided forms help you describe the problem and suggest answers on the way; if nothing helps, they send your request to the service desk.
+zero-results-guided-forms = Get help with a guided form
+pagination-label = Result pages
+pagination-page = Page { $page }
+
+breadcrumbs-label = You are here
+breadcrumbs-home = Home
+article-only-in-language = This text is not available in English. It is shown in { $language }.
+article-other-languages = Also available in
+article-related = Related
+vote-question = Was this helpful?
+vote-comment-label = What could we improve? (optional)
+vote-yes = Yes
+vote-no = No
+vote-thanks = Thank you for your feedback!
+
+home-categories-heading = Browse by topic
+home-helpful-heading = Most helpful articles
+category-document-count = { $count ->
+    [one] 1 article
+   *[other] { $count } articles
+}
+
+error-unavailable = The service is temporarily unavailable. Please try again in a moment.
+error-search-unavailable = Search is temporarily unavailable. Please try again in a moment.
+error-invalid-locale = Unknown language.
+error-not-found = The page was not found.
+error-invalid-vote = Your answer could not be recorded. Please choose yes or no.
+error-comment-too-long = The comment is too long: at most 1000 characters.
+error-api-missing-query = Give the search words in the parameter q.
+error-api-query-too-long = The search is too long: at most 200 characters.
+error-api-invalid-locale = The parameter locale must be fi, sv or en.
+error-api-invalid-limit = The parameter limit must be a whole number from 1 to 50.
+error-api-invalid-category = The parameter category is not a valid category identifier.
+error-api-invalid-kind = The parameter kind must be article or case.

@@ -31,3 +31,62 @@ not-found-body = Osoitteessa { $path } ei ole sivua. Tarkista osoite tai aloita 
 
 error-title = Jokin meni vikaan
 error-body = Palvelussa tapahtui odottamaton virhe. Yritä hetken kuluttua uudelleen. Jos ongelma jatkuu, ota yhteyttä palvelupisteeseen.
+
+loading = Ladataan…
+
+search-title = Haku
+search-title-query = Haku: { $query }
+search-results-heading = { $count ->
+    [0] Ei tuloksia haulla ”{ $query }”
+    [one] 1 tulos haulla ”{ $query }”
+   *[other] { $count } tulosta haulla ”{ $query }”
+}
+in-other-language = Kielellä { $language }
+kind-article = Ohje
+kind-case = Ratkaistu tapaus
+kind-article-plural = Ohjeet
+kind-case-plural = Ratkaistut tapaukset
+filter-category = Aihe
+filter-all-categories = Kaikki aiheet
+filter-kind = Tyyppi
+filter-all-kinds = Ohjeet ja ratkaistut tapaukset
+filter-apply = Rajaa
+zero-results-heading = Haulla ”{ $query }” ei löytynyt mitään
+zero-results-tip-spelling = Tarkista kirjoitusasu tai kokeile toista sanaa samalle asialle.
+zero-results-tip-fewer-words = Käytä vähemmän sanoja: ”kortti estetty” löytää enemmän kuin kokonainen lause.
+zero-results-tip-language = Voit hakea myös ruotsiksi tai englanniksi.
+zero-results-help = Ohjatut lomakkeet auttavat kuvaamaan ongelman ja ehdottavat vastauksia matkan varrella. Jos mikään ei auta, pyyntösi lähtee palvelupisteelle.
+zero-results-guided-forms = Hae apua ohjatulla lomakkeella
+pagination-label = Tulossivut
+pagination-page = Sivu { $page }
+
+breadcrumbs-label = Olet tässä
+breadcrumbs-home = Etusivu
+article-only-in-language = Tätä tekstiä ei ole suomeksi. Se näytetään kielellä { $language }.
+article-other-languages = Saatavilla myös
+article-related = Aiheeseen liittyvät
+vote-question = Oliko tästä apua?
+vote-comment-label = Mitä voisimme parantaa? (vapaaehtoinen)
+vote-yes = Kyllä
+vote-no = Ei
+vote-thanks = Kiitos palautteestasi!
+
+home-categories-heading = Selaa aiheittain
+home-helpful-heading = Hyödyllisimmät ohjeet
+category-document-count = { $count ->
+    [one] 1 ohje
+   *[other] { $count } ohjetta
+}
+
+error-unavailable = Palvelu ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.
+error-search-unavailable = Haku ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.
+error-invalid-locale = Tuntematon kieli.
+error-not-found = Sivua ei löytynyt.
+error-invalid-vote = Vastaustasi ei voitu tallentaa. Valitse kyllä tai ei.
+error-comment-too-long = Kommentti on liian pitkä: enintään 1000 merkkiä.
+error-api-missing-query = Anna hakusanat parametrissa q.
+error-api-query-too-long = Haku on liian pitkä: enintään 200 merkkiä.
+error-api-invalid-locale = Parametrin locale on oltava fi, sv tai en.
+error-api-invalid-limit = Parametrin limit on oltava kokonaisluku 1–50.
+error-api-invalid-category = Parametri category ei ole kelvollinen aiheen tunniste.
+error-api-invalid-kind = Parametrin kind on oltava article tai case.

@@ -31,3 +31,62 @@ not-found-body = Det finns ingen sida på adressen { $path }. Kontrollera adress
 
 error-title = Något gick fel
 error-body = Tjänsten råkade ut för ett oväntat fel. Försök igen om en stund. Om problemet kvarstår, kontakta servicedesken.
+
+loading = Laddar…
+
+search-title = Sök
+search-title-query = Sök: { $query }
+search-results-heading = { $count ->
+    [0] Inga resultat för ”{ $query }”
+    [one] 1 resultat för ”{ $query }”
+   *[other] { $count } resultat för ”{ $query }”
+}
+in-other-language = På { $language }
+kind-article = Artikel
+kind-case = Löst ärende
+kind-article-plural = Artiklar
+kind-case-plural = Lösta ärenden
+filter-category = Ämne
+filter-all-categories = Alla ämnen
+filter-kind = Typ
+filter-all-kinds = Artiklar och lösta ärenden
+filter-apply = Filtrera
+zero-results-heading = Inget hittades för ”{ $query }”
+zero-results-tip-spelling = Kontrollera stavningen eller prova ett annat ord för samma sak.
+zero-results-tip-fewer-words = Använd färre ord: ”kort spärrat” hittar mer än en hel mening.
+zero-results-tip-language = Du kan också söka på finska eller engelska.
+zero-results-help = Våra guidade formulär hjälper dig att beskriva problemet och föreslår svar längs vägen. Om inget hjälper skickas din begäran till servicedesken.
+zero-results-guided-forms = Få hjälp med ett guidat formulär
+pagination-label = Resultatsidor
+pagination-page = Sida { $page }
+
+breadcrumbs-label = Du är här
+breadcrumbs-home = Startsida
+article-only-in-language = Den här texten finns inte på svenska. Den visas på { $language }.
+article-other-languages = Finns också på
+article-related = Relaterat
+vote-question = Var det här till hjälp?
+vote-comment-label = Vad kunde vi förbättra? (frivilligt)
+vote-yes = Ja
+vote-no = Nej
+vote-thanks = Tack för din respons!
+
+home-categories-heading = Bläddra efter ämne
+home-helpful-heading = Mest hjälpsamma artiklar
+category-document-count = { $count ->
+    [one] 1 artikel
+   *[other] { $count } artiklar
+}
+
+error-unavailable = Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.
+error-search-unavailable = Sökningen är tillfälligt otillgänglig. Försök igen om en stund.
+error-invalid-locale = Okänt språk.
+error-not-found = Sidan hittades inte.
+error-invalid-vote = Ditt svar kunde inte sparas. Välj ja eller nej.
+error-comment-too-long = Kommentaren är för lång: högst 1000 tecken.
+error-api-missing-query = Ange sökorden i parametern q.
+error-api-query-too-long = Sökningen är för lång: högst 200 tecken.
+error-api-invalid-locale = Parametern locale ska vara fi, sv eller en.
+error-api-invalid-limit = Parametern limit ska vara ett heltal från 1 till 50.
+error-api-invalid-category = Parametern category är inte en giltig ämnesidentifierare.
+error-api-invalid-kind = Parametern kind ska vara article eller case.

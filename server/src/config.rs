@@ -52,10 +52,7 @@ impl ServeConfig {
             Ok("DEV" | "dev" | "development") => Env::DEV,
             _ => Env::PROD,
         };
-        let reload_port = std::env::var("LEPTOS_RELOAD_PORT")
-            .ok()
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(3001);
+        let reload_port = std::env::var("LEPTOS_RELOAD_PORT").ok().and_then(|p| p.parse().ok()).unwrap_or(3001);
         LeptosOptions::builder()
             .output_name(tuki_app::OUTPUT_NAME)
             .site_root(self.site_dir.display().to_string())

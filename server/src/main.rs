@@ -30,16 +30,33 @@ async fn run() -> anyhow::Result<()> {
             let portal_config = cli.global.portal_config()?;
             let portal = tuki::Portal::open(portal_config).await?;
             let versions = portal.store().applied_migrations().await?;
-            println!(
-                "database is up to date ({} migrations applied)",
-                versions.len()
-            );
+            println!("database is up to date ({} migrations applied)", versions.len());
             portal.close().await;
             Ok(())
         }
         Command::Import { dir } => import(&cli.global, &dir).await,
         Command::Export { dir } => export(&cli.global, &dir).await,
+        Command::Reindex => {
+            let portal = tuki::Portal::open(cli.global.portal_config()?).await?;
+            let count = portal.reindex().await?;
+            println!("search index rebuilt: {count} documents");
+            portal.close().await;
+            Ok(())
+        }
+        Command::Eval { misses } => eval(misses).await,
     }
+}
+
+/// `tuki eval`: the labelled query set over the demo content, Tuki against FTS5.
+async fn eval(misses: bool) -> anyhow::Result<()> {
+    use tuki::search::eval::{QUERY_SET, evaluate, parse_queries};
+    let bundle = tuki::content::demo::demo_bundle()?;
+    let index = tuki::search::SearchIndex::in_memory()?;
+    index.rebuild(&bundle.documents, "eval")?;
+    let queries = parse_queries(QUERY_SET).map_err(anyhow::Error::msg)?;
+    let report = evaluate(&index, &bundle.documents, &queries).await.map_err(anyhow::Error::msg)?;
+    print!("{}", report.render(misses));
+    Ok(())
 }
 
 /// `tuki import DIR`: checks the whole bundle first; any problem aborts with every problem listed.
@@ -53,11 +70,7 @@ async fn import(global: &GlobalArgs, dir: &Path) -> anyhow::Result<()> {
 }
 
 fn print_report(report: &ImportReport) {
-    for (label, items) in [
-        ("added", &report.added),
-        ("changed", &report.changed),
-        ("unchanged", &report.unchanged),
-    ] {
+    for (label, items) in [("added", &report.added), ("changed", &report.changed), ("unchanged", &report.unchanged)] {
         println!("{label}: {}", items.len());
         if label != "unchanged" {
             for item in items {
@@ -70,10 +83,7 @@ fn print_report(report: &ImportReport) {
 /// `tuki export DIR`: refuses a folder that already has files, so nothing is overwritten or mixed.
 async fn export(global: &GlobalArgs, dir: &Path) -> anyhow::Result<()> {
     if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
-        anyhow::bail!(
-            "{} is not empty: export into a new or empty folder",
-            dir.display()
-        );
+        anyhow::bail!("{} is not empty: export into a new or empty folder", dir.display());
     }
     let portal = tuki::Portal::open(global.portal_config()?).await?;
     let bundle = portal.export().await?;

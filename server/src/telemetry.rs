@@ -6,8 +6,8 @@ use tracing_subscriber::EnvFilter;
 
 /// Installs the global subscriber. Call once, at start.
 pub fn init(format: &str) -> anyhow::Result<()> {
-    let filter = EnvFilter::try_from_env("TUKI_LOG")
-        .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info,sqlx=warn"));
+    let filter =
+        EnvFilter::try_from_env("TUKI_LOG").unwrap_or_else(|_| EnvFilter::new("info,tower_http=info,sqlx=warn"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(false)

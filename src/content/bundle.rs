@@ -50,11 +50,7 @@ pub struct BundleErrors(pub Vec<BundleProblem>);
 
 impl fmt::Display for BundleErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "the bundle has {} problem(s); nothing was imported:",
-            self.0.len()
-        )?;
+        writeln!(f, "the bundle has {} problem(s); nothing was imported:", self.0.len())?;
         for problem in &self.0 {
             writeln!(f, "{problem}")?;
         }
@@ -89,11 +85,7 @@ struct Problems(Vec<BundleProblem>);
 
 impl Problems {
     fn add(&mut self, file: &Path, line: usize, reason: impl Into<String>) {
-        self.0.push(BundleProblem {
-            file: file.to_path_buf(),
-            line,
-            reason: reason.into(),
-        });
+        self.0.push(BundleProblem { file: file.to_path_buf(), line, reason: reason.into() });
     }
 }
 
@@ -118,17 +110,10 @@ pub fn files_in_dir(dir: &Path) -> std::io::Result<BundleFiles> {
                 walk(root, &path, out)?;
             } else {
                 let rel = path.strip_prefix(root).unwrap_or(&path);
-                let rel = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
+                let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
                 let text = std::fs::read(&path)
                     .map_err(|e| e.to_string())
-                    .and_then(|bytes| {
-                        String::from_utf8(bytes)
-                            .map_err(|_| "the file is not UTF-8 text".to_owned())
-                    });
+                    .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_owned()));
                 out.insert(rel, text);
             }
         }
@@ -158,19 +143,11 @@ impl Bundle {
         let categories = match files.get("categories.yaml") {
             Some(Ok(text)) => parse_categories(text, &mut problems),
             Some(Err(e)) => {
-                problems.add(
-                    Path::new("categories.yaml"),
-                    1,
-                    format!("cannot read the category list: {e}"),
-                );
+                problems.add(Path::new("categories.yaml"), 1, format!("cannot read the category list: {e}"));
                 Vec::new()
             }
             None => {
-                problems.add(
-                    Path::new("categories.yaml"),
-                    1,
-                    "missing: the bundle must list its categories",
-                );
+                problems.add(Path::new("categories.yaml"), 1, "missing: the bundle must list its categories");
                 Vec::new()
             }
         };
@@ -182,19 +159,12 @@ impl Bundle {
                 continue;
             }
             let parts: Vec<&str> = path.split('/').collect();
-            let kind = DocKind::ALL
-                .into_iter()
-                .find(|k| k.bundle_dir() == parts[0]);
+            let kind = DocKind::ALL.into_iter().find(|k| k.bundle_dir() == parts[0]);
             match (kind, parts.len()) {
-                (Some(kind), 3) => grouped
-                    .entry((kind, parts[1].to_owned()))
-                    .or_default()
-                    .push((parts[2], text)),
-                (Some(_), _) => problems.add(
-                    Path::new(path),
-                    1,
-                    "unexpected file: translations go in <kind>/<slug>/<locale>.md",
-                ),
+                (Some(kind), 3) => grouped.entry((kind, parts[1].to_owned())).or_default().push((parts[2], text)),
+                (Some(_), _) => {
+                    problems.add(Path::new(path), 1, "unexpected file: translations go in <kind>/<slug>/<locale>.md")
+                }
                 (None, _) => problems.add(
                     Path::new(path),
                     1,
@@ -212,25 +182,11 @@ impl Bundle {
                     continue;
                 }
             };
-            if let Some(doc) = parse_document(
-                kind,
-                slug,
-                &rel_dir,
-                &translation_files,
-                &known,
-                &mut problems,
-            ) {
+            if let Some(doc) = parse_document(kind, slug, &rel_dir, &translation_files, &known, &mut problems) {
                 documents.push(doc);
             }
         }
-        if problems.0.is_empty() {
-            Ok(Bundle {
-                categories,
-                documents,
-            })
-        } else {
-            Err(BundleErrors(problems.0))
-        }
+        if problems.0.is_empty() { Ok(Bundle { categories, documents }) } else { Err(BundleErrors(problems.0)) }
     }
 
     /// Writes the bundle to `dir` (created when missing) in the canonical form, so that
@@ -240,15 +196,7 @@ impl Bundle {
         let categories: BTreeMap<&str, BTreeMap<&str, &str>> = self
             .categories
             .iter()
-            .map(|c| {
-                (
-                    c.slug.as_str(),
-                    c.names
-                        .iter()
-                        .map(|(l, n)| (l.code(), n.as_str()))
-                        .collect(),
-                )
-            })
+            .map(|c| (c.slug.as_str(), c.names.iter().map(|(l, n)| (l.code(), n.as_str())).collect()))
             .collect();
         std::fs::write(dir.join("categories.yaml"), to_yaml(&categories)?)?;
         for doc in &self.documents {
@@ -277,11 +225,7 @@ fn to_yaml<T: Serialize>(value: &T) -> std::io::Result<String> {
 /// The 1-based line of the first line in `text` that starts with `key:` (for error positions).
 fn line_of_key(text: &str, key: &str, first_line: usize) -> usize {
     text.lines()
-        .position(|line| {
-            line.trim_start()
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.starts_with(':'))
-        })
+        .position(|line| line.trim_start().strip_prefix(key).is_some_and(|rest| rest.starts_with(':')))
         .map_or(first_line, |i| first_line + i)
 }
 
@@ -309,11 +253,7 @@ fn parse_categories(text: &str, problems: &mut Problems) -> Vec<Category> {
         for (code, name) in names {
             match code.parse::<Locale>() {
                 Ok(_) if name.trim().is_empty() => {
-                    problems.add(
-                        rel,
-                        line,
-                        format!("category {slug}: the {code} name is empty"),
-                    );
+                    problems.add(rel, line, format!("category {slug}: the {code} name is empty"));
                 }
                 Ok(locale) => {
                     parsed.insert(locale, name.trim().to_owned());
@@ -326,10 +266,7 @@ fn parse_categories(text: &str, problems: &mut Problems) -> Vec<Category> {
                 problems.add(rel, line, format!("category {slug}: no name in {locale}"));
             }
         }
-        categories.push(Category {
-            slug,
-            names: parsed,
-        });
+        categories.push(Category { slug, names: parsed });
     }
     categories
 }
@@ -349,11 +286,7 @@ fn parse_document(
     for (name, text) in files {
         let rel = rel_dir.join(name);
         let Some(code) = name.strip_suffix(".md") else {
-            problems.add(
-                &rel,
-                1,
-                "unexpected file: translations are named fi.md, sv.md or en.md",
-            );
+            problems.add(&rel, 1, "unexpected file: translations are named fi.md, sv.md or en.md");
             continue;
         };
         let locale = match code.parse::<Locale>() {
@@ -370,9 +303,7 @@ fn parse_document(
                 continue;
             }
         };
-        let Some((category, status, translation)) =
-            parse_translation(text, &rel, categories, problems)
-        else {
+        let Some((category, status, translation)) = parse_translation(text, &rel, categories, problems) else {
             continue;
         };
         match &shared {
@@ -382,10 +313,7 @@ fn parse_document(
                     problems.add(
                         &rel,
                         line_of_key(text, "category", 1),
-                        format!(
-                            "category {category} differs from {first_category} in {}",
-                            first.display()
-                        ),
+                        format!("category {category} differs from {first_category} in {}", first.display()),
                     );
                 }
                 if *first_status != status {
@@ -396,13 +324,7 @@ fn parse_document(
         translations.insert(locale, translation);
     }
     let (category, status, _) = shared?;
-    (problems.0.len() == before).then_some(Document {
-        kind,
-        slug,
-        category,
-        status,
-        translations,
-    })
+    (problems.0.len() == before).then_some(Document { kind, slug, category, status, translations })
 }
 
 fn parse_translation(
@@ -412,15 +334,8 @@ fn parse_translation(
     problems: &mut Problems,
 ) -> Option<(Slug, Status, Translation)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some(after_open) = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))
-    else {
-        problems.add(
-            rel,
-            1,
-            "the file must start with front matter between two --- lines",
-        );
+    let Some(after_open) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+        problems.add(rel, 1, "the file must start with front matter between two --- lines");
         return None;
     };
     let Some((yaml, body)) = split_front_matter(after_open) else {
@@ -441,24 +356,11 @@ fn parse_translation(
         }
     };
     let before = problems.0.len();
-    let title = front
-        .title
-        .as_deref()
-        .map(str::trim)
-        .unwrap_or_default()
-        .to_owned();
+    let title = front.title.as_deref().map(str::trim).unwrap_or_default().to_owned();
     if title.is_empty() {
-        problems.add(
-            rel,
-            line_of_key(yaml, "title", 2).min(1 + yaml.lines().count()),
-            "missing title",
-        );
+        problems.add(rel, line_of_key(yaml, "title", 2).min(1 + yaml.lines().count()), "missing title");
     } else if title.chars().count() > MAX_TITLE {
-        problems.add(
-            rel,
-            line_of_key(yaml, "title", 2),
-            format!("the title is longer than {MAX_TITLE} characters"),
-        );
+        problems.add(rel, line_of_key(yaml, "title", 2), format!("the title is longer than {MAX_TITLE} characters"));
     }
     let category = match front.category.as_deref().map(str::trim) {
         None | Some("") => {
@@ -494,23 +396,10 @@ fn parse_translation(
             tags.push(tag);
         }
     }
-    let summary = front
-        .summary
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty());
+    let summary = front.summary.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     let category = category?;
-    (problems.0.len() == before).then(|| {
-        (
-            category,
-            status,
-            Translation {
-                title,
-                summary,
-                body: body.to_owned(),
-                tags,
-            },
-        )
-    })
+    (problems.0.len() == before)
+        .then(|| (category, status, Translation { title, summary, body: body.to_owned(), tags }))
 }
 
 /// Splits the text after the opening `---` line into the YAML and the body after the closing

@@ -12,10 +12,7 @@ pub fn demo_files() -> BundleFiles {
     fn walk(dir: &Dir<'static>, out: &mut BundleFiles) {
         for file in dir.files() {
             let path = file.path().to_string_lossy().replace('\\', "/");
-            let text = file
-                .contents_utf8()
-                .map(str::to_owned)
-                .ok_or_else(|| "not UTF-8".to_owned());
+            let text = file.contents_utf8().map(str::to_owned).ok_or_else(|| "not UTF-8".to_owned());
             out.insert(path, text);
         }
         for sub in dir.dirs() {

@@ -8,6 +8,8 @@
 pub mod bundle;
 #[cfg(feature = "server")]
 pub mod demo;
+#[cfg(feature = "server")]
+pub mod markdown;
 mod slug;
 
 pub use slug::{Slug, SlugError};
@@ -95,9 +97,7 @@ impl FromStr for Status {
         match s {
             "draft" => Ok(Status::Draft),
             "published" => Ok(Status::Published),
-            other => Err(format!(
-                "unknown status {other:?}: expected draft or published"
-            )),
+            other => Err(format!("unknown status {other:?}: expected draft or published")),
         }
     }
 }

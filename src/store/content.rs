@@ -38,12 +38,8 @@ impl Store {
     /// A document's translations are replaced by the bundle's.
     pub async fn import_bundle(&self, bundle: &Bundle) -> Result<ImportReport, StoreError> {
         let mut report = ImportReport::default();
-        let existing_categories: BTreeMap<Slug, Category> = self
-            .categories()
-            .await?
-            .into_iter()
-            .map(|c| (c.slug.clone(), c))
-            .collect();
+        let existing_categories: BTreeMap<Slug, Category> =
+            self.categories().await?.into_iter().map(|c| (c.slug.clone(), c)).collect();
         let mut tx = self.pool().begin().await?;
         let now = now_millis();
         for category in &bundle.categories {
@@ -69,14 +65,12 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             for (locale, name) in &category.names {
-                sqlx::query(
-                    "INSERT INTO category_names (category_slug, locale, name) VALUES ($1, $2, $3)",
-                )
-                .bind(category.slug.as_str())
-                .bind(locale.code())
-                .bind(name)
-                .execute(&mut *tx)
-                .await?;
+                sqlx::query("INSERT INTO category_names (category_slug, locale, name) VALUES ($1, $2, $3)")
+                    .bind(category.slug.as_str())
+                    .bind(locale.code())
+                    .bind(name)
+                    .execute(&mut *tx)
+                    .await?;
             }
         }
         for document in &bundle.documents {
@@ -108,18 +102,12 @@ impl Store {
         for row in rows {
             let slug = parse_slug(row.try_get::<String, _>(0)?)?;
             if categories.last().is_none_or(|c| c.slug != slug) {
-                categories.push(Category {
-                    slug: slug.clone(),
-                    names: BTreeMap::new(),
-                });
+                categories.push(Category { slug: slug.clone(), names: BTreeMap::new() });
             }
-            if let (Some(locale), Some(name)) = (
-                row.try_get::<Option<String>, _>(1)?,
-                row.try_get::<Option<String>, _>(2)?,
-            ) {
-                let locale = locale
-                    .parse::<Locale>()
-                    .map_err(|e| corrupt(e.to_string()))?;
+            if let (Some(locale), Some(name)) =
+                (row.try_get::<Option<String>, _>(1)?, row.try_get::<Option<String>, _>(2)?)
+            {
+                let locale = locale.parse::<Locale>().map_err(|e| corrupt(e.to_string()))?;
                 if let Some(category) = categories.last_mut() {
                     category.names.insert(locale, name);
                 }
@@ -129,19 +117,13 @@ impl Store {
     }
 
     /// One document with all its translations, drafts included.
-    pub async fn document(
-        &self,
-        kind: DocKind,
-        slug: &Slug,
-    ) -> Result<Option<Document>, StoreError> {
+    pub async fn document(&self, kind: DocKind, slug: &Slug) -> Result<Option<Document>, StoreError> {
         let mut conn = self.pool().acquire().await?;
-        let row = sqlx::query(
-            "SELECT category_slug, status FROM documents WHERE kind = $1 AND slug = $2",
-        )
-        .bind(kind.code())
-        .bind(slug.as_str())
-        .fetch_optional(&mut *conn)
-        .await?;
+        let row = sqlx::query("SELECT category_slug, status FROM documents WHERE kind = $1 AND slug = $2")
+            .bind(kind.code())
+            .bind(slug.as_str())
+            .fetch_optional(&mut *conn)
+            .await?;
         let Some(row) = row else { return Ok(None) };
         let translations = sqlx::query(
             "SELECT locale, title, summary, body, tags FROM document_translations \
@@ -151,21 +133,14 @@ impl Store {
         .bind(slug.as_str())
         .fetch_all(&mut *conn)
         .await?;
-        Ok(Some(document_from_rows(
-            kind,
-            slug.clone(),
-            &row,
-            &translations,
-        )?))
+        Ok(Some(document_from_rows(kind, slug.clone(), &row, &translations)?))
     }
 
     /// Every document of every kind, drafts included, ordered by kind and slug.
     pub async fn documents(&self) -> Result<Vec<Document>, StoreError> {
-        let heads = sqlx::query(
-            "SELECT kind, slug, category_slug, status FROM documents ORDER BY kind, slug",
-        )
-        .fetch_all(self.pool())
-        .await?;
+        let heads = sqlx::query("SELECT kind, slug, category_slug, status FROM documents ORDER BY kind, slug")
+            .fetch_all(self.pool())
+            .await?;
         let texts = sqlx::query(
             "SELECT kind, slug, locale, title, summary, body, tags FROM document_translations ORDER BY kind, slug, locale",
         )
@@ -191,19 +166,12 @@ impl Store {
 
     /// The whole knowledge base as a bundle, for `tuki export` and reindexing.
     pub async fn bundle(&self) -> Result<Bundle, StoreError> {
-        Ok(Bundle {
-            categories: self.categories().await?,
-            documents: self.documents().await?,
-        })
+        Ok(Bundle { categories: self.categories().await?, documents: self.documents().await? })
     }
 
     /// How many documents there are, drafts included.
     pub async fn document_count(&self) -> Result<i64, StoreError> {
-        Ok(
-            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM documents")
-                .fetch_one(self.pool())
-                .await?,
-        )
+        Ok(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM documents").fetch_one(self.pool()).await?)
     }
 }
 
@@ -216,12 +184,11 @@ async fn load_document(
     kind: DocKind,
     slug: &Slug,
 ) -> Result<Option<Document>, StoreError> {
-    let row =
-        sqlx::query("SELECT category_slug, status FROM documents WHERE kind = $1 AND slug = $2")
-            .bind(kind.code())
-            .bind(slug.as_str())
-            .fetch_optional(&mut **tx)
-            .await?;
+    let row = sqlx::query("SELECT category_slug, status FROM documents WHERE kind = $1 AND slug = $2")
+        .bind(kind.code())
+        .bind(slug.as_str())
+        .fetch_optional(&mut **tx)
+        .await?;
     let Some(row) = row else { return Ok(None) };
     let translations = sqlx::query(
         "SELECT locale, title, summary, body, tags FROM document_translations \
@@ -231,20 +198,10 @@ async fn load_document(
     .bind(slug.as_str())
     .fetch_all(&mut **tx)
     .await?;
-    Ok(Some(document_from_rows(
-        kind,
-        slug.clone(),
-        &row,
-        &translations,
-    )?))
+    Ok(Some(document_from_rows(kind, slug.clone(), &row, &translations)?))
 }
 
-fn document_from_rows(
-    kind: DocKind,
-    slug: Slug,
-    head: &AnyRow,
-    texts: &[AnyRow],
-) -> Result<Document, StoreError> {
+fn document_from_rows(kind: DocKind, slug: Slug, head: &AnyRow, texts: &[AnyRow]) -> Result<Document, StoreError> {
     document_from_parts(kind, slug, head, 0, texts, 0)
 }
 
@@ -259,16 +216,10 @@ fn document_from_parts(
     text_at: usize,
 ) -> Result<Document, StoreError> {
     let category = parse_slug(head.try_get(head_at)?)?;
-    let status = head
-        .try_get::<String, _>(head_at + 1)?
-        .parse::<Status>()
-        .map_err(corrupt)?;
+    let status = head.try_get::<String, _>(head_at + 1)?.parse::<Status>().map_err(corrupt)?;
     let mut translations = BTreeMap::new();
     for row in texts {
-        let locale = row
-            .try_get::<String, _>(text_at)?
-            .parse::<Locale>()
-            .map_err(|e| corrupt(e.to_string()))?;
+        let locale = row.try_get::<String, _>(text_at)?.parse::<Locale>().map_err(|e| corrupt(e.to_string()))?;
         let tags: String = row.try_get(text_at + 4)?;
         let tags: Vec<String> = serde_json::from_str(&tags).map_err(|e| corrupt(e.to_string()))?;
         translations.insert(
@@ -281,20 +232,10 @@ fn document_from_parts(
             },
         );
     }
-    Ok(Document {
-        kind,
-        slug,
-        category,
-        status,
-        translations,
-    })
+    Ok(Document { kind, slug, category, status, translations })
 }
 
-async fn upsert_document(
-    tx: &mut Transaction<'_, Any>,
-    doc: &Document,
-    now: i64,
-) -> Result<(), StoreError> {
+async fn upsert_document(tx: &mut Transaction<'_, Any>, doc: &Document, now: i64) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO documents (kind, slug, category_slug, status, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $5) \

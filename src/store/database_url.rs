@@ -28,10 +28,7 @@ impl DatabaseUrl {
     pub fn parse(url: &str) -> Result<DatabaseUrl, DatabaseUrlError> {
         let url = url.trim();
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Ok(DatabaseUrl {
-                url: url.to_owned(),
-                backend: Backend::Postgres,
-            });
+            return Ok(DatabaseUrl { url: url.to_owned(), backend: Backend::Postgres });
         }
         if let Some(rest) = url.strip_prefix("sqlite:") {
             let path = rest.trim_start_matches("//");
@@ -45,20 +42,14 @@ impl DatabaseUrl {
             } else {
                 format!("{url}?mode=rwc")
             };
-            return Ok(DatabaseUrl {
-                url,
-                backend: Backend::Sqlite,
-            });
+            return Ok(DatabaseUrl { url, backend: Backend::Sqlite });
         }
         Err(DatabaseUrlError(url.to_owned()))
     }
 
     /// The default: the SQLite file `tuki.db` in the data directory.
     pub fn sqlite_file(path: &Path) -> DatabaseUrl {
-        DatabaseUrl {
-            url: format!("sqlite://{}?mode=rwc", path.display()),
-            backend: Backend::Sqlite,
-        }
+        DatabaseUrl { url: format!("sqlite://{}?mode=rwc", path.display()), backend: Backend::Sqlite }
     }
 
     /// The URL as sqlx takes it.
@@ -78,10 +69,7 @@ impl DatabaseUrl {
         }
         let path = self.url.strip_prefix("sqlite:")?.trim_start_matches("//");
         let path = path.split('?').next()?;
-        Path::new(path)
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map(Path::to_path_buf)
+        Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()).map(Path::to_path_buf)
     }
 
     /// The URL without a password, for logs.
@@ -90,12 +78,7 @@ impl DatabaseUrl {
             (Some(scheme_end), Some(at)) if at > scheme_end => {
                 let credentials = &self.url[scheme_end + 3..at];
                 let user = credentials.split(':').next().unwrap_or("");
-                format!(
-                    "{}{}:***{}",
-                    &self.url[..scheme_end + 3],
-                    user,
-                    &self.url[at..]
-                )
+                format!("{}{}:***{}", &self.url[..scheme_end + 3], user, &self.url[at..])
             }
             _ => self.url.clone(),
         }
@@ -108,18 +91,9 @@ mod tests {
 
     #[test]
     fn sqlite_and_postgres_urls_are_accepted_and_others_refused() {
-        assert_eq!(
-            DatabaseUrl::parse("sqlite://data/tuki.db").map(|u| u.backend()),
-            Ok(Backend::Sqlite)
-        );
-        assert_eq!(
-            DatabaseUrl::parse("postgres://u@h/db").map(|u| u.backend()),
-            Ok(Backend::Postgres)
-        );
-        assert_eq!(
-            DatabaseUrl::parse("postgresql://h/db").map(|u| u.backend()),
-            Ok(Backend::Postgres)
-        );
+        assert_eq!(DatabaseUrl::parse("sqlite://data/tuki.db").map(|u| u.backend()), Ok(Backend::Sqlite));
+        assert_eq!(DatabaseUrl::parse("postgres://u@h/db").map(|u| u.backend()), Ok(Backend::Postgres));
+        assert_eq!(DatabaseUrl::parse("postgresql://h/db").map(|u| u.backend()), Ok(Backend::Postgres));
         assert!(DatabaseUrl::parse("mysql://h/db").is_err());
         assert!(DatabaseUrl::parse("sqlite://").is_err());
         assert!(DatabaseUrl::parse("").is_err());

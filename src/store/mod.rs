@@ -6,11 +6,13 @@
 
 mod content;
 mod database_url;
+mod feedback;
 mod meta;
 pub mod testing;
 
 pub use content::ImportReport;
 pub use database_url::{Backend, DatabaseUrl, DatabaseUrlError};
+pub use feedback::{MAX_COMMENT, VoteCounts, normalise_query};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
@@ -53,10 +55,8 @@ impl Store {
     pub async fn connect(url: &DatabaseUrl) -> Result<Store, StoreError> {
         sqlx::any::install_default_drivers();
         if let Some(dir) = url.sqlite_dir() {
-            std::fs::create_dir_all(&dir).map_err(|source| StoreError::CreateDir {
-                path: dir.display().to_string(),
-                source,
-            })?;
+            std::fs::create_dir_all(&dir)
+                .map_err(|source| StoreError::CreateDir { path: dir.display().to_string(), source })?;
         }
         let options = AnyConnectOptions::from_str(url.as_str())?;
         let backend = url.backend();
@@ -101,20 +101,17 @@ impl Store {
 
     /// The versions of the migrations applied so far, oldest first.
     pub async fn applied_migrations(&self) -> Result<Vec<i64>, StoreError> {
-        let versions = sqlx::query_scalar::<_, i64>(
-            "SELECT version FROM _sqlx_migrations WHERE success = $1 ORDER BY version",
-        )
-        .bind(true)
-        .fetch_all(&self.pool)
-        .await?;
+        let versions =
+            sqlx::query_scalar::<_, i64>("SELECT version FROM _sqlx_migrations WHERE success = $1 ORDER BY version")
+                .bind(true)
+                .fetch_all(&self.pool)
+                .await?;
         Ok(versions)
     }
 
     /// Answers when the database does: the readiness check.
     pub async fn ping(&self) -> Result<(), StoreError> {
-        sqlx::query_scalar::<_, i32>("SELECT 1")
-            .fetch_one(&self.pool)
-            .await?;
+        sqlx::query_scalar::<_, i32>("SELECT 1").fetch_one(&self.pool).await?;
         Ok(())
     }
 
@@ -136,8 +133,6 @@ impl Store {
 
 /// Current time as Unix milliseconds, the portable timestamp of every table.
 pub(crate) fn now_millis() -> i64 {
-    let since_epoch = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
+    let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     i64::try_from(since_epoch.as_millis()).unwrap_or(i64::MAX)
 }

@@ -16,10 +16,7 @@ pub fn backends() -> Vec<Backend> {
         Ok(url) if !url.trim().is_empty() => backends.push(Backend::Postgres),
         _ => {
             let required = std::env::var("TUKI_REQUIRE_POSTGRES").is_ok_and(|v| v == "1");
-            assert!(
-                !required,
-                "TUKI_REQUIRE_POSTGRES=1 but TUKI_TEST_POSTGRES_URL is not set"
-            );
+            assert!(!required, "TUKI_REQUIRE_POSTGRES=1 but TUKI_TEST_POSTGRES_URL is not set");
             eprintln!("note: TUKI_TEST_POSTGRES_URL is not set; testing SQLite only");
         }
     }
@@ -45,19 +42,12 @@ pub async fn fresh_database(backend: Backend, dir: &Path) -> Result<DatabaseUrl,
                 .unwrap_or_default();
             let name = format!("tuki_test_{}_{n}_{nanos}", std::process::id());
             // `name` is built from digits and a fixed prefix above: nothing to inject.
-            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-                .execute(admin.pool())
-                .await?;
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(admin.pool()).await?;
             admin.close().await;
             let (base, query) = admin_url.split_once('?').unwrap_or((&admin_url, ""));
             let server = base.rsplit_once('/').map_or(base, |(server, _)| server);
-            let url = if query.is_empty() {
-                format!("{server}/{name}")
-            } else {
-                format!("{server}/{name}?{query}")
-            };
-            DatabaseUrl::parse(&url)
-                .map_err(|e| StoreError::Database(sqlx::Error::Configuration(Box::new(e))))
+            let url = if query.is_empty() { format!("{server}/{name}") } else { format!("{server}/{name}?{query}") };
+            DatabaseUrl::parse(&url).map_err(|e| StoreError::Database(sqlx::Error::Configuration(Box::new(e))))
         }
     }
 }

@@ -14,13 +14,12 @@ pub fn SearchForm(
     /// The small header variant rather than the large one on the home page.
     #[prop(optional)]
     compact: bool,
+    /// Text to show in the box (the current query on the results page).
+    #[prop(optional, into)]
+    value: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let class = if compact {
-        "search-form search-form--compact"
-    } else {
-        "search-form"
-    };
+    let class = if compact { "search-form search-form--compact" } else { "search-form" };
     view! {
         <form
             class=class
@@ -40,6 +39,7 @@ pub fn SearchForm(
                     name="q"
                     autocomplete="off"
                     maxlength="200"
+                    value=value
                     placeholder=move || i18n.t("search-placeholder")
                 />
                 <button class="button search-form__button" type="submit">

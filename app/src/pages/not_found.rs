@@ -13,12 +13,7 @@ pub fn NotFound() -> impl IntoView {
     set_status(404);
     let i18n = use_i18n();
     let location = use_location();
-    let body = move || {
-        i18n.t_args(
-            "not-found-body",
-            &[("path", Value::from(location.pathname.get()))],
-        )
-    };
+    let body = move || i18n.t_args("not-found-body", &[("path", Value::from(location.pathname.get()))]);
     view! {
         <Title text=move || i18n.t("not-found-title")/>
         <section class="container page-message" aria-labelledby="page-message-heading">

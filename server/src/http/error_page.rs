@@ -13,12 +13,7 @@ pub fn internal_error(locale: Locale, request_id: Option<&str>) -> Response {
     let t = |id| escape(&tr(locale, id));
     let code = locale.code();
     let reference = request_id
-        .map(|id| {
-            format!(
-                "<p class=\"page-message__reference\"><code>{}</code></p>",
-                escape(id)
-            )
-        })
+        .map(|id| format!("<p class=\"page-message__reference\"><code>{}</code></p>", escape(id)))
         .unwrap_or_default();
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
@@ -46,10 +41,7 @@ pub fn internal_error(locale: Locale, request_id: Option<&str>) -> Response {
         css = tuki_app::OUTPUT_NAME,
     );
     let mut response = (StatusCode::INTERNAL_SERVER_ERROR, html).into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     response
 }
 
@@ -75,9 +67,6 @@ mod tests {
 
     #[test]
     fn markup_in_text_is_escaped() {
-        assert_eq!(
-            escape("<script>\"x\" & 'y'"),
-            "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;"
-        );
+        assert_eq!(escape("<script>\"x\" & 'y'"), "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;");
     }
 }

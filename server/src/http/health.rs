@@ -16,9 +16,6 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Value>) 
     if state.portal.is_ready().await {
         (StatusCode::OK, Json(json!({"status": "ready"})))
     } else {
-        (
-            StatusCode::SERVICE_UNAVAILABLE,
-            Json(json!({"status": "unavailable", "reason": "database"})),
-        )
+        (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"status": "unavailable", "reason": "database"})))
     }
 }

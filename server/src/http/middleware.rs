@@ -12,9 +12,7 @@ use std::panic::AssertUnwindSafe;
 use std::time::Duration;
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
-use tower_http::request_id::{
-    MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
-};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -29,59 +27,44 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// Wraps `router` in the portal's middleware, outermost first: request id, trace span,
 /// panic guard (translated 500 page), security headers, compression, body limit, `lang` cookie.
 pub fn with_middleware(router: Router) -> Router {
-    router
-        .layer(middleware::from_fn(remember_locale))
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(
-            ServiceBuilder::new()
-                .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
-                .layer(
-                    TraceLayer::new_for_http()
-                        .make_span_with(|request: &Request| {
-                            let request_id = request
-                                .headers()
-                                .get(REQUEST_ID)
-                                .and_then(|v| v.to_str().ok())
-                                .unwrap_or("-");
-                            tracing::info_span!(
-                                "request",
-                                method = %request.method(),
-                                path = %request.uri().path(),
-                                request_id = %request_id,
-                            )
-                        })
-                        .on_response(DefaultOnResponse::new().level(Level::INFO))
-                        .on_failure(DefaultOnFailure::new().level(Level::ERROR)),
-                )
-                .layer(PropagateRequestIdLayer::new(REQUEST_ID))
-                .layer(middleware::from_fn(internal_error_page))
-                .layer(SetResponseHeaderLayer::if_not_present(
-                    header::X_CONTENT_TYPE_OPTIONS,
-                    HeaderValue::from_static("nosniff"),
-                ))
-                .layer(SetResponseHeaderLayer::if_not_present(
-                    header::REFERRER_POLICY,
-                    HeaderValue::from_static("strict-origin-when-cross-origin"),
-                ))
-                .layer(SetResponseHeaderLayer::if_not_present(
-                    header::X_FRAME_OPTIONS,
-                    HeaderValue::from_static("DENY"),
-                ))
-                .layer(CompressionLayer::new()),
-        )
+    router.layer(middleware::from_fn(remember_locale)).layer(DefaultBodyLimit::max(MAX_BODY_BYTES)).layer(
+        ServiceBuilder::new()
+            .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+            .layer(
+                TraceLayer::new_for_http()
+                    .make_span_with(|request: &Request| {
+                        let request_id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
+                        tracing::info_span!(
+                            "request",
+                            method = %request.method(),
+                            path = %request.uri().path(),
+                            request_id = %request_id,
+                        )
+                    })
+                    .on_response(DefaultOnResponse::new().level(Level::INFO))
+                    .on_failure(DefaultOnFailure::new().level(Level::ERROR)),
+            )
+            .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+            .layer(middleware::from_fn(internal_error_page))
+            .layer(SetResponseHeaderLayer::if_not_present(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ))
+            .layer(SetResponseHeaderLayer::if_not_present(
+                header::REFERRER_POLICY,
+                HeaderValue::from_static("strict-origin-when-cross-origin"),
+            ))
+            .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+            .layer(CompressionLayer::new()),
+    )
 }
 
 /// A handler that panics answers with the translated 500 page instead of a dropped
 /// connection; the panic is logged with the request id, and the server keeps running.
 async fn internal_error_page(request: Request, next: Next) -> Response {
-    let locale = Locale::split_path(request.uri().path())
-        .map(|(l, _)| l)
-        .unwrap_or_default();
-    let request_id = request
-        .extensions()
-        .get::<RequestId>()
-        .and_then(|id| id.header_value().to_str().ok())
-        .map(str::to_owned);
+    let locale = Locale::split_path(request.uri().path()).map(|(l, _)| l).unwrap_or_default();
+    let request_id =
+        request.extensions().get::<RequestId>().and_then(|id| id.header_value().to_str().ok()).map(str::to_owned);
     match AssertUnwindSafe(next.run(request)).catch_unwind().await {
         Ok(response) => response,
         Err(panic) => {
@@ -108,15 +91,11 @@ async fn remember_locale(request: Request, next: Next) -> Response {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if let Some(locale) =
-        locale.filter(|_| is_page_view && is_html && response.status().is_success())
+    if let Some(locale) = locale.filter(|_| is_page_view && is_html && response.status().is_success())
         && current.as_deref() != Some(locale.code())
     {
         let max_age = Duration::from_secs(365 * 24 * 3600).as_secs();
-        let cookie = format!(
-            "{LOCALE_COOKIE}={}; Path=/; Max-Age={max_age}; SameSite=Lax",
-            locale.code()
-        );
+        let cookie = format!("{LOCALE_COOKIE}={}; Path=/; Max-Age={max_age}; SameSite=Lax", locale.code());
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }

@@ -4,6 +4,7 @@
 //! → `lang` cookie) → router: `/` negotiation, health checks, Leptos pages (server-rendered,
 //! with the [`Portal`] in context), static files under `/pkg/`, and the translated 404 page.
 
+mod api;
 mod error_page;
 mod health;
 mod middleware;
@@ -51,12 +52,9 @@ pub fn routes(state: AppState) -> Router {
         .route("/en", get(negotiate::add_trailing_slash))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
-        .leptos_routes_with_context(&state, leptos_routes, context.clone(), move || {
-            shell(options.clone())
-        })
-        .fallback(file_and_error_handler_with_context::<AppState, _>(
-            context, shell,
-        ))
+        .route("/api/v1/search", get(api::search))
+        .leptos_routes_with_context(&state, leptos_routes, context.clone(), move || shell(options.clone()))
+        .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .with_state(state)
 }
 
@@ -76,20 +74,11 @@ impl Bound {
     pub async fn bind(config: &ServeConfig) -> anyhow::Result<Bound> {
         let portal = Portal::open(config.portal.clone()).await?;
         if let Some(report) = portal.load_demo_content_if_empty().await? {
-            tracing::info!(
-                items = report.added.len(),
-                "loaded the demo content into the empty portal"
-            );
+            tracing::info!(items = report.added.len(), "loaded the demo content into the empty portal");
         }
         let listener = TcpListener::bind(config.listen).await?;
         let leptos_options = config.leptos_options(listener.local_addr()?);
-        Ok(Bound {
-            listener,
-            state: AppState {
-                portal,
-                leptos_options,
-            },
-        })
+        Ok(Bound { listener, state: AppState { portal, leptos_options } })
     }
 
     /// The address actually bound (the real port when the configuration said 0).
@@ -103,17 +92,11 @@ impl Bound {
     }
 
     /// Serves until `shutdown` completes, then lets open requests finish and closes the database.
-    pub async fn run(
-        self,
-        shutdown: impl Future<Output = ()> + Send + 'static,
-    ) -> anyhow::Result<()> {
+    pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let portal = self.state.portal.clone();
-        axum::serve(
-            self.listener,
-            app(self.state).into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await?;
+        axum::serve(self.listener, app(self.state).into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await?;
         portal.close().await;
         Ok(())
     }

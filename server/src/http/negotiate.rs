@@ -8,9 +8,7 @@ use tuki::locale::LOCALE_COOKIE;
 /// `GET /` → 302 to `/{lang}/`, from the `lang` cookie, else `Accept-Language`, else Finnish.
 pub async fn root(headers: HeaderMap, uri: Uri) -> Response {
     let cookie = cookie_value(&headers, LOCALE_COOKIE);
-    let accept = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
     let locale = Locale::negotiate(cookie.as_deref(), accept);
     let mut target = format!("/{}/", locale.code());
     if let Some(query) = uri.query() {
@@ -37,14 +35,8 @@ fn redirect(status: StatusCode, target: &str, varies: bool) -> Response {
         headers.insert(header::LOCATION, location);
     }
     if varies {
-        headers.insert(
-            header::VARY,
-            HeaderValue::from_static("Cookie, Accept-Language"),
-        );
-        headers.insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("private, no-cache"),
-        );
+        headers.insert(header::VARY, HeaderValue::from_static("Cookie, Accept-Language"));
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"));
     }
     response
 }
@@ -68,10 +60,7 @@ mod tests {
     #[test]
     fn the_lang_cookie_is_found_among_others() {
         let mut headers = HeaderMap::new();
-        headers.insert(
-            header::COOKIE,
-            HeaderValue::from_static("a=1; lang=sv; b=2"),
-        );
+        headers.insert(header::COOKIE, HeaderValue::from_static("a=1; lang=sv; b=2"));
         assert_eq!(cookie_value(&headers, "lang").as_deref(), Some("sv"));
         assert_eq!(cookie_value(&headers, "missing"), None);
     }

@@ -1,11 +1,11 @@
 //! `spawn_app`: starts the real server on a free port with a fresh database.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use tokio::sync::oneshot;
 use tuki::PortalConfig;
-use tuki::store::Backend;
 use tuki::store::testing::fresh_database;
+use tuki::store::{Backend, DatabaseUrl};
 use tuki_server::ServeConfig;
 use tuki_server::http::Bound;
 
@@ -15,7 +15,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub state: tuki_server::AppState,
     stop: Option<oneshot::Sender<()>>,
-    _dir: tempfile::TempDir,
+    stopped: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+    _dir: Option<tempfile::TempDir>,
 }
 
 impl TestApp {
@@ -26,6 +27,18 @@ impl TestApp {
             request = request.header(*name, *value);
         }
         request.send().await.expect("request failed")
+    }
+}
+
+impl TestApp {
+    /// Stops the server and waits until it has closed the database and the index.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(handle) = self.stopped.take() {
+            let _ = handle.await;
+        }
     }
 }
 
@@ -40,14 +53,20 @@ impl Drop for TestApp {
 /// Starts the portal on `backend` with an empty data directory.
 pub async fn spawn_app(backend: Backend) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
-    let database_url = fresh_database(backend, dir.path())
-        .await
-        .expect("fresh database");
+    let database_url = fresh_database(backend, dir.path()).await.expect("fresh database");
+    let path = dir.path().to_path_buf();
+    start(database_url, &path, Some(dir)).await
+}
+
+/// Starts the portal with its data in `dir` (SQLite: reusing the database found there).
+pub async fn spawn_app_in(backend: Backend, dir: &Path) -> TestApp {
+    assert_eq!(backend, Backend::Sqlite, "a reusable data directory is a SQLite file");
+    start(DatabaseUrl::sqlite_file(&dir.join("data").join("tuki.db")), dir, None).await
+}
+
+async fn start(database_url: DatabaseUrl, dir: &Path, owned: Option<tempfile::TempDir>) -> TestApp {
     let config = ServeConfig {
-        portal: PortalConfig {
-            data_dir: dir.path().join("data"),
-            database_url: Some(database_url),
-        },
+        portal: PortalConfig { data_dir: dir.join("data"), database_url: Some(database_url) },
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
         base_url: "http://127.0.0.1".to_owned(),
         site_dir: PathBuf::from("target/site"),
@@ -56,18 +75,9 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     let address = format!("http://{}", bound.local_addr().expect("bound address"));
     let state = bound.state().clone();
     let (stop, stopped) = oneshot::channel::<()>();
-    tokio::spawn(bound.run(async move {
+    let handle = tokio::spawn(bound.run(async move {
         let _ = stopped.await;
     }));
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client");
-    TestApp {
-        address,
-        client,
-        state,
-        stop: Some(stop),
-        _dir: dir,
-    }
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+    TestApp { address, client, state, stop: Some(stop), stopped: Some(handle), _dir: owned }
 }

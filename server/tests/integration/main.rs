@@ -4,3 +4,4 @@ mod app;
 mod errors;
 mod health;
 mod pages;
+mod search;

@@ -10,12 +10,7 @@ async fn the_root_redirects_to_finnish_without_cookie_or_accept_language() {
         let response = app.get("/", &[]).await;
         assert_eq!(response.status(), 302, "{backend:?}");
         assert_eq!(response.headers()["location"], "/fi/");
-        assert!(
-            response.headers()["vary"]
-                .to_str()
-                .expect("ascii")
-                .contains("Accept-Language")
-        );
+        assert!(response.headers()["vary"].to_str().expect("ascii").contains("Accept-Language"));
     }
 }
 
@@ -24,13 +19,9 @@ async fn the_root_follows_accept_language_and_prefers_the_cookie() {
     let app = spawn_app(tuki::store::Backend::Sqlite).await;
     let swedish = app.get("/", &[("accept-language", "sv-FI,sv")]).await;
     assert_eq!(swedish.headers()["location"], "/sv/");
-    let english = app
-        .get("/", &[("accept-language", "de-DE, en;q=0.8, fi;q=0.5")])
-        .await;
+    let english = app.get("/", &[("accept-language", "de-DE, en;q=0.8, fi;q=0.5")]).await;
     assert_eq!(english.headers()["location"], "/en/");
-    let cookie = app
-        .get("/", &[("accept-language", "sv"), ("cookie", "lang=en")])
-        .await;
+    let cookie = app.get("/", &[("accept-language", "sv"), ("cookie", "lang=en")]).await;
     assert_eq!(cookie.headers()["location"], "/en/");
     let query = app.get("/?q=salasana", &[]).await;
     assert_eq!(query.headers()["location"], "/fi/?q=salasana");
@@ -40,37 +31,23 @@ async fn the_root_follows_accept_language_and_prefers_the_cookie() {
 async fn each_locale_has_a_home_page_in_its_own_language() {
     for backend in backends() {
         let app = spawn_app(backend).await;
-        for (locale, heading) in [
-            ("fi", "Miten voimme auttaa?"),
-            ("sv", "Hur kan vi hjälpa dig?"),
-            ("en", "How can we help you?"),
-        ] {
+        for (locale, heading) in
+            [("fi", "Miten voimme auttaa?"), ("sv", "Hur kan vi hjälpa dig?"), ("en", "How can we help you?")]
+        {
             let response = app.get(&format!("/{locale}/"), &[]).await;
             assert_eq!(response.status(), 200, "{backend:?} {locale}");
-            let cookie = response.headers()["set-cookie"]
-                .to_str()
-                .expect("ascii")
-                .to_owned();
+            let cookie = response.headers()["set-cookie"].to_str().expect("ascii").to_owned();
             assert!(cookie.starts_with(&format!("lang={locale};")), "{cookie}");
             let html = response.text().await.expect("body");
-            assert!(
-                html.contains(&format!("<html lang=\"{locale}\"")),
-                "{locale}: {}",
-                &html[..300.min(html.len())]
-            );
+            assert!(html.contains(&format!("<html lang=\"{locale}\"")), "{locale}: {}", &html[..300.min(html.len())]);
             assert!(html.contains(heading), "{locale}: heading missing");
             for alternate in ["fi", "sv", "en"] {
                 assert!(
-                    html.contains(&format!(
-                        "href=\"/{alternate}/\" hreflang=\"{alternate}\" rel=\"alternate\""
-                    )),
+                    html.contains(&format!("href=\"/{alternate}/\" hreflang=\"{alternate}\" rel=\"alternate\"")),
                     "{locale}: hreflang {alternate} missing"
                 );
             }
-            assert!(
-                html.contains(&format!("action=\"/{locale}/search\"")),
-                "{locale}: search form"
-            );
+            assert!(html.contains(&format!("action=\"/{locale}/search\"")), "{locale}: search form");
         }
     }
 }
@@ -112,9 +89,5 @@ async fn every_response_carries_a_request_id_and_security_headers() {
     assert_eq!(id.len(), 36, "not a uuid: {id}");
     assert_eq!(response.headers()["x-content-type-options"], "nosniff");
     let again = app.get("/en/", &[("x-request-id", "abc-123")]).await;
-    assert_eq!(
-        again.headers()["x-request-id"],
-        "abc-123",
-        "a caller's request id is kept"
-    );
+    assert_eq!(again.headers()["x-request-id"], "abc-123", "a caller's request id is kept");
 }

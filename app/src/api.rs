@@ -1,0 +1,306 @@
+//! Server functions: the thin adapters between pages and the core's `Portal`.
+//! Each one validates its input, calls one service, and maps errors to a stable code the page
+//! translates (`error-search-unavailable`, …).
+
+// The `#[server]` macro generates argument structs whose fields cannot carry doc comments.
+#![allow(missing_docs)]
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use tuki::Locale;
+use tuki::content::DocKind;
+use tuki::search_types::SearchResults;
+
+/// Hits per results page.
+pub const PER_PAGE: usize = 10;
+
+/// A category as a page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CategoryView {
+    /// Slug, for URLs and filters.
+    pub slug: String,
+    /// Name in the page's locale.
+    pub name: String,
+    /// Published documents in it.
+    pub documents: usize,
+}
+
+/// A link to a document in a list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentLink {
+    /// Article or solved case.
+    pub kind: DocKind,
+    /// Slug.
+    pub slug: String,
+    /// Title in `locale`.
+    pub title: String,
+    /// The language of the title: the page's, or another when no translation exists.
+    pub locale: Locale,
+    /// Summary, if any.
+    pub summary: Option<String>,
+}
+
+/// What the search results page needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchPageData {
+    /// The results (empty when no query was given).
+    pub results: SearchResults,
+    /// Categories, for the filter.
+    pub categories: Vec<CategoryView>,
+    /// Milliseconds the search took.
+    pub took_ms: u64,
+    /// Id of the search log entry: result links carry it so an opened hit is recorded.
+    pub search_id: Option<i64>,
+}
+
+/// What the article (or solved case) page needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleData {
+    /// Article or solved case.
+    pub kind: DocKind,
+    /// Slug.
+    pub slug: String,
+    /// The language of the text shown (the page's, or another when there is no translation).
+    pub locale: Locale,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: Option<String>,
+    /// The body as sanitised HTML.
+    pub html: String,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// The category.
+    pub category: CategoryView,
+    /// Every locale the document is written in.
+    pub locales: Vec<Locale>,
+    /// Other documents of the same category.
+    pub related: Vec<DocumentLink>,
+}
+
+/// What the home page and category pages need.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueData {
+    /// Every category.
+    pub categories: Vec<CategoryView>,
+    /// The listed documents: the most helpful articles, or a category's documents.
+    pub documents: Vec<DocumentLink>,
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::*;
+    use tuki::Portal;
+    use tuki::content::{Category, Document, Slug, Status};
+
+    pub fn portal() -> Result<Portal, ServerFnError> {
+        use_context::<Portal>().ok_or_else(|| ServerFnError::new("error-unavailable"))
+    }
+
+    pub fn fail(code: &'static str, error: impl std::fmt::Display) -> ServerFnError {
+        tracing::error!(%error, code, "server function failed");
+        ServerFnError::new(code)
+    }
+
+    pub fn parse_locale(code: &str) -> Result<Locale, ServerFnError> {
+        code.parse().map_err(|_| ServerFnError::new("error-invalid-locale"))
+    }
+
+    pub fn category_views(categories: &[Category], documents: &[Document], locale: Locale) -> Vec<CategoryView> {
+        let mut views: Vec<CategoryView> = categories
+            .iter()
+            .map(|c| CategoryView {
+                slug: c.slug.to_string(),
+                name: c.name(locale).to_owned(),
+                documents: documents.iter().filter(|d| d.category == c.slug && d.status == Status::Published).count(),
+            })
+            .collect();
+        views.sort_by(|a, b| a.name.cmp(&b.name));
+        views
+    }
+
+    /// The document's text in `locale`, else Finnish, else any.
+    pub fn link(doc: &Document, locale: Locale) -> Option<DocumentLink> {
+        let (shown, t) = doc
+            .translations
+            .get_key_value(&locale)
+            .or_else(|| doc.translations.get_key_value(&Locale::Fi))
+            .or_else(|| doc.translations.iter().next())?;
+        Some(DocumentLink {
+            kind: doc.kind,
+            slug: doc.slug.to_string(),
+            title: t.title.clone(),
+            locale: *shown,
+            summary: t.summary.clone(),
+        })
+    }
+
+    pub fn parse_slug(text: &str) -> Result<Slug, ServerFnError> {
+        Slug::parse(text).map_err(|_| ServerFnError::new("error-not-found"))
+    }
+}
+
+/// Searches for the results page and logs the search anonymously.
+#[server]
+pub async fn search_page(
+    locale: String,
+    q: String,
+    category: Option<String>,
+    kind: Option<String>,
+    page: usize,
+) -> Result<SearchPageData, ServerFnError> {
+    use server::*;
+    use tuki::search::SearchRequest;
+    let locale = parse_locale(&locale)?;
+    let portal = portal()?;
+    let store = portal.store();
+    let bundle_categories = store.categories().await.map_err(|e| fail("error-unavailable", e))?;
+    let documents = store.documents().await.map_err(|e| fail("error-unavailable", e))?;
+    let categories = category_views(&bundle_categories, &documents, locale);
+    let q = q.trim().chars().take(200).collect::<String>();
+    if q.is_empty() {
+        return Ok(SearchPageData { results: SearchResults::default(), categories, took_ms: 0, search_id: None });
+    }
+    let category = category.filter(|c| !c.is_empty()).and_then(|c| tuki::content::Slug::parse(&c).ok());
+    let kind = kind.and_then(|k| k.parse::<DocKind>().ok());
+    let page = page.clamp(1, 100);
+    let started = std::time::Instant::now();
+    let request =
+        SearchRequest { text: q.clone(), locale, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, category, kind };
+    let results = portal.search(request).await.map_err(|e| fail("error-search-unavailable", e))?;
+    let took_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let search_id = if page == 1 { store.log_search(&q, locale, results.total).await.ok() } else { None };
+    Ok(SearchPageData { results, categories, took_ms, search_id })
+}
+
+/// An article or solved case in `locale` (or another language when it has no such
+/// translation); records the click when the customer came from a logged search.
+#[server]
+pub async fn article_page(
+    locale: String,
+    kind: String,
+    slug: String,
+    from_search: Option<i64>,
+) -> Result<Option<ArticleData>, ServerFnError> {
+    use server::*;
+    use tuki::content::Status;
+    use tuki::content::markdown::to_html;
+    let locale = parse_locale(&locale)?;
+    let kind: DocKind = kind.parse().map_err(|_| ServerFnError::new("error-not-found"))?;
+    let Ok(slug) = parse_slug(&slug) else { return Ok(None) };
+    let portal = portal()?;
+    let store = portal.store();
+    let Some(doc) = store.document(kind, &slug).await.map_err(|e| fail("error-unavailable", e))? else {
+        return Ok(None);
+    };
+    if doc.status != Status::Published {
+        return Ok(None);
+    }
+    if let Some(id) = from_search {
+        let _ = store.log_click(id, kind, slug.as_str()).await;
+    }
+    let Some(shown) = link(&doc, locale) else { return Ok(None) };
+    let Some(t) = doc.translations.get(&shown.locale) else { return Ok(None) };
+    let categories = store.categories().await.map_err(|e| fail("error-unavailable", e))?;
+    let documents = store.documents().await.map_err(|e| fail("error-unavailable", e))?;
+    let category = category_views(&categories, &documents, locale)
+        .into_iter()
+        .find(|c| c.slug == doc.category.as_str())
+        .unwrap_or(CategoryView { slug: doc.category.to_string(), name: doc.category.to_string(), documents: 0 });
+    let related = documents
+        .iter()
+        .filter(|d| d.category == doc.category && d.status == Status::Published && !(d.kind == kind && d.slug == slug))
+        .filter_map(|d| link(d, locale))
+        .take(5)
+        .collect();
+    Ok(Some(ArticleData {
+        kind,
+        slug: slug.to_string(),
+        locale: shown.locale,
+        title: t.title.clone(),
+        summary: t.summary.clone(),
+        html: to_html(&t.body),
+        tags: t.tags.clone(),
+        category,
+        locales: doc.translations.keys().copied().collect(),
+        related,
+    }))
+}
+
+/// The categories and either the most helpful articles (`category` = `None`) or the
+/// documents of one category. `Ok(None)` when the category does not exist.
+#[server]
+pub async fn catalogue(locale: String, category: Option<String>) -> Result<Option<CatalogueData>, ServerFnError> {
+    use server::*;
+    use tuki::content::Status;
+    let locale = parse_locale(&locale)?;
+    let portal = portal()?;
+    let store = portal.store();
+    let categories = store.categories().await.map_err(|e| fail("error-unavailable", e))?;
+    let documents = store.documents().await.map_err(|e| fail("error-unavailable", e))?;
+    let views = category_views(&categories, &documents, locale);
+    let listed: Vec<DocumentLink> = match category {
+        Some(category) => {
+            if !views.iter().any(|c| c.slug == category) {
+                return Ok(None);
+            }
+            let mut links: Vec<DocumentLink> = documents
+                .iter()
+                .filter(|d| d.category.as_str() == category && d.status == Status::Published)
+                .filter_map(|d| link(d, locale))
+                .collect();
+            links.sort_by(|a, b| (a.kind, &a.title).cmp(&(b.kind, &b.title)));
+            links
+        }
+        None => {
+            let top = store.most_helpful(6).await.map_err(|e| fail("error-unavailable", e))?;
+            top.iter()
+                .filter_map(|slug| documents.iter().find(|d| d.kind == DocKind::Article && d.slug.as_str() == slug))
+                .filter_map(|d| link(d, locale))
+                .collect()
+        }
+    };
+    Ok(Some(CatalogueData { categories: views, documents: listed }))
+}
+
+/// Records "Was this helpful?" with an optional comment, then redirects back to the document
+/// with the outcome in the query string. Works as a plain form post.
+#[server]
+pub async fn vote(
+    locale: String,
+    kind: String,
+    slug: String,
+    helpful: String,
+    comment: Option<String>,
+) -> Result<(), ServerFnError> {
+    use server::*;
+    let locale = parse_locale(&locale)?;
+    let kind: DocKind = kind.parse().map_err(|_| ServerFnError::new("error-invalid-vote"))?;
+    let slug = tuki::content::Slug::parse(&slug).map_err(|_| ServerFnError::new("error-invalid-vote"))?;
+    let portal = portal()?;
+    let store = portal.store();
+    if store.document(kind, &slug).await.map_err(|e| fail("error-unavailable", e))?.is_none() {
+        return Err(ServerFnError::new("error-invalid-vote"));
+    }
+    let back = crate::pages::document_href(locale, kind, slug.as_str());
+    let helpful = match helpful.as_str() {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    };
+    let outcome = match helpful {
+        None => "vote_error=error-invalid-vote",
+        Some(_) if comment.as_ref().is_some_and(|c| c.chars().count() > tuki::store::MAX_COMMENT) => {
+            "vote_error=error-comment-too-long"
+        }
+        Some(helpful) => {
+            store
+                .record_vote(kind, slug.as_str(), locale, helpful, comment.as_deref())
+                .await
+                .map_err(|e| fail("error-unavailable", e))?;
+            "voted=1"
+        }
+    };
+    leptos_axum::redirect(&format!("{back}?{outcome}#vote"));
+    Ok(())
+}

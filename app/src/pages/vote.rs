@@ -1,0 +1,54 @@
+//! "Was this helpful? yes / no" with an optional comment: a server action in a plain form,
+//! so it works without JavaScript. The server answers with a redirect back to the document
+//! (`?voted=1#vote`, or `?vote_error=CODE#vote`), which both the browser and the hydrated
+//! app follow, so the outcome is shown the same way with and without JavaScript.
+
+use crate::api::{ArticleData, Vote as VoteAction};
+use crate::i18n::use_i18n;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The vote form under a document.
+#[component]
+pub fn Vote(
+    /// The document voted on.
+    article: ArticleData,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<VoteAction>::new();
+    let query = use_query_map();
+    let done = move || query.with(|q| q.get("voted").is_some());
+    let failed = move || query.with(|q| q.get("vote_error")).filter(|c| c.starts_with("error-"));
+    view! {
+        <section id="vote" class="vote" aria-labelledby="vote-heading">
+            <h2 id="vote-heading">{move || i18n.t("vote-question")}</h2>
+            <Show
+                when=done
+                fallback=move || {
+                    let article = article.clone();
+                    view! {
+                        <ActionForm action>
+                            <input type="hidden" name="locale" value=i18n.locale().code()/>
+                            <input type="hidden" name="kind" value=article.kind.code()/>
+                            <input type="hidden" name="slug" value=article.slug.clone()/>
+                            <div class="vote__comment">
+                                <label for="vote-comment">{i18n.t("vote-comment-label")}</label>
+                                <textarea id="vote-comment" name="comment" rows="3" maxlength="1000"></textarea>
+                            </div>
+                            <div class="vote__buttons">
+                                <button class="button" type="submit" name="helpful" value="yes">{i18n.t("vote-yes")}</button>
+                                <button class="button button--secondary" type="submit" name="helpful" value="no">{i18n.t("vote-no")}</button>
+                            </div>
+                            {move || failed().map(|code| {
+                                view! { <p class="form-error" role="alert">{i18n.t(&code)}</p> }
+                            })}
+                        </ActionForm>
+                    }
+                }
+            >
+                <p class="vote__thanks" role="status">{move || i18n.t("vote-thanks")}</p>
+            </Show>
+        </section>
+    }
+}

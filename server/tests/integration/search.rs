@@ -1,0 +1,115 @@
+//! The search API and the derived index, on every backend of the test run.
+
+use crate::app::{spawn_app, spawn_app_in};
+use serde_json::Value;
+use tuki::store::testing::backends;
+
+#[tokio::test]
+async fn the_search_api_answers_in_the_documented_shape() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let response = app.get("/api/v1/search?q=kortti%20kadonnut&locale=fi&limit=3", &[]).await;
+        assert_eq!(response.status(), 200, "{backend:?}");
+        let body: Value = response.json().await.expect("json");
+        assert_eq!(body["query"], "kortti kadonnut");
+        assert_eq!(body["locale"], "fi");
+        assert!(body["took_ms"].is_number());
+        assert!(body["total"].as_u64().expect("total") >= 1);
+        let hits = body["hits"].as_array().expect("hits");
+        assert!(hits.len() <= 3);
+        let first = &hits[0];
+        assert_eq!(first["slug"], "card-lost-or-stolen");
+        assert_eq!(first["kind"], "article");
+        assert_eq!(first["url"], "/fi/articles/card-lost-or-stolen");
+        assert_eq!(first["category"], "cards");
+        assert!(first["snippet"].as_str().expect("snippet").contains("<mark>"));
+        assert!(first["score"].as_f64().expect("score") > 0.0);
+    }
+}
+
+#[tokio::test]
+async fn bad_api_parameters_get_400_with_a_code_and_a_translated_message() {
+    let app = spawn_app(tuki::store::Backend::Sqlite).await;
+    for (query, code) in [
+        ("", "error-api-missing-query"),
+        ("?q=x&locale=de", "error-api-invalid-locale"),
+        ("?q=x&limit=0", "error-api-invalid-limit"),
+        ("?q=x&limit=abc", "error-api-invalid-limit"),
+        ("?q=x&kind=faq", "error-api-invalid-kind"),
+        ("?q=x&category=Bad%20Slug", "error-api-invalid-category"),
+    ] {
+        let response = app.get(&format!("/api/v1/search{query}"), &[]).await;
+        assert_eq!(response.status(), 400, "{query}");
+        let body: Value = response.json().await.expect("json");
+        assert_eq!(body["error"]["code"], code, "{query}");
+        assert!(!body["error"]["message"].as_str().expect("message").is_empty());
+    }
+    let swedish: Value = app.get("/api/v1/search?q=x&locale=sv&limit=99", &[]).await.json().await.expect("json");
+    assert_eq!(swedish["error"]["message"], "Parametern limit ska vara ett heltal från 1 till 50.");
+}
+
+#[tokio::test]
+async fn search_results_are_identical_on_sqlite_and_postgresql() {
+    let mut answers = Vec::new();
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let mut answer = Vec::new();
+        for q in ["salasana", "lösenord", "vpn not connecting", "e-lasku", "kort"] {
+            let body: Value =
+                app.get(&format!("/api/v1/search?q={q}&locale=sv&limit=10"), &[]).await.json().await.expect("json");
+            let slugs: Vec<String> =
+                body["hits"].as_array().expect("hits").iter().map(|h| format!("{}/{}", h["kind"], h["slug"])).collect();
+            answer.push(slugs);
+        }
+        answers.push(answer);
+    }
+    if answers.len() == 2 {
+        assert_eq!(answers[0], answers[1]);
+    }
+}
+
+#[tokio::test]
+async fn a_deleted_or_corrupted_index_is_rebuilt_at_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let app = spawn_app_in(tuki::store::Backend::Sqlite, dir.path()).await;
+        assert_eq!(app.get("/api/v1/search?q=vpn&locale=en", &[]).await.status(), 200);
+        app.stop().await;
+    }
+    let index = dir.path().join("data").join("index");
+    std::fs::remove_dir_all(&index).expect("delete index");
+    {
+        let app = spawn_app_in(tuki::store::Backend::Sqlite, dir.path()).await;
+        let body: Value = app.get("/api/v1/search?q=vpn&locale=en", &[]).await.json().await.expect("json");
+        assert!(body["total"].as_u64().expect("total") > 0, "after deletion: {body}");
+        app.stop().await;
+    }
+    // Corrupt every file of the index.
+    for entry in std::fs::read_dir(&index).expect("index dir") {
+        let path = entry.expect("entry").path();
+        if path.is_file() {
+            std::fs::write(&path, b"garbage").expect("corrupt");
+        }
+    }
+    let app = spawn_app_in(tuki::store::Backend::Sqlite, dir.path()).await;
+    let body: Value = app.get("/api/v1/search?q=vpn&locale=en", &[]).await.json().await.expect("json");
+    assert!(body["total"].as_u64().expect("total") > 0, "after corruption: {body}");
+}
+
+#[tokio::test]
+async fn the_results_page_logs_the_search_and_the_opened_hit() {
+    let app = spawn_app(tuki::store::Backend::Sqlite).await;
+    let html = app.get("/en/search?q=Lost%20%20CARD", &[]).await.text().await.expect("page");
+    let link = html.split("href=\"/en/articles/card-lost-or-stolen?from=").nth(1).expect("a logged result link");
+    let id: String = link.chars().take_while(char::is_ascii_digit).collect();
+    assert_eq!(app.get(&format!("/en/articles/card-lost-or-stolen?from={id}"), &[]).await.status(), 200);
+    let pool = app.state.portal.store().pool();
+    let (query, clicked): (String, Option<String>) =
+        sqlx::query_as("SELECT query, clicked_slug FROM search_log WHERE id = $1")
+            .bind(id.parse::<i64>().expect("id"))
+            .fetch_one(pool)
+            .await
+            .expect("logged");
+    assert_eq!(query, "lost card");
+    assert_eq!(clicked.as_deref(), Some("card-lost-or-stolen"));
+}

@@ -1,0 +1,253 @@
+//! `tuki eval`: search quality on the project's labelled query set, against an SQLite FTS5
+//! baseline over the same documents, in the same run.
+//!
+//! Metrics per query: P@1 (the first hit is an acceptable answer), recall@3 (an acceptable
+//! answer is among the first three), MRR@10 (1 / rank of the first acceptable answer in ten).
+
+use super::{SearchIndex, SearchRequest};
+use crate::Locale;
+use crate::content::markdown::to_plain_text;
+use crate::content::{Document, Status};
+use sqlx::{Connection, Row, SqliteConnection};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// The project's query set, compiled in.
+pub const QUERY_SET: &str = include_str!("eval/queries.tsv");
+
+/// One labelled query.
+#[derive(Clone, Debug)]
+pub struct LabelledQuery {
+    /// The customer's language.
+    pub locale: Locale,
+    /// How it is typed: plain, inflected, compound, typo, noaccent, paraphrase, prefix.
+    pub kind: String,
+    /// What the customer typed.
+    pub text: String,
+    /// Acceptable answers, as `kind:slug`.
+    pub answers: Vec<String>,
+}
+
+/// Parses the tab-separated query set; lines starting with `#` are comments.
+pub fn parse_queries(text: &str) -> Result<Vec<LabelledQuery>, String> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [locale, kind, query, answers] = cols[..] else {
+            return Err(format!("line {}: expected 4 tab-separated columns", n + 1));
+        };
+        out.push(LabelledQuery {
+            locale: locale.parse().map_err(|e| format!("line {}: {e}", n + 1))?,
+            kind: kind.to_owned(),
+            text: query.to_owned(),
+            answers: answers.split('|').map(str::to_owned).collect(),
+        });
+    }
+    Ok(out)
+}
+
+/// Summed metrics of a group of queries.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Metrics {
+    /// Queries.
+    pub n: usize,
+    p_at_1: f64,
+    recall_at_3: f64,
+    mrr_at_10: f64,
+}
+
+impl Metrics {
+    fn add(&mut self, ranked: &[String], answers: &[String]) {
+        self.n += 1;
+        let rank = ranked.iter().take(10).position(|id| answers.contains(id));
+        if rank == Some(0) {
+            self.p_at_1 += 1.0;
+        }
+        if rank.is_some_and(|r| r < 3) {
+            self.recall_at_3 += 1.0;
+        }
+        if let Some(r) = rank {
+            self.mrr_at_10 += 1.0 / (r as f64 + 1.0);
+        }
+    }
+
+    /// Precision at 1.
+    pub fn p_at_1(&self) -> f64 {
+        self.p_at_1 / self.n.max(1) as f64
+    }
+
+    /// Recall at 3.
+    pub fn recall_at_3(&self) -> f64 {
+        self.recall_at_3 / self.n.max(1) as f64
+    }
+
+    /// Mean reciprocal rank at 10.
+    pub fn mrr_at_10(&self) -> f64 {
+        self.mrr_at_10 / self.n.max(1) as f64
+    }
+}
+
+/// Metrics overall, per locale and per query type, for one engine.
+#[derive(Clone, Debug, Default)]
+pub struct EngineReport {
+    /// Keyed `all`, `locale:fi`, `type:typo`, …
+    pub groups: BTreeMap<String, Metrics>,
+    /// Queries whose acceptable answer was not in the first three: (query, top three).
+    pub misses: Vec<(LabelledQuery, Vec<String>)>,
+}
+
+impl EngineReport {
+    fn record(&mut self, query: &LabelledQuery, ranked: Vec<String>) {
+        for key in ["all".to_owned(), format!("locale:{}", query.locale), format!("type:{}", query.kind)] {
+            self.groups.entry(key).or_default().add(&ranked, &query.answers);
+        }
+        if !ranked.iter().take(3).any(|id| query.answers.contains(id)) {
+            self.misses.push((query.clone(), ranked.into_iter().take(3).collect()));
+        }
+    }
+
+    /// The overall metrics.
+    pub fn overall(&self) -> Metrics {
+        self.groups.get("all").copied().unwrap_or_default()
+    }
+}
+
+/// Both engines' results on one query set.
+#[derive(Clone, Debug)]
+pub struct EvalReport {
+    /// Tuki's search.
+    pub tuki: EngineReport,
+    /// SQLite FTS5 with unicode61 (diacritics removed), prefix on the last word, bm25 with the
+    /// same field weights.
+    pub fts5: EngineReport,
+    /// Number of searchable translations.
+    pub documents: usize,
+}
+
+/// Runs every query against `index` and against an FTS5 baseline built from `documents`.
+pub async fn evaluate(
+    index: &SearchIndex,
+    documents: &[Document],
+    queries: &[LabelledQuery],
+) -> Result<EvalReport, String> {
+    let mut tuki = EngineReport::default();
+    for q in queries {
+        let request =
+            SearchRequest { text: q.text.clone(), locale: q.locale, limit: 10, offset: 0, category: None, kind: None };
+        let results = index.search(&request).map_err(|e| e.to_string())?;
+        tuki.record(q, results.hits.iter().map(|h| format!("{}:{}", h.kind, h.slug)).collect());
+    }
+    let mut baseline = Fts5Baseline::build(documents).await?;
+    let mut fts5 = EngineReport::default();
+    for q in queries {
+        fts5.record(q, baseline.search(q.locale, &q.text).await?);
+    }
+    Ok(EvalReport { tuki, fts5, documents: baseline.documents })
+}
+
+impl EvalReport {
+    /// The report as a table, with the misses of Tuki's search when `misses` is set.
+    pub fn render(&self, misses: bool) -> String {
+        let mut out = String::new();
+        let n = self.tuki.overall().n;
+        let _ = writeln!(out, "Search evaluation: {n} queries over {} searchable translations\n", self.documents);
+        let _ = writeln!(out, "{:<18} {:>4}   {:>24}   {:>24}", "", "", "tuki", "fts5 baseline");
+        let _ = writeln!(
+            out,
+            "{:<18} {:>4}   {:>6} {:>6} {:>8}   {:>6} {:>6} {:>8}",
+            "group", "n", "P@1", "R@3", "MRR@10", "P@1", "R@3", "MRR@10"
+        );
+        let mut keys: Vec<&String> = self.tuki.groups.keys().collect();
+        keys.sort_by_key(|k| (k.as_str() != "all", !k.starts_with("locale"), k.to_string()));
+        for key in keys {
+            let t = self.tuki.groups[key];
+            let b = self.fts5.groups.get(key).copied().unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{key:<18} {:>4}   {:>6.3} {:>6.3} {:>8.3}   {:>6.3} {:>6.3} {:>8.3}",
+                t.n,
+                t.p_at_1(),
+                t.recall_at_3(),
+                t.mrr_at_10(),
+                b.p_at_1(),
+                b.recall_at_3(),
+                b.mrr_at_10()
+            );
+        }
+        if misses {
+            let _ = writeln!(out, "\nTuki misses (no acceptable answer in the first three):");
+            for (q, top) in &self.tuki.misses {
+                let _ = writeln!(
+                    out,
+                    "  [{} {}] {:?} wants {} got {}",
+                    q.locale,
+                    q.kind,
+                    q.text,
+                    q.answers.join("|"),
+                    top.join(", ")
+                );
+            }
+        }
+        out
+    }
+}
+
+/// The baseline: one FTS5 table over the same translations.
+struct Fts5Baseline {
+    conn: SqliteConnection,
+    documents: usize,
+}
+
+impl Fts5Baseline {
+    async fn build(documents: &[Document]) -> Result<Fts5Baseline, String> {
+        let err = |e: sqlx::Error| e.to_string();
+        let mut conn = SqliteConnection::connect("sqlite::memory:").await.map_err(err)?;
+        sqlx::query(
+            "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, locale UNINDEXED, title, tags, body, \
+             tokenize = 'unicode61 remove_diacritics 2')",
+        )
+        .execute(&mut conn)
+        .await
+        .map_err(err)?;
+        let mut count = 0;
+        for doc in documents.iter().filter(|d| d.status == Status::Published) {
+            for (locale, t) in &doc.translations {
+                let body = format!("{}\n{}", t.summary.clone().unwrap_or_default(), to_plain_text(&t.body));
+                sqlx::query("INSERT INTO docs (id, locale, title, tags, body) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(format!("{}:{}", doc.kind, doc.slug))
+                    .bind(locale.code())
+                    .bind(&t.title)
+                    .bind(t.tags.join(" "))
+                    .bind(body)
+                    .execute(&mut conn)
+                    .await
+                    .map_err(err)?;
+                count += 1;
+            }
+        }
+        Ok(Fts5Baseline { conn, documents: count })
+    }
+
+    async fn search(&mut self, locale: Locale, text: &str) -> Result<Vec<String>, String> {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| format!("\"{}\"", w.to_lowercase()))
+            .collect();
+        let Some((last, rest)) = words.split_last() else { return Ok(Vec::new()) };
+        let mut terms: Vec<String> = rest.to_vec();
+        terms.push(format!("{last}*"));
+        let rows = sqlx::query(
+            "SELECT id FROM docs WHERE docs MATCH $1 AND locale = $2 ORDER BY bm25(docs, 0, 0, 3.0, 2.5, 1.0) LIMIT 10",
+        )
+        .bind(terms.join(" OR "))
+        .bind(locale.code())
+        .fetch_all(&mut self.conn)
+        .await
+        .map_err(|e| e.to_string())?;
+        rows.iter().map(|r| r.try_get::<String, _>(0).map_err(|e| e.to_string())).collect()
+    }
+}

@@ -1,0 +1,369 @@
+//! Search: a tantivy index derived from the database.
+//!
+//! One writer (behind a mutex) and one long-lived reader; every search takes a fresh searcher
+//! and never touches the database. The index is disposable: missing, corrupt, of another schema
+//! version, or behind the database's content generation, it is rebuilt from the database.
+
+pub mod analysis;
+pub mod eval;
+mod query;
+mod schema;
+mod vocabulary;
+
+pub use crate::search_types::{SearchHit, SearchResults};
+pub use query::Weights;
+pub use vocabulary::Vocabulary;
+
+use crate::Locale;
+use crate::content::markdown::to_plain_text;
+use crate::content::{DocKind, Document, Slug, Status};
+use schema::{Fields, SCHEMA_VERSION};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, RwLock};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Schema, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// Memory the index writer may use before flushing a segment.
+const WRITER_MEMORY: usize = 64 * 1024 * 1024;
+/// File in the index directory naming the schema version it was built with.
+const VERSION_FILE: &str = "tuki-schema-version";
+/// Fewer hits than this in the customer's own language, and other languages are searched too.
+const FEW_HITS: usize = 3;
+/// Longest snippet, in characters.
+const SNIPPET_CHARS: usize = 180;
+
+/// What can go wrong with the index.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// tantivy failed.
+    #[error("search index error: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    /// The index directory could not be prepared.
+    #[error("search index directory {path}: {source}")]
+    Directory {
+        /// The directory.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A lock was poisoned by a panic in another thread.
+    #[error("search index lock poisoned")]
+    Poisoned,
+}
+
+/// A search as the customer asked it.
+#[derive(Clone, Debug)]
+pub struct SearchRequest {
+    /// What the customer typed.
+    pub text: String,
+    /// The customer's language: searched first.
+    pub locale: Locale,
+    /// How many hits to return (1–50).
+    pub limit: usize,
+    /// How many hits to skip (pagination).
+    pub offset: usize,
+    /// Only this category.
+    pub category: Option<Slug>,
+    /// Only this kind.
+    pub kind: Option<DocKind>,
+}
+
+/// The search index service.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+    vocabulary: RwLock<[Vocabulary; 3]>,
+    weights: Weights,
+    dir: PathBuf,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex").field("dir", &self.dir).finish_non_exhaustive()
+    }
+}
+
+/// How the index was found at start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IndexState {
+    /// Opened and usable; its content generation is known.
+    Ready,
+    /// Created empty (missing, corrupt or of another schema): must be filled from the database.
+    Created,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, or creates an empty one when it is missing, unreadable or of
+    /// another schema version.
+    pub fn open(dir: &Path) -> Result<(SearchIndex, IndexState), SearchError> {
+        let (schema, fields) = Fields::build();
+        match Self::try_open(dir, &schema) {
+            Ok(index) => Ok((Self::with_index(index, fields, dir)?, IndexState::Ready)),
+            Err(reason) => {
+                if dir.exists() {
+                    tracing::warn!(dir = %dir.display(), %reason, "rebuilding the search index");
+                    std::fs::remove_dir_all(dir)
+                        .map_err(|source| SearchError::Directory { path: dir.display().to_string(), source })?;
+                }
+                std::fs::create_dir_all(dir)
+                    .map_err(|source| SearchError::Directory { path: dir.display().to_string(), source })?;
+                let index = Index::create_in_dir(dir, schema)?;
+                std::fs::write(dir.join(VERSION_FILE), SCHEMA_VERSION.to_string())
+                    .map_err(|source| SearchError::Directory { path: dir.display().to_string(), source })?;
+                Ok((Self::with_index(index, fields, dir)?, IndexState::Created))
+            }
+        }
+    }
+
+    /// An index in memory only (tests and benchmarks).
+    pub fn in_memory() -> Result<SearchIndex, SearchError> {
+        let (schema, fields) = Fields::build();
+        Self::with_index(Index::create_in_ram(schema), fields, Path::new(":memory:"))
+    }
+
+    fn try_open(dir: &Path, schema: &Schema) -> Result<Index, String> {
+        let version = std::fs::read_to_string(dir.join(VERSION_FILE)).map_err(|e| format!("no version file: {e}"))?;
+        if version.trim() != SCHEMA_VERSION.to_string() {
+            return Err(format!("schema version {} is not {SCHEMA_VERSION}", version.trim()));
+        }
+        let index = Index::open_in_dir(dir).map_err(|e| format!("cannot open: {e}"))?;
+        if index.schema() != *schema {
+            return Err("the schema differs".to_owned());
+        }
+        // Reading every segment's metadata catches truncated or missing files early.
+        index.load_metas().map_err(|e| format!("unreadable metadata: {e}"))?;
+        let reader = index.reader().map_err(|e| format!("unreadable segments: {e}"))?;
+        for segment in reader.searcher().segment_readers() {
+            for (field, entry) in schema.fields() {
+                if entry.is_indexed() {
+                    segment.inverted_index(field).map_err(|e| format!("unreadable segment: {e}"))?;
+                }
+            }
+        }
+        Ok(index)
+    }
+
+    fn with_index(index: Index, fields: Fields, dir: &Path) -> Result<SearchIndex, SearchError> {
+        analysis::register(&index);
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let writer = index.writer(WRITER_MEMORY)?;
+        let search = SearchIndex {
+            index,
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+            vocabulary: RwLock::new(Default::default()),
+            weights: Weights::default(),
+            dir: dir.to_path_buf(),
+        };
+        search.refresh_vocabulary()?;
+        Ok(search)
+    }
+
+    /// The content generation the index reflects (the commit payload), if any.
+    pub fn generation(&self) -> Option<String> {
+        self.index.load_metas().ok().and_then(|m| m.payload)
+    }
+
+    /// Replaces the whole index with `documents` and records `generation`.
+    pub fn rebuild(&self, documents: &[Document], generation: &str) -> Result<(), SearchError> {
+        let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        writer.delete_all_documents()?;
+        for doc in documents {
+            self.add(&writer, doc)?;
+        }
+        self.commit(&mut writer, generation)
+    }
+
+    /// Replaces the given documents (all their translations) and records `generation`.
+    pub fn update(&self, documents: &[Document], generation: &str) -> Result<(), SearchError> {
+        let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        for doc in documents {
+            writer.delete_term(Term::from_field_text(self.fields.doc_id, &doc_id(doc.kind, doc.slug.as_str())));
+            self.add(&writer, doc)?;
+        }
+        self.commit(&mut writer, generation)
+    }
+
+    fn commit(&self, writer: &mut IndexWriter, generation: &str) -> Result<(), SearchError> {
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(generation);
+        prepared.commit()?;
+        self.reader.reload()?;
+        self.refresh_vocabulary()
+    }
+
+    fn add(&self, writer: &IndexWriter, doc: &Document) -> Result<(), SearchError> {
+        if doc.status != Status::Published {
+            return Ok(());
+        }
+        let f = &self.fields;
+        for (locale, t) in &doc.translations {
+            let lf = f.of(*locale);
+            let body = to_plain_text(&t.body);
+            let summary = t.summary.clone().unwrap_or_default();
+            let tags = t.tags.join(" ");
+            let mut d = TantivyDocument::new();
+            d.add_text(f.doc_id, doc_id(doc.kind, doc.slug.as_str()));
+            d.add_text(f.kind, doc.kind.code());
+            d.add_text(f.slug, doc.slug.as_str());
+            d.add_text(f.locale, locale.code());
+            d.add_text(f.category, doc.category.as_str());
+            d.add_text(f.summary, &summary);
+            d.add_text(lf.title, &t.title);
+            d.add_text(lf.tags, &tags);
+            d.add_text(lf.body, format!("{summary}\n{body}"));
+            let all = format!("{}\n{tags}\n{summary}\n{body}", t.title);
+            d.add_text(lf.folded, &all);
+            d.add_text(lf.exact, &all);
+            writer.add_document(d)?;
+        }
+        Ok(())
+    }
+
+    fn refresh_vocabulary(&self) -> Result<(), SearchError> {
+        let searcher = self.reader.searcher();
+        let mut vocabularies: [HashSet<String>; 3] = Default::default();
+        for (i, locale) in Locale::ALL.into_iter().enumerate() {
+            let field = self.fields.of(locale).folded;
+            for segment in searcher.segment_readers() {
+                let inverted = segment.inverted_index(field)?;
+                let mut stream = inverted.terms().stream().map_err(tantivy::TantivyError::from)?;
+                while stream.advance() {
+                    if let Ok(word) = std::str::from_utf8(stream.key())
+                        && word.len() >= 3
+                        && word.chars().all(char::is_alphabetic)
+                    {
+                        vocabularies[i].insert(word.to_owned());
+                    }
+                }
+            }
+        }
+        let mut guard = self.vocabulary.write().map_err(|_| SearchError::Poisoned)?;
+        *guard = vocabularies.map(Vocabulary::new);
+        Ok(())
+    }
+
+    /// How many translations are searchable.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Searches the customer's language first; when it finds fewer than a few hits, the other
+    /// languages' hits follow.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+        let searcher = self.reader.searcher();
+        let vocabulary = self.vocabulary.read().map_err(|_| SearchError::Poisoned)?;
+        let limit = request.limit.clamp(1, 50);
+        let mut hits = Vec::new();
+        let (total, primary) =
+            self.search_locale(&searcher, request, request.locale, &vocabulary, limit + request.offset)?;
+        hits.extend(primary);
+        let mut total = total;
+        if total < FEW_HITS {
+            for other in Locale::ALL.into_iter().filter(|l| *l != request.locale) {
+                let (n, more) = self.search_locale(&searcher, request, other, &vocabulary, limit + request.offset)?;
+                total += n;
+                hits.extend(more);
+            }
+            // Others' hits keep their own order after the customer's language, best first.
+            let (own, mut others): (Vec<_>, Vec<_>) = hits.into_iter().partition(|h| h.locale == request.locale);
+            others.sort_by(|a, b| b.score.total_cmp(&a.score));
+            hits = own;
+            hits.extend(others);
+        }
+        let hits = hits.into_iter().skip(request.offset).take(limit).collect();
+        Ok(SearchResults { total, hits })
+    }
+
+    fn search_locale(
+        &self,
+        searcher: &tantivy::Searcher,
+        request: &SearchRequest,
+        locale: Locale,
+        vocabulary: &[Vocabulary; 3],
+        top: usize,
+    ) -> Result<(usize, Vec<SearchHit>), SearchError> {
+        let Some(text_query) =
+            query::build(&request.text, locale, &self.fields, &vocabulary[locale as usize], &self.weights)
+        else {
+            return Ok((0, Vec::new()));
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
+        clauses.push((Occur::Must, self.exact_term(self.fields.locale, locale.code())));
+        if let Some(category) = &request.category {
+            clauses.push((Occur::Must, self.exact_term(self.fields.category, category.as_str())));
+        }
+        if let Some(kind) = request.kind {
+            clauses.push((Occur::Must, self.exact_term(self.fields.kind, kind.code())));
+        }
+        let query = BooleanQuery::new(clauses);
+        let (top_docs, total) = searcher.search(&query, &(TopDocs::with_limit(top.max(1)).order_by_score(), Count))?;
+        let lf = self.fields.of(locale);
+        let mut snippets = SnippetGenerator::create(searcher, &query, lf.body)?;
+        snippets.set_max_num_chars(SNIPPET_CHARS);
+        let mut hits = Vec::with_capacity(top_docs.len());
+        for (score, address) in top_docs {
+            hits.push(self.hit(searcher, address, score, locale, &snippets)?);
+        }
+        Ok((total, hits))
+    }
+
+    fn hit(
+        &self,
+        searcher: &tantivy::Searcher,
+        address: DocAddress,
+        score: f32,
+        locale: Locale,
+        snippets: &SnippetGenerator,
+    ) -> Result<SearchHit, SearchError> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+        let lf = self.fields.of(locale);
+        let mut snippet = snippets.snippet_from_doc(&doc);
+        snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+        let mut snippet_html = snippet.to_html();
+        if snippet_html.trim().is_empty() {
+            let summary = text(self.fields.summary);
+            let fallback = if summary.is_empty() { text(lf.body) } else { summary };
+            snippet_html = escape_html(&truncate(&fallback, SNIPPET_CHARS));
+        }
+        Ok(SearchHit {
+            kind: text(self.fields.kind).parse().unwrap_or(DocKind::Article),
+            slug: text(self.fields.slug),
+            locale,
+            title: text(lf.title),
+            snippet: snippet_html,
+            category: text(self.fields.category),
+            score,
+        })
+    }
+
+    fn exact_term(&self, field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
+        Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
+    }
+}
+
+fn doc_id(kind: DocKind, slug: &str) -> String {
+    format!("{}/{slug}", kind.code())
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}

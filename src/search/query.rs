@@ -1,0 +1,121 @@
+//! From what a customer typed to a tantivy query, per locale.
+//!
+//! Every word becomes a disjunction of: its stem in title (×3), tags (×2.5) and body; a bonus
+//! for the exact spelling; its typo-tolerant (fuzzy) whole form; and, when the word is a
+//! compound the index does not know but whose parts it does, those parts. The last word also
+//! matches as a prefix, for search-as-you-type and half-typed words. Words are OR-ed: BM25
+//! ranks documents that match more of them higher, and filler words weigh little.
+
+use super::analysis::{self, terms};
+use super::schema::{Fields, LocaleFields};
+use super::vocabulary::Vocabulary;
+use crate::Locale;
+use tantivy::Term;
+use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+
+/// Relative weights of the signals; tuned with `tuki eval`.
+#[derive(Clone, Copy, Debug)]
+pub struct Weights {
+    /// Stem match in the title.
+    pub title: f32,
+    /// Stem match in the tags.
+    pub tags: f32,
+    /// Stem match in summary or body.
+    pub body: f32,
+    /// Exact spelling anywhere.
+    pub exact: f32,
+    /// Whole form within the typo distance.
+    pub fuzzy: f32,
+    /// Last word as a prefix of a whole form.
+    pub prefix: f32,
+    /// Parts of a compound word.
+    pub compound: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Weights {
+        Weights { title: 3.0, tags: 2.5, body: 1.0, exact: 0.5, fuzzy: 0.6, prefix: 0.8, compound: 0.8 }
+    }
+}
+
+/// The query for `text` against the fields of `locale`; `None` when it has no words.
+pub fn build(
+    text: &str,
+    locale: Locale,
+    fields: &Fields,
+    vocabulary: &Vocabulary,
+    weights: &Weights,
+) -> Option<Box<dyn Query>> {
+    let f = fields.of(locale);
+    let mut stem = analysis::stemmer(locale);
+    let mut folder = analysis::folder();
+    let stems = terms(&mut stem, text);
+    let folded = terms(&mut folder, text);
+    let exact = terms(&mut analysis::exact(), text);
+    if folded.is_empty() || stems.len() != folded.len() || exact.len() != folded.len() {
+        return None;
+    }
+    // A query ending in a space is complete; otherwise its last word may be half-typed.
+    let last_is_partial = !text.ends_with(char::is_whitespace);
+    let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for i in 0..folded.len() {
+        let is_last = i + 1 == folded.len();
+        let mut disjuncts: Vec<Box<dyn Query>> = vec![
+            boosted(term(f.title, &stems[i]), weights.title),
+            boosted(term(f.tags, &stems[i]), weights.tags),
+            boosted(term(f.body, &stems[i]), weights.body),
+        ];
+        let chars = folded[i].chars().count();
+        let distance = match chars {
+            0..=3 => 0,
+            4..=7 => 1,
+            _ => 2,
+        };
+        if distance > 0 {
+            let fuzzy = FuzzyTermQuery::new(Term::from_field_text(f.folded, &folded[i]), distance, true);
+            disjuncts.push(boosted(Box::new(fuzzy), weights.fuzzy));
+        }
+        if is_last && last_is_partial && chars >= 2 {
+            let prefix = FuzzyTermQuery::new_prefix(Term::from_field_text(f.folded, &folded[i]), 0, true);
+            disjuncts.push(boosted(Box::new(prefix), weights.prefix));
+        }
+        if let Some(parts) = vocabulary.split_compound(&folded[i]) {
+            disjuncts.push(boosted(compound_query(&parts, locale, &f, weights), weights.compound));
+        }
+        let word = DisjunctionMaxQuery::with_tie_breaker(disjuncts, 0.1);
+        // The exact spelling adds to, rather than competes with, the stem match.
+        let with_exact = BooleanQuery::new(vec![
+            (Occur::Should, Box::new(word) as Box<dyn Query>),
+            (Occur::Should, boosted(term(f.exact, &exact[i]), weights.exact)),
+        ]);
+        words.push((Occur::Should, Box::new(with_exact)));
+    }
+    Some(Box::new(BooleanQuery::new(words)))
+}
+
+/// All parts of a compound must match (stemmed, in title, tags or body).
+fn compound_query(parts: &[String], locale: Locale, f: &LocaleFields, weights: &Weights) -> Box<dyn Query> {
+    let mut stem = analysis::stemmer(locale);
+    let clauses = parts
+        .iter()
+        .filter_map(|part| terms(&mut stem, part).into_iter().next())
+        .map(|s| {
+            let either = DisjunctionMaxQuery::new(vec![
+                boosted(term(f.title, &s), weights.title),
+                boosted(term(f.tags, &s), weights.tags),
+                boosted(term(f.body, &s), weights.body),
+            ]);
+            (Occur::Must, Box::new(either) as Box<dyn Query>)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(clauses))
+}
+
+fn term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
+}
+
+fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(query, boost))
+}

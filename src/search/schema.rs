@@ -1,0 +1,83 @@
+//! The index's fields. One index document per published translation (kind, slug, locale).
+
+use super::analysis::{EXACT, FOLDED, stem_analyzer};
+use crate::Locale;
+use tantivy::schema::{
+    Field, IndexRecordOption, STORED, STRING, Schema, SchemaBuilder, TextFieldIndexing, TextOptions,
+};
+
+/// Bumped whenever fields or analyzers change: an index of another version is rebuilt at start.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The analysed fields of one locale.
+#[derive(Clone, Copy, Debug)]
+pub struct LocaleFields {
+    /// Title, stemmed; stored for display.
+    pub title: Field,
+    /// Tags, stemmed.
+    pub tags: Field,
+    /// Summary and body as plain text, stemmed; stored for snippets.
+    pub body: Field,
+    /// Title, tags, summary and body folded but not stemmed: typo and prefix matching.
+    pub folded: Field,
+    /// The same text lowercased only: exact spellings rank higher.
+    pub exact: Field,
+}
+
+/// Every field of the index.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    /// `kind/slug`: the document, across its translations.
+    pub doc_id: Field,
+    /// `article` or `case`.
+    pub kind: Field,
+    /// The document's slug.
+    pub slug: Field,
+    /// The translation's locale code.
+    pub locale: Field,
+    /// The category slug.
+    pub category: Field,
+    /// The summary, stored for display.
+    pub summary: Field,
+    /// Per-locale analysed fields, in `Locale::ALL` order.
+    pub by_locale: [LocaleFields; 3],
+}
+
+impl Fields {
+    /// The analysed fields of `locale`.
+    pub fn of(&self, locale: Locale) -> LocaleFields {
+        self.by_locale[locale as usize]
+    }
+
+    /// Builds the schema and its field handles.
+    pub fn build() -> (Schema, Fields) {
+        let mut builder = Schema::builder();
+        let doc_id = builder.add_text_field("doc_id", STRING | STORED);
+        let kind = builder.add_text_field("kind", STRING | STORED);
+        let slug = builder.add_text_field("slug", STRING | STORED);
+        let locale = builder.add_text_field("locale", STRING | STORED);
+        let category = builder.add_text_field("category", STRING | STORED);
+        let summary = builder.add_text_field("summary", STORED);
+        let by_locale = Locale::ALL.map(|l| locale_fields(&mut builder, l));
+        (builder.build(), Fields { doc_id, kind, slug, locale, category, summary, by_locale })
+    }
+}
+
+fn text(analyzer: &str, positions: bool, stored: bool) -> TextOptions {
+    let record = if positions { IndexRecordOption::WithFreqsAndPositions } else { IndexRecordOption::WithFreqs };
+    let options = TextOptions::default()
+        .set_indexing_options(TextFieldIndexing::default().set_tokenizer(analyzer).set_index_option(record));
+    if stored { options.set_stored() } else { options }
+}
+
+fn locale_fields(builder: &mut SchemaBuilder, locale: Locale) -> LocaleFields {
+    let code = locale.code();
+    let stem = stem_analyzer(locale);
+    LocaleFields {
+        title: builder.add_text_field(&format!("{code}_title"), text(stem, true, true)),
+        tags: builder.add_text_field(&format!("{code}_tags"), text(stem, false, false)),
+        body: builder.add_text_field(&format!("{code}_body"), text(stem, true, true)),
+        folded: builder.add_text_field(&format!("{code}_folded"), text(FOLDED, false, false)),
+        exact: builder.add_text_field(&format!("{code}_exact"), text(EXACT, false, false)),
+    }
+}

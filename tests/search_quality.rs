@@ -1,0 +1,25 @@
+//! Search quality on the project's labelled query set: the targets of the search issue.
+//! (`tuki eval --misses` prints the full table and every miss.)
+
+use tuki::content::demo::demo_bundle;
+use tuki::search::SearchIndex;
+use tuki::search::eval::{QUERY_SET, evaluate, parse_queries};
+
+#[tokio::test]
+async fn tuki_meets_the_quality_targets_and_beats_the_fts5_baseline() {
+    let bundle = demo_bundle().expect("demo bundle");
+    let index = SearchIndex::in_memory().expect("index");
+    index.rebuild(&bundle.documents, "eval").expect("indexed");
+    let queries = parse_queries(QUERY_SET).expect("query set");
+    assert!(queries.len() >= 150, "{} queries", queries.len());
+    let report = evaluate(&index, &bundle.documents, &queries).await.expect("evaluation");
+    let table = report.render(true);
+    eprintln!("{table}");
+    let tuki = report.tuki.overall();
+    assert!(tuki.p_at_1() >= 0.90, "P@1 {:.3}\n{table}", tuki.p_at_1());
+    assert!(tuki.recall_at_3() >= 0.97, "recall@3 {:.3}\n{table}", tuki.recall_at_3());
+    for (group, metrics) in report.tuki.groups.iter().filter(|(k, _)| k.starts_with("type:")) {
+        assert!(metrics.recall_at_3() >= 0.85, "{group} recall@3 {:.3}\n{table}", metrics.recall_at_3());
+    }
+    assert!(tuki.mrr_at_10() > report.fts5.overall().mrr_at_10(), "{table}");
+}

@@ -31,11 +31,13 @@ pub struct Weights {
     pub prefix: f32,
     /// Parts of a compound word.
     pub compound: f32,
+    /// Stem as a prefix of longer stems.
+    pub stem_prefix: f32,
 }
 
 impl Default for Weights {
     fn default() -> Weights {
-        Weights { title: 3.0, tags: 2.5, body: 1.0, exact: 0.5, fuzzy: 0.6, prefix: 0.8, compound: 0.8 }
+        Weights { title: 3.0, tags: 2.5, body: 1.0, exact: 0.5, fuzzy: 0.6, prefix: 0.8, compound: 0.8, stem_prefix: 0.7 }
     }
 }
 
@@ -75,6 +77,12 @@ pub fn build(
         if distance > 0 {
             let fuzzy = FuzzyTermQuery::new(Term::from_field_text(f.folded, &folded[i]), distance, true);
             disjuncts.push(boosted(Box::new(fuzzy), weights.fuzzy));
+        }
+        // Snowball sometimes cuts one form of a word shorter than the others (Finnish
+        // "salasana" → "salas", "salasanan" → "salasan"): a stem also matches as a prefix.
+        if stems[i].chars().count() >= 4 {
+            let stem_prefix = FuzzyTermQuery::new_prefix(Term::from_field_text(f.body, &stems[i]), 0, true);
+            disjuncts.push(boosted(Box::new(stem_prefix), weights.stem_prefix));
         }
         if is_last && last_is_partial && chars >= 2 {
             let prefix = FuzzyTermQuery::new_prefix(Term::from_field_text(f.folded, &folded[i]), 0, true);

@@ -69,6 +69,22 @@ pub enum Command {
         /// Also list every query whose answer was not in the first three.
         #[arg(long)]
         misses: bool,
+        /// Also evaluate with each signal switched off in turn.
+        #[arg(long)]
+        ablation: bool,
+    },
+    /// Benchmark search on a synthetic corpus: index build time, in-process latency, HTTP
+    /// latency and throughput with wrk (must be installed), peak RSS.
+    Bench {
+        /// Documents to generate.
+        #[arg(long, default_value_t = 100_000)]
+        documents: usize,
+        /// Concurrent HTTP clients, one run each.
+        #[arg(long, value_delimiter = ',', default_values_t = [1, 8, 32])]
+        clients: Vec<usize>,
+        /// Seconds per HTTP run.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
     },
 }
 

@@ -4,6 +4,7 @@
 //! server ([`http`]): the Leptos pages, health checks, static files and the middleware around
 //! them. The integration tests start the same server on port 0.
 
+pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod http;

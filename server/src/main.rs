@@ -43,19 +43,46 @@ async fn run() -> anyhow::Result<()> {
             portal.close().await;
             Ok(())
         }
-        Command::Eval { misses } => eval(misses).await,
+        Command::Eval { misses, ablation } => eval(misses, ablation).await,
+        Command::Bench { documents, clients, seconds } => {
+            let options = tuki_server::bench::BenchOptions {
+                documents,
+                clients,
+                duration: std::time::Duration::from_secs(seconds),
+                data_dir: None,
+            };
+            tuki_server::bench::run(options).await
+        }
     }
 }
 
 /// `tuki eval`: the labelled query set over the demo content, Tuki against FTS5.
-async fn eval(misses: bool) -> anyhow::Result<()> {
-    use tuki::search::eval::{QUERY_SET, evaluate, parse_queries};
+async fn eval(misses: bool, ablation: bool) -> anyhow::Result<()> {
+    use tuki::search::eval::{QUERY_SET, ablations, evaluate, parse_queries};
     let bundle = tuki::content::demo::demo_bundle()?;
-    let index = tuki::search::SearchIndex::in_memory()?;
+    let mut index = tuki::search::SearchIndex::in_memory()?;
     index.rebuild(&bundle.documents, "eval")?;
     let queries = parse_queries(QUERY_SET).map_err(anyhow::Error::msg)?;
     let report = evaluate(&index, &bundle.documents, &queries).await.map_err(anyhow::Error::msg)?;
     print!("{}", report.render(misses));
+    if ablation {
+        println!("\nAblation (overall P@1 / R@3 / MRR@10; typo and compound R@3):");
+        for (name, weights) in ablations() {
+            index.set_weights(weights);
+            let r = evaluate(&index, &bundle.documents, &queries).await.map_err(anyhow::Error::msg)?;
+            let all = r.tuki.overall();
+            let group = |g: &str| r.tuki.groups.get(g).map_or(0.0, |m| m.recall_at_3());
+            println!(
+                "  {name:<36} {:.3} / {:.3} / {:.3}   typo {:.3}  compound {:.3}  inflected {:.3}",
+                all.p_at_1(),
+                all.recall_at_3(),
+                all.mrr_at_10(),
+                group("type:typo"),
+                group("type:compound"),
+                group("type:inflected")
+            );
+        }
+    }
     Ok(())
 }
 

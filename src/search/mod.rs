@@ -22,7 +22,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, RwLock};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Schema, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
@@ -166,6 +166,11 @@ impl SearchIndex {
         Ok(search)
     }
 
+    /// The same index searched with other weights (evaluation of what each signal adds).
+    pub fn set_weights(&mut self, weights: Weights) {
+        self.weights = weights;
+    }
+
     /// The content generation the index reflects (the commit payload), if any.
     pub fn generation(&self) -> Option<String> {
         self.index.load_metas().ok().and_then(|m| m.payload)
@@ -290,8 +295,12 @@ impl SearchIndex {
         vocabulary: &[Vocabulary; 3],
         top: usize,
     ) -> Result<(usize, Vec<SearchHit>), SearchError> {
-        let Some(text_query) =
-            query::build(&request.text, locale, &self.fields, &vocabulary[locale as usize], &self.weights)
+        let known = &vocabulary[locale as usize];
+        let corrections: Vec<Option<String>> = query::words(&request.text)
+            .iter()
+            .map(|word| self.correction(searcher, locale, known, word))
+            .collect::<Result<_, _>>()?;
+        let Some(text_query) = query::build(&request.text, locale, &self.fields, known, &corrections, &self.weights)
         else {
             return Ok((0, Vec::new()));
         };
@@ -313,6 +322,43 @@ impl SearchIndex {
             hits.push(self.hit(searcher, address, score, locale, &snippets)?);
         }
         Ok((total, hits))
+    }
+
+    /// For a word the index does not know, the closest word it does: the smallest edit
+    /// distance (1 for words of 4–7 letters, 2 for longer), then the most documents.
+    fn correction(
+        &self,
+        searcher: &tantivy::Searcher,
+        locale: Locale,
+        known: &Vocabulary,
+        word: &str,
+    ) -> Result<Option<String>, SearchError> {
+        let length = word.chars().count();
+        if length < 4 || known.contains(word) || !word.chars().all(char::is_alphabetic) {
+            return Ok(None);
+        }
+        let distance = if length >= 8 { 2 } else { 1 };
+        let field = self.fields.of(locale).folded;
+        let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, word), distance, true);
+        let mut best: Option<(usize, u32, String)> = None;
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(field)?;
+            let mut stream =
+                inverted.terms().search(fuzzy.automaton()?).into_stream().map_err(tantivy::TantivyError::from)?;
+            while stream.advance() {
+                let Ok(candidate) = std::str::from_utf8(stream.key()) else { continue };
+                let d = vocabulary::edit_distance(word, candidate);
+                let docs = stream.value().doc_freq;
+                let better = match &best {
+                    None => true,
+                    Some((bd, bdocs, _)) => d < *bd || (d == *bd && docs > *bdocs),
+                };
+                if better {
+                    best = Some((d, docs, candidate.to_owned()));
+                }
+            }
+        }
+        Ok(best.map(|(_, _, word)| word))
     }
 
     fn hit(

@@ -31,6 +31,11 @@ impl Vocabulary {
         self.forms.is_empty()
     }
 
+    /// True when the index has this folded word form.
+    pub fn contains(&self, word: &str) -> bool {
+        self.forms.contains(word)
+    }
+
     /// Splits an unknown word into known forms (fewest parts first; a Swedish linking `s`
     /// between parts is allowed). `None` when the word itself is known or cannot be split.
     pub fn split_compound(&self, word: &str) -> Option<Vec<String>> {
@@ -75,6 +80,30 @@ impl Vocabulary {
     }
 }
 
+/// Damerau–Levenshtein distance (optimal string alignment) between two words.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,6 +126,15 @@ mod tests {
     fn a_swedish_linking_s_is_allowed_between_parts() {
         let v = vocabulary(&["betalning", "grans"]);
         assert_eq!(v.split_compound("betalningsgrans"), Some(vec!["betalning".into(), "grans".into()]));
+    }
+
+    #[test]
+    fn a_swapped_pair_of_letters_is_one_edit() {
+        assert_eq!(edit_distance("losenrod", "losenord"), 1);
+        assert_eq!(edit_distance("salsana", "salasana"), 1);
+        assert_eq!(edit_distance("crad", "card"), 1);
+        assert_eq!(edit_distance("kortti", "kortti"), 0);
+        assert_eq!(edit_distance("abc", "xyz"), 3);
     }
 
     #[test]

@@ -70,12 +70,22 @@ pub struct Bound {
 }
 
 impl Bound {
-    /// Opens the portal (migrating the database) and binds the listen address.
+    /// Opens the portal (migrating the database, loading the demo content into an empty
+    /// portal) and binds the listen address.
     pub async fn bind(config: &ServeConfig) -> anyhow::Result<Bound> {
         let portal = Portal::open(config.portal.clone()).await?;
         if let Some(report) = portal.load_demo_content_if_empty().await? {
             tracing::info!(items = report.added.len(), "loaded the demo content into the empty portal");
         }
+        Self::bind_portal(config, portal).await
+    }
+
+    /// Like [`Bound::bind`], without demo content (benchmarks bring their own).
+    pub async fn bind_without_demo(config: &ServeConfig) -> anyhow::Result<Bound> {
+        Self::bind_portal(config, Portal::open(config.portal.clone()).await?).await
+    }
+
+    async fn bind_portal(config: &ServeConfig, portal: Portal) -> anyhow::Result<Bound> {
         let listener = TcpListener::bind(config.listen).await?;
         let leptos_options = config.leptos_options(listener.local_addr()?);
         Ok(Bound { listener, state: AppState { portal, leptos_options } })

@@ -1,0 +1,232 @@
+//! `tuki bench`: search performance on a synthetic corpus.
+//!
+//! Generates N documents in fi, sv and en from the demo content's own words (so the analyzers
+//! see real Finnish, Swedish and English), then measures: index build time; in-process query
+//! latency; HTTP latency and throughput of `GET /api/v1/search` at several concurrencies with
+//! `wrk` (a separate process on loopback, bounded duration); and the peak RSS of this process.
+
+use crate::config::ServeConfig;
+use crate::http::Bound;
+use std::collections::BTreeSet;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+use tuki::content::demo::demo_bundle;
+use tuki::content::{DocKind, Document, Slug, Status, Translation};
+use tuki::search::SearchRequest;
+use tuki::search::eval::{QUERY_SET, parse_queries};
+use tuki::{Locale, PortalConfig};
+
+/// What to measure.
+#[derive(Clone, Debug)]
+pub struct BenchOptions {
+    /// Documents to generate (each in one locale).
+    pub documents: usize,
+    /// Concurrent HTTP clients per run.
+    pub clients: Vec<usize>,
+    /// Length of each HTTP run.
+    pub duration: Duration,
+    /// Where to keep the data directory (a temporary one when `None`).
+    pub data_dir: Option<PathBuf>,
+}
+
+/// A small deterministic generator (xorshift64*), so every run measures the same corpus.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Words of the demo content per locale, with their frequencies kept (repeats), so generated
+/// text has a natural distribution.
+fn word_pools(documents: &[Document]) -> [Vec<String>; 3] {
+    let mut pools: [Vec<String>; 3] = Default::default();
+    for doc in documents {
+        for (locale, t) in &doc.translations {
+            let text = format!("{} {} {}", t.title, t.tags.join(" "), t.body);
+            pools[*locale as usize].extend(
+                text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() > 1).map(str::to_owned),
+            );
+        }
+    }
+    pools
+}
+
+/// `n` synthetic published documents, a third in each locale.
+pub fn synthetic_corpus(n: usize) -> anyhow::Result<Vec<Document>> {
+    let demo = demo_bundle()?;
+    let pools = word_pools(&demo.documents);
+    let categories: Vec<Slug> = demo.categories.iter().map(|c| c.slug.clone()).collect();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let locale = Locale::ALL[i % 3];
+        let pool = &pools[locale as usize];
+        let mut words = |count: usize| (0..count).map(|_| pool[rng.below(pool.len())].as_str()).collect::<Vec<_>>();
+        let title = words(4 + i % 5).join(" ");
+        let tags = words(3).into_iter().map(str::to_owned).collect();
+        let body = (0..4).map(|_| words(25).join(" ") + ".").collect::<Vec<_>>().join("\n\n");
+        let summary = Some(words(12).join(" "));
+        let mut translations = std::collections::BTreeMap::new();
+        translations.insert(locale, Translation { title, summary, body, tags });
+        out.push(Document {
+            kind: if i % 4 == 3 { DocKind::Case } else { DocKind::Article },
+            slug: Slug::parse(&format!("synthetic-{i}"))?,
+            category: categories[i % categories.len()].clone(),
+            status: Status::Published,
+            translations,
+        });
+    }
+    Ok(out)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Peak resident set size of this process, in MiB (Linux `VmHWM`).
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+/// The queries the benchmark sends: the labelled set's, as customers typed them.
+fn bench_queries() -> anyhow::Result<Vec<(Locale, String)>> {
+    let queries = parse_queries(QUERY_SET).map_err(anyhow::Error::msg)?;
+    Ok(queries.into_iter().map(|q| (q.locale, q.text)).collect())
+}
+
+/// Runs the whole benchmark and prints the figures.
+pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
+    let temp = tempfile::tempdir()?;
+    let data_dir = options.data_dir.clone().unwrap_or_else(|| temp.path().join("data"));
+    println!("Tuki search benchmark: {} synthetic documents (fi, sv, en)", options.documents);
+    let started = Instant::now();
+    let corpus = synthetic_corpus(options.documents)?;
+    println!("  corpus generated in {:.1} s", started.elapsed().as_secs_f64());
+
+    let config = ServeConfig {
+        portal: PortalConfig { data_dir: data_dir.clone(), database_url: None },
+        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+        base_url: "http://127.0.0.1".to_owned(),
+        site_dir: PathBuf::from("target/site"),
+    };
+    let bound = Bound::bind_without_demo(&config).await?;
+    let portal = bound.state().portal.clone();
+    // The benchmark measures the index, so the corpus goes straight into it (the database is
+    // not on the search path). The generation stays the database's, so nothing is rebuilt.
+    let generation = portal.store().meta("content_generation").await?.unwrap_or_else(|| "0".to_owned());
+    let started = Instant::now();
+    let index = portal.search_index();
+    tokio::task::block_in_place(|| index.rebuild(&corpus, &generation))?;
+    let build = started.elapsed();
+    println!(
+        "  index build: {:.1} s for {} documents ({:.0} docs/s)",
+        build.as_secs_f64(),
+        index.num_docs(),
+        corpus.len() as f64 / build.as_secs_f64()
+    );
+    drop(corpus);
+
+    let queries = bench_queries()?;
+    let mut latencies = Vec::new();
+    for round in 0..10 {
+        for (locale, text) in &queries {
+            let request =
+                SearchRequest { text: text.clone(), locale: *locale, limit: 10, offset: 0, category: None, kind: None };
+            let t = Instant::now();
+            let results = tokio::task::block_in_place(|| index.search(&request))?;
+            if round > 0 {
+                latencies.push(t.elapsed());
+            }
+            std::hint::black_box(results);
+        }
+    }
+    latencies.sort();
+    println!(
+        "  in-process query latency over {} searches: p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        latencies.len(),
+        ms(percentile(&latencies, 50.0)),
+        ms(percentile(&latencies, 99.0)),
+        ms(*latencies.last().unwrap_or(&Duration::ZERO))
+    );
+
+    let address = bound.local_addr()?;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(bound.run(async move {
+        let _ = stopped.await;
+    }));
+    let script = temp.path().join("queries.lua");
+    std::fs::write(&script, wrk_script(&queries))?;
+    for clients in &options.clients {
+        match wrk(address, *clients, options.duration, &script) {
+            Ok(line) => println!("  HTTP {clients:>2} clients: {line}"),
+            Err(e) => println!("  HTTP {clients:>2} clients: not measured: {e}"),
+        }
+    }
+    let _ = stop.send(());
+    let _ = server.await;
+    if let Some(rss) = peak_rss_mib() {
+        println!("  peak RSS of the process (index build, searches and server): {rss:.0} MiB");
+    }
+    Ok(())
+}
+
+/// A wrk script that cycles through the query set's URLs.
+fn wrk_script(queries: &[(Locale, String)]) -> String {
+    let encode = |s: &str| {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+                other => format!("%{other:02X}"),
+            })
+            .collect::<String>()
+    };
+    let paths: BTreeSet<String> =
+        queries.iter().map(|(l, q)| format!("/api/v1/search?q={}&locale={}&limit=10", encode(q), l.code())).collect();
+    let list = paths.iter().map(|p| format!("  \"{p}\",")).collect::<Vec<_>>().join("\n");
+    format!(
+        "local paths = {{\n{list}\n}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i])\nend\n\
+         done = function(summary, latency, requests)\n  io.write(string.format(\"RESULT %.3f %.3f %.1f %d %d\\n\", \
+         latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests / (summary.duration / 1e6), \
+         summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.requests))\nend\n"
+    )
+}
+
+/// Runs wrk and returns "p50 … ms, p99 … ms, … req/s".
+fn wrk(address: SocketAddr, clients: usize, duration: Duration, script: &std::path::Path) -> anyhow::Result<String> {
+    let output = std::process::Command::new("wrk")
+        .arg(format!("-t{}", clients.min(2)))
+        .arg(format!("-c{clients}"))
+        .arg(format!("-d{}s", duration.as_secs().max(1)))
+        .arg("-s")
+        .arg(script)
+        .arg(format!("http://{address}"))
+        .output()
+        .map_err(|e| anyhow::anyhow!("cannot run wrk ({e}); install it with `apt-get install wrk`"))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let line =
+        stdout.lines().find_map(|l| l.strip_prefix("RESULT ")).ok_or_else(|| anyhow::anyhow!("wrk said: {stdout}"))?;
+    let v: Vec<&str> = line.split_whitespace().collect();
+    let [p50, p99, rps, errors, requests] = v[..] else { anyhow::bail!("unexpected wrk output {line}") };
+    Ok(format!("p50 {p50} ms, p99 {p99} ms, {rps} req/s ({requests} requests, {errors} errors)"))
+}

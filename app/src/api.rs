@@ -304,3 +304,18 @@ pub async fn vote(
     leptos_axum::redirect(&format!("{back}?{outcome}#vote"));
     Ok(())
 }
+
+/// The first five hits for what the customer is typing (not logged: partial queries).
+#[server]
+pub async fn suggest(locale: String, q: String) -> Result<Vec<tuki::search_types::SearchHit>, ServerFnError> {
+    use server::*;
+    use tuki::search::SearchRequest;
+    let locale = parse_locale(&locale)?;
+    let q: String = q.chars().take(200).collect();
+    if q.trim().chars().count() < 2 {
+        return Ok(Vec::new());
+    }
+    let request = SearchRequest { text: q, locale, limit: 5, offset: 0, category: None, kind: None };
+    let results = portal()?.search(request).await.map_err(|e| fail("error-search-unavailable", e))?;
+    Ok(results.hits)
+}

@@ -90,3 +90,4 @@ error-api-invalid-locale = The parameter locale must be fi, sv or en.
 error-api-invalid-limit = The parameter limit must be a whole number from 1 to 50.
 error-api-invalid-category = The parameter category is not a valid category identifier.
 error-api-invalid-kind = The parameter kind must be article or case.
+suggestions-label = Suggested answers

@@ -90,3 +90,4 @@ error-api-invalid-locale = Parametrin locale on oltava fi, sv tai en.
 error-api-invalid-limit = Parametrin limit on oltava kokonaisluku 1–50.
 error-api-invalid-category = Parametri category ei ole kelvollinen aiheen tunniste.
 error-api-invalid-kind = Parametrin kind on oltava article tai case.
+suggestions-label = Ehdotetut vastaukset

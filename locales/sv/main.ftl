@@ -90,3 +90,4 @@ error-api-invalid-locale = Parametern locale ska vara fi, sv eller en.
 error-api-invalid-limit = Parametern limit ska vara ett heltal från 1 till 50.
 error-api-invalid-category = Parametern category är inte en giltig ämnesidentifierare.
 error-api-invalid-kind = Parametern kind ska vara article eller case.
+suggestions-label = Föreslagna svar

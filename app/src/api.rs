@@ -91,7 +91,8 @@ pub struct CatalogueData {
 mod server {
     use super::*;
     use tuki::Portal;
-    use tuki::content::{Category, Document, Slug, Status};
+    use tuki::content::{Document, Slug, Status};
+    use tuki::store::Store;
 
     pub fn portal() -> Result<Portal, ServerFnError> {
         use_context::<Portal>().ok_or_else(|| ServerFnError::new("error-unavailable"))
@@ -106,17 +107,36 @@ mod server {
         code.parse().map_err(|_| ServerFnError::new("error-invalid-locale"))
     }
 
-    pub fn category_views(categories: &[Category], documents: &[Document], locale: Locale) -> Vec<CategoryView> {
+    /// Every category with its name in `locale` and its number of published documents,
+    /// sorted by name: two small queries, never the documents themselves.
+    pub async fn category_views(store: &Store, locale: Locale) -> Result<Vec<CategoryView>, ServerFnError> {
+        let categories = store.categories().await.map_err(|e| fail("error-unavailable", e))?;
+        let counts = store.published_counts_by_category().await.map_err(|e| fail("error-unavailable", e))?;
         let mut views: Vec<CategoryView> = categories
             .iter()
             .map(|c| CategoryView {
                 slug: c.slug.to_string(),
                 name: c.name(locale).to_owned(),
-                documents: documents.iter().filter(|d| d.category == c.slug && d.status == Status::Published).count(),
+                documents: counts.get(c.slug.as_str()).map_or(0, |n| usize::try_from(*n).unwrap_or(0)),
             })
             .collect();
         views.sort_by(|a, b| a.name.cmp(&b.name));
-        views
+        Ok(views)
+    }
+
+    /// Links to the published documents of `category` in `locale`, except `except`.
+    pub async fn category_links(
+        store: &Store,
+        category: &Slug,
+        locale: Locale,
+        except: Option<(DocKind, &Slug)>,
+    ) -> Result<Vec<DocumentLink>, ServerFnError> {
+        let documents = store.documents_in_category(category).await.map_err(|e| fail("error-unavailable", e))?;
+        Ok(documents
+            .iter()
+            .filter(|d| d.status == Status::Published && except != Some((d.kind, &d.slug)))
+            .filter_map(|d| link(d, locale))
+            .collect())
     }
 
     /// The document's text in `locale`, else Finnish, else any.
@@ -154,9 +174,7 @@ pub async fn search_page(
     let locale = parse_locale(&locale)?;
     let portal = portal()?;
     let store = portal.store();
-    let bundle_categories = store.categories().await.map_err(|e| fail("error-unavailable", e))?;
-    let documents = store.documents().await.map_err(|e| fail("error-unavailable", e))?;
-    let categories = category_views(&bundle_categories, &documents, locale);
+    let categories = category_views(store, locale).await?;
     let q = q.trim().chars().take(200).collect::<String>();
     if q.is_empty() {
         return Ok(SearchPageData { results: SearchResults::default(), categories, took_ms: 0, search_id: None });
@@ -201,18 +219,13 @@ pub async fn article_page(
     }
     let Some(shown) = link(&doc, locale) else { return Ok(None) };
     let Some(t) = doc.translations.get(&shown.locale) else { return Ok(None) };
-    let categories = store.categories().await.map_err(|e| fail("error-unavailable", e))?;
-    let documents = store.documents().await.map_err(|e| fail("error-unavailable", e))?;
-    let category = category_views(&categories, &documents, locale)
+    let category = category_views(store, locale)
+        .await?
         .into_iter()
         .find(|c| c.slug == doc.category.as_str())
         .unwrap_or(CategoryView { slug: doc.category.to_string(), name: doc.category.to_string(), documents: 0 });
-    let related = documents
-        .iter()
-        .filter(|d| d.category == doc.category && d.status == Status::Published && !(d.kind == kind && d.slug == slug))
-        .filter_map(|d| link(d, locale))
-        .take(5)
-        .collect();
+    let mut related = category_links(store, &doc.category, locale, Some((kind, &slug))).await?;
+    related.truncate(5);
     Ok(Some(ArticleData {
         kind,
         slug: slug.to_string(),
@@ -232,32 +245,29 @@ pub async fn article_page(
 #[server]
 pub async fn catalogue(locale: String, category: Option<String>) -> Result<Option<CatalogueData>, ServerFnError> {
     use server::*;
-    use tuki::content::Status;
     let locale = parse_locale(&locale)?;
     let portal = portal()?;
     let store = portal.store();
-    let categories = store.categories().await.map_err(|e| fail("error-unavailable", e))?;
-    let documents = store.documents().await.map_err(|e| fail("error-unavailable", e))?;
-    let views = category_views(&categories, &documents, locale);
+    let views = category_views(store, locale).await?;
     let listed: Vec<DocumentLink> = match category {
         Some(category) => {
-            if !views.iter().any(|c| c.slug == category) {
+            let Some(slug) =
+                views.iter().find(|c| c.slug == category).and_then(|c| tuki::content::Slug::parse(&c.slug).ok())
+            else {
                 return Ok(None);
-            }
-            let mut links: Vec<DocumentLink> = documents
-                .iter()
-                .filter(|d| d.category.as_str() == category && d.status == Status::Published)
-                .filter_map(|d| link(d, locale))
-                .collect();
+            };
+            let mut links = category_links(store, &slug, locale, None).await?;
             links.sort_by(|a, b| (a.kind, &a.title).cmp(&(b.kind, &b.title)));
             links
         }
         None => {
-            let top = store.most_helpful(6).await.map_err(|e| fail("error-unavailable", e))?;
-            top.iter()
-                .filter_map(|slug| documents.iter().find(|d| d.kind == DocKind::Article && d.slug.as_str() == slug))
-                .filter_map(|d| link(d, locale))
-                .collect()
+            let mut links = Vec::new();
+            for slug in store.most_helpful(6).await.map_err(|e| fail("error-unavailable", e))? {
+                let Ok(slug) = tuki::content::Slug::parse(&slug) else { continue };
+                let doc = store.document(DocKind::Article, &slug).await.map_err(|e| fail("error-unavailable", e))?;
+                links.extend(doc.as_ref().and_then(|d| link(d, locale)));
+            }
+            links
         }
     };
     Ok(Some(CatalogueData { categories: views, documents: listed }))

@@ -16,6 +16,7 @@ use tuki::content::{DocKind, Document, Slug, Status, Translation};
 use tuki::search::SearchRequest;
 use tuki::search::eval::{QUERY_SET, parse_queries};
 use tuki::{Locale, PortalConfig};
+use tuki_app::pages::encode_query_value;
 
 /// What to measure.
 #[derive(Clone, Debug)]
@@ -193,16 +194,10 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
 
 /// A wrk script that cycles through the query set's URLs.
 fn wrk_script(queries: &[(Locale, String)]) -> String {
-    let encode = |s: &str| {
-        s.bytes()
-            .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-                other => format!("%{other:02X}"),
-            })
-            .collect::<String>()
-    };
-    let paths: BTreeSet<String> =
-        queries.iter().map(|(l, q)| format!("/api/v1/search?q={}&locale={}&limit=10", encode(q), l.code())).collect();
+    let paths: BTreeSet<String> = queries
+        .iter()
+        .map(|(l, q)| format!("/api/v1/search?q={}&locale={}&limit=10", encode_query_value(q), l.code()))
+        .collect();
     let list = paths.iter().map(|p| format!("  \"{p}\",")).collect::<Vec<_>>().join("\n");
     format!(
         "local paths = {{\n{list}\n}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i])\nend\n\

@@ -152,7 +152,9 @@ impl SearchIndex {
     fn with_index(index: Index, fields: Fields, dir: &Path) -> Result<SearchIndex, SearchError> {
         analysis::register(&index);
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        let writer = index.writer(WRITER_MEMORY)?;
+        // One indexing thread: documents keep the order they are added in, so equal scores rank the
+        // same way on every node and backend (and the writer's memory stays bounded).
+        let writer = index.writer_with_num_threads(1, WRITER_MEMORY)?;
         let search = SearchIndex {
             index,
             reader,
@@ -266,14 +268,17 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let vocabulary = self.vocabulary.read().map_err(|_| SearchError::Poisoned)?;
         let limit = request.limit.clamp(1, 50);
+        // Folding does not depend on the locale: the words are taken once for every locale searched.
+        let words = query::words(&request.text);
         let mut hits = Vec::new();
         let (total, primary) =
-            self.search_locale(&searcher, request, request.locale, &vocabulary, limit + request.offset)?;
+            self.search_locale(&searcher, request, &words, request.locale, &vocabulary, limit + request.offset)?;
         hits.extend(primary);
         let mut total = total;
         if total < FEW_HITS {
             for other in Locale::ALL.into_iter().filter(|l| *l != request.locale) {
-                let (n, more) = self.search_locale(&searcher, request, other, &vocabulary, limit + request.offset)?;
+                let (n, more) =
+                    self.search_locale(&searcher, request, &words, other, &vocabulary, limit + request.offset)?;
                 total += n;
                 hits.extend(more);
             }
@@ -291,16 +296,16 @@ impl SearchIndex {
         &self,
         searcher: &tantivy::Searcher,
         request: &SearchRequest,
+        words: &[String],
         locale: Locale,
         vocabulary: &[Vocabulary; 3],
         top: usize,
     ) -> Result<(usize, Vec<SearchHit>), SearchError> {
         let known = &vocabulary[locale as usize];
-        let corrections: Vec<Option<String>> = query::words(&request.text)
-            .iter()
-            .map(|word| self.correction(searcher, locale, known, word))
-            .collect::<Result<_, _>>()?;
-        let Some(text_query) = query::build(&request.text, locale, &self.fields, known, &corrections, &self.weights)
+        let corrections: Vec<Option<String>> =
+            words.iter().map(|word| self.correction(searcher, locale, known, word)).collect::<Result<_, _>>()?;
+        let Some(text_query) =
+            query::build(&request.text, words, locale, &self.fields, known, &corrections, &self.weights)
         else {
             return Ok((0, Vec::new()));
         };

@@ -63,9 +63,11 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 /// The query for `text` against the fields of `locale`; `None` when it has no words.
-/// `corrections[i]` is the known word closest to word `i` when the index does not know it.
+/// `folded` are its [`words`]; `corrections[i]` is the known word closest to word `i` when
+/// the index does not know it.
 pub fn build(
     text: &str,
+    folded: &[String],
     locale: Locale,
     fields: &Fields,
     vocabulary: &Vocabulary,
@@ -75,7 +77,6 @@ pub fn build(
     let f = fields.of(locale);
     let mut stem = analysis::stemmer(locale);
     let stems = terms(&mut stem, text);
-    let folded = words(text);
     let exact = terms(&mut analysis::exact(), text);
     if folded.is_empty() || stems.len() != folded.len() || exact.len() != folded.len() {
         return None;

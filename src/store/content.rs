@@ -5,7 +5,7 @@ use crate::Locale;
 use crate::content::bundle::Bundle;
 use crate::content::{Category, DocKind, Document, Slug, Status, Translation};
 use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, AnyConnection, Row, Transaction};
 use std::collections::BTreeMap;
 
 /// What an import did, item by item (`category:cards`, `article:reset-password`).
@@ -119,31 +119,34 @@ impl Store {
     /// One document with all its translations, drafts included.
     pub async fn document(&self, kind: DocKind, slug: &Slug) -> Result<Option<Document>, StoreError> {
         let mut conn = self.pool().acquire().await?;
-        let row = sqlx::query("SELECT category_slug, status FROM documents WHERE kind = $1 AND slug = $2")
-            .bind(kind.code())
-            .bind(slug.as_str())
-            .fetch_optional(&mut *conn)
-            .await?;
-        let Some(row) = row else { return Ok(None) };
-        let translations = sqlx::query(
-            "SELECT locale, title, summary, body, tags FROM document_translations \
-             WHERE kind = $1 AND slug = $2 ORDER BY locale",
-        )
-        .bind(kind.code())
-        .bind(slug.as_str())
-        .fetch_all(&mut *conn)
-        .await?;
-        Ok(Some(document_from_rows(kind, slug.clone(), &row, &translations)?))
+        load_document(&mut conn, kind, slug).await
     }
 
     /// Every document of every kind, drafts included, ordered by kind and slug.
     pub async fn documents(&self) -> Result<Vec<Document>, StoreError> {
-        let heads = sqlx::query("SELECT kind, slug, category_slug, status FROM documents ORDER BY kind, slug")
-            .fetch_all(self.pool())
-            .await?;
-        let texts = sqlx::query(
-            "SELECT kind, slug, locale, title, summary, body, tags FROM document_translations ORDER BY kind, slug, locale",
+        self.documents_where(None).await
+    }
+
+    /// The documents of one category, drafts included, ordered by kind and slug.
+    pub async fn documents_in_category(&self, category: &Slug) -> Result<Vec<Document>, StoreError> {
+        self.documents_where(Some(category)).await
+    }
+
+    async fn documents_where(&self, category: Option<&Slug>) -> Result<Vec<Document>, StoreError> {
+        // `$1 IS NULL` keeps one query for "all" and "one category".
+        let filter = category.map(Slug::as_str);
+        let heads = sqlx::query(
+            "SELECT kind, slug, category_slug, status FROM documents              WHERE ($1 IS NULL OR category_slug = $1) ORDER BY kind, slug",
         )
+        .bind(filter)
+        .fetch_all(self.pool())
+        .await?;
+        let texts = sqlx::query(
+            "SELECT t.kind, t.slug, t.locale, t.title, t.summary, t.body, t.tags FROM document_translations t \
+             JOIN documents d ON d.kind = t.kind AND d.slug = t.slug \
+             WHERE ($1 IS NULL OR d.category_slug = $1) ORDER BY t.kind, t.slug, t.locale",
+        )
+        .bind(filter)
         .fetch_all(self.pool())
         .await?;
         let mut by_doc: BTreeMap<(String, String), Vec<AnyRow>> = BTreeMap::new();
@@ -164,6 +167,16 @@ impl Store {
         Ok(documents)
     }
 
+    /// Published documents per category slug (categories without any are absent).
+    pub async fn published_counts_by_category(&self) -> Result<BTreeMap<String, i64>, StoreError> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT category_slug, COUNT(*) FROM documents WHERE status = 'published' GROUP BY category_slug",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows.into_iter().collect())
+    }
+
     /// The whole knowledge base as a bundle, for `tuki export` and reindexing.
     pub async fn bundle(&self) -> Result<Bundle, StoreError> {
         Ok(Bundle { categories: self.categories().await?, documents: self.documents().await? })
@@ -179,15 +192,12 @@ fn parse_slug(text: String) -> Result<Slug, StoreError> {
     Slug::parse(&text).map_err(|e| corrupt(e.to_string()))
 }
 
-async fn load_document(
-    tx: &mut Transaction<'_, Any>,
-    kind: DocKind,
-    slug: &Slug,
-) -> Result<Option<Document>, StoreError> {
+/// One document with its translations, read on `conn` (a pooled connection or a transaction).
+async fn load_document(conn: &mut AnyConnection, kind: DocKind, slug: &Slug) -> Result<Option<Document>, StoreError> {
     let row = sqlx::query("SELECT category_slug, status FROM documents WHERE kind = $1 AND slug = $2")
         .bind(kind.code())
         .bind(slug.as_str())
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *conn)
         .await?;
     let Some(row) = row else { return Ok(None) };
     let translations = sqlx::query(
@@ -196,13 +206,9 @@ async fn load_document(
     )
     .bind(kind.code())
     .bind(slug.as_str())
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *conn)
     .await?;
-    Ok(Some(document_from_rows(kind, slug.clone(), &row, &translations)?))
-}
-
-fn document_from_rows(kind: DocKind, slug: Slug, head: &AnyRow, texts: &[AnyRow]) -> Result<Document, StoreError> {
-    document_from_parts(kind, slug, head, 0, texts, 0)
+    Ok(Some(document_from_parts(kind, slug.clone(), &row, 0, &translations, 0)?))
 }
 
 /// Builds a document from its head row (category, status from column `head_at`) and its

@@ -4,6 +4,7 @@
 use super::vote::Vote;
 use super::{NotFound, document_href, route_locale};
 use crate::api::{ArticleData, article_page};
+use crate::components::OtherLanguageBadge;
 use crate::i18n::use_i18n;
 use crate::pages::search::ErrorMessage;
 use leptos::prelude::*;
@@ -72,10 +73,13 @@ fn Article(article: ArticleData) -> impl IntoView {
         .iter()
         .map(|d| {
             let href = document_href(page_locale, d.kind, &d.slug);
-            let badge = (d.locale != page_locale).then(|| {
-                view! { <span class="badge">{i18n.t_args("in-other-language", &[("language", Value::from(d.locale.native_name()))])}</span> }
-            });
-            view! { <li><a href=href><span lang=d.locale.code()>{d.title.clone()}</span></a>" "{badge}</li> }
+            view! {
+                <li>
+                    <a href=href><span lang=d.locale.code()>{d.title.clone()}</span></a>
+                    " "
+                    <OtherLanguageBadge text=d.locale/>
+                </li>
+            }
         })
         .collect_view();
     let kind_label = i18n.t(match article.kind {

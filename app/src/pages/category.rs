@@ -2,12 +2,12 @@
 
 use super::{NotFound, document_href, route_locale};
 use crate::api::catalogue;
+use crate::components::OtherLanguageBadge;
 use crate::i18n::use_i18n;
 use crate::pages::search::ErrorMessage;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use tuki::i18n::Value;
 
 /// The page of one category.
 #[component]
@@ -39,13 +39,10 @@ pub fn CategoryPage() -> impl IntoView {
                             .into_iter()
                             .map(|d| {
                                 let href = document_href(page_locale, d.kind, &d.slug);
-                                let badge = (d.locale != page_locale).then(|| view! {
-                                    <span class="badge">{i18n.t_args("in-other-language", &[("language", Value::from(d.locale.native_name()))])}</span>
-                                });
                                 view! {
                                     <li class="result">
                                         <h2 class="result__title"><a href=href><span lang=d.locale.code()>{d.title}</span></a></h2>
-                                        {badge}
+                                        <OtherLanguageBadge text=d.locale/>
                                         {d.summary.map(|s| view! { <p class="result__snippet" lang=d.locale.code()>{s}</p> })}
                                     </li>
                                 }

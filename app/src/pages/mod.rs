@@ -32,3 +32,26 @@ pub fn document_href(locale: Locale, kind: DocKind, slug: &str) -> String {
     };
     format!("/{}/{folder}/{slug}", locale.code())
 }
+
+/// Percent-encodes a query-string value.
+pub fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b' ' => out.push('+'),
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encode_query_value;
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(encode_query_value("lösenord & kort"), "l%C3%B6senord+%26+kort");
+    }
+}

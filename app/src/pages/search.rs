@@ -3,9 +3,9 @@
 
 use super::{NotFound, route_locale};
 use crate::api::{PER_PAGE, SearchPageData, search_page};
-use crate::components::SearchForm;
+use crate::components::{OtherLanguageBadge, SearchForm};
 use crate::i18n::{I18n, use_i18n};
-use crate::pages::document_href;
+use crate::pages::{document_href, encode_query_value};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
@@ -85,7 +85,6 @@ fn Results(page: SearchPageData, params: Params) -> impl IntoView {
     let filters = view! { <Filters page=page.clone() q=q.clone() category=category.clone() kind=kind.clone()/> };
     let search_id = page.search_id;
     let hits = page.results.hits.clone();
-    let locale = i18n.locale();
     let list = hits
         .into_iter()
         .map(|hit| {
@@ -93,13 +92,6 @@ fn Results(page: SearchPageData, params: Params) -> impl IntoView {
             if let Some(id) = search_id {
                 href.push_str(&format!("?from={id}"));
             }
-            let other_language = (hit.locale != locale).then(|| {
-                view! {
-                    <span class="badge" lang=locale.code()>
-                        {i18n.t_args("in-other-language", &[("language", Value::from(hit.locale.native_name()))])}
-                    </span>
-                }
-            });
             let kind_label = i18n.t(match hit.kind {
                 tuki::content::DocKind::Article => "kind-article",
                 tuki::content::DocKind::Case => "kind-case",
@@ -113,7 +105,7 @@ fn Results(page: SearchPageData, params: Params) -> impl IntoView {
                     </h2>
                     <p class="result__meta">
                         <span class="result__kind">{kind_label}</span>
-                        {other_language}
+                        <OtherLanguageBadge text=hit.locale/>
                     </p>
                     <p class="result__snippet" lang=hit.locale.code() inner_html=hit.snippet.clone()></p>
                 </li>
@@ -195,30 +187,17 @@ fn ZeroResults(q: String) -> impl IntoView {
 }
 
 fn page_href(i18n: I18n, q: &str, category: &Option<String>, kind: &Option<String>, page: usize) -> String {
-    let mut href = format!("{}?q={}", i18n.href("/search"), encode(q));
+    let mut href = format!("{}?q={}", i18n.href("/search"), encode_query_value(q));
     if let Some(c) = category {
-        href.push_str(&format!("&category={}", encode(c)));
+        href.push_str(&format!("&category={}", encode_query_value(c)));
     }
     if let Some(k) = kind {
-        href.push_str(&format!("&kind={}", encode(k)));
+        href.push_str(&format!("&kind={}", encode_query_value(k)));
     }
     if page > 1 {
         href.push_str(&format!("&page={page}"));
     }
     href
-}
-
-/// Percent-encodes a query-string value.
-fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
-            b' ' => out.push('+'),
-            other => out.push_str(&format!("%{other:02X}")),
-        }
-    }
-    out
 }
 
 #[component]
@@ -248,14 +227,4 @@ fn Pagination(
             </nav>
         }
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::encode;
-
-    #[test]
-    fn query_values_are_percent_encoded() {
-        assert_eq!(encode("lösenord & kort"), "l%C3%B6senord+%26+kort");
-    }
 }

@@ -7,6 +7,15 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # built Tuki before reuses the compiled dependencies (a clean build takes ~10 minutes).
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/tuki/target}
 SITE_DIR="$CARGO_TARGET_DIR/site"
+
+# The shared target dir outlives clones: incremental caches and build outputs nobody has used for
+# a few days are removed, so it cannot fill the disk (it reached 65 GB once).
+prune_target_dir() {
+  [ -d "$CARGO_TARGET_DIR" ] || return 0
+  find "$CARGO_TARGET_DIR" -path '*/incremental/*' -maxdepth 4 -mindepth 3 -type d -atime +2 \
+    -prune -exec rm -rf {} + 2>/dev/null || true
+  find "$CARGO_TARGET_DIR" -path '*/deps/*' -maxdepth 4 -type f -atime +7 -delete 2>/dev/null || true
+}
 WASM_BINDGEN_VERSION=0.2.130
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -62,14 +62,14 @@ fn word_pools(documents: &[Document]) -> [Vec<String>; 3] {
     pools
 }
 
-/// `n` synthetic published documents, a third in each locale.
-pub fn synthetic_corpus(n: usize) -> anyhow::Result<Vec<Document>> {
+/// `n` synthetic published documents, a third in each locale, generated one at a time.
+pub fn synthetic_corpus(n: usize) -> anyhow::Result<impl Iterator<Item = Document>> {
     let demo = demo_bundle()?;
     let pools = word_pools(&demo.documents);
     let categories: Vec<Slug> = demo.categories.iter().map(|c| c.slug.clone()).collect();
+    let slugs = (0..n).map(|i| Slug::parse(&format!("synthetic-{i}"))).collect::<Result<Vec<_>, _>>()?;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
+    Ok(slugs.into_iter().enumerate().map(move |(i, slug)| {
         let locale = Locale::ALL[i % 3];
         let pool = &pools[locale as usize];
         let mut words = |count: usize| (0..count).map(|_| pool[rng.below(pool.len())].as_str()).collect::<Vec<_>>();
@@ -79,15 +79,14 @@ pub fn synthetic_corpus(n: usize) -> anyhow::Result<Vec<Document>> {
         let summary = Some(words(12).join(" "));
         let mut translations = std::collections::BTreeMap::new();
         translations.insert(locale, Translation { title, summary, body, tags });
-        out.push(Document {
+        Document {
             kind: if i % 4 == 3 { DocKind::Case } else { DocKind::Article },
-            slug: Slug::parse(&format!("synthetic-{i}"))?,
+            slug,
             category: categories[i % categories.len()].clone(),
             status: Status::Published,
             translations,
-        });
-    }
-    Ok(out)
+        }
+    }))
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -102,10 +101,11 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// Peak resident set size of this process, in MiB (Linux `VmHWM`).
-fn peak_rss_mib() -> Option<f64> {
+/// A memory figure of this process from `/proc/self/status`, in MiB: `VmHWM` is the peak
+/// resident set, `VmRSS` the current one.
+fn memory_mib(key: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.strip_prefix(key).is_some_and(|rest| rest.starts_with(':')))?;
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)
 }
@@ -121,9 +121,7 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     let temp = tempfile::tempdir()?;
     let data_dir = options.data_dir.clone().unwrap_or_else(|| temp.path().join("data"));
     println!("Tuki search benchmark: {} synthetic documents (fi, sv, en)", options.documents);
-    let started = Instant::now();
     let corpus = synthetic_corpus(options.documents)?;
-    println!("  corpus generated in {:.1} s", started.elapsed().as_secs_f64());
 
     let config = ServeConfig {
         portal: PortalConfig { data_dir: data_dir.clone(), database_url: None },
@@ -138,18 +136,20 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     let generation = portal.store().meta("content_generation").await?.unwrap_or_else(|| "0".to_owned());
     let started = Instant::now();
     let index = portal.search_index();
-    tokio::task::block_in_place(|| index.rebuild(&corpus, &generation))?;
+    tokio::task::block_in_place(|| index.rebuild(corpus, &generation))?;
     let build = started.elapsed();
     println!(
-        "  index build: {:.1} s for {} documents ({:.0} docs/s)",
+        "  index build (generating the corpus as it goes): {:.1} s for {} documents in {} segment(s) ({:.0} docs/s)",
         build.as_secs_f64(),
         index.num_docs(),
-        corpus.len() as f64 / build.as_secs_f64()
+        index.num_segments(),
+        options.documents as f64 / build.as_secs_f64()
     );
-    drop(corpus);
+    print_memory("after the build");
 
     let queries = bench_queries()?;
     let mut latencies = Vec::new();
+    let mut slowest: Vec<(Duration, String)> = Vec::new();
     for round in 0..10 {
         for (locale, text) in &queries {
             let request =
@@ -158,6 +158,7 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
             let results = tokio::task::block_in_place(|| index.search(&request))?;
             if round > 0 {
                 latencies.push(t.elapsed());
+                slowest.push((t.elapsed(), format!("{}: {text}", locale.code())));
             }
             std::hint::black_box(results);
         }
@@ -170,6 +171,12 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
         ms(percentile(&latencies, 99.0)),
         ms(*latencies.last().unwrap_or(&Duration::ZERO))
     );
+    slowest.sort_by_key(|(d, _)| std::cmp::Reverse(*d));
+    let mut seen = std::collections::HashSet::new();
+    slowest.retain(|(_, q)| seen.insert(q.clone()));
+    let slowest: Vec<String> = slowest.iter().take(5).map(|(d, q)| format!("{q} ({:.2} ms)", ms(*d))).collect();
+    println!("  slowest queries: {}", slowest.join("; "));
+    print_memory("after the searches");
 
     let address = bound.local_addr()?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -186,10 +193,14 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     }
     let _ = stop.send(());
     let _ = server.await;
-    if let Some(rss) = peak_rss_mib() {
-        println!("  peak RSS of the process (index build, searches and server): {rss:.0} MiB");
-    }
+    print_memory("after the HTTP runs");
     Ok(())
+}
+
+fn print_memory(when: &str) {
+    if let (Some(now), Some(peak)) = (memory_mib("VmRSS"), memory_mib("VmHWM")) {
+        println!("  RSS {when}: {now:.0} MiB now, {peak:.0} MiB peak so far");
+    }
 }
 
 /// A wrk script that cycles through the query set's URLs.

@@ -200,25 +200,11 @@ pub fn ablations() -> Vec<(&'static str, super::Weights)> {
     let full = super::Weights::default();
     vec![
         ("all signals", full),
-        ("without typo correction and fuzzy", super::Weights { fuzzy: 0.0, correction: 0.0, ..full }),
-        ("without fuzzy (correction kept)", super::Weights { fuzzy: 0.0, ..full }),
-        ("without correction (fuzzy kept)", super::Weights { correction: 0.0, ..full }),
+        ("without typo correction", super::Weights { correction: 0.0, ..full }),
         ("without compound splitting", super::Weights { compound: 0.0, ..full }),
-        ("without last-word prefix", super::Weights { prefix: 0.0, ..full }),
+        ("without last-word completion", super::Weights { prefix: 0.0, ..full }),
         ("without exact-spelling bonus", super::Weights { exact: 0.0, ..full }),
-        ("without stem prefix", super::Weights { stem_prefix: 0.0, ..full }),
-        (
-            "stemming only",
-            super::Weights {
-                fuzzy: 0.0,
-                correction: 0.0,
-                compound: 0.0,
-                prefix: 0.0,
-                exact: 0.0,
-                stem_prefix: 0.0,
-                ..full
-            },
-        ),
+        ("stemming only", super::Weights { correction: 0.0, compound: 0.0, prefix: 0.0, exact: 0.0, ..full }),
     ]
 }
 

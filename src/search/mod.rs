@@ -8,10 +8,11 @@ pub mod analysis;
 pub mod eval;
 mod query;
 mod schema;
+mod stopwords;
 mod vocabulary;
 
 pub use crate::search_types::{SearchHit, SearchResults};
-pub use query::Weights;
+pub use query::{Weights, WordHints};
 pub use vocabulary::Vocabulary;
 
 use crate::Locale;
@@ -25,7 +26,7 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Schema, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// Memory the index writer may use before flushing a segment.
 const WRITER_MEMORY: usize = 64 * 1024 * 1024;
@@ -35,6 +36,8 @@ const VERSION_FILE: &str = "tuki-schema-version";
 const FEW_HITS: usize = 3;
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 180;
+/// How many known words a half-typed last word may stand for (the most common ones).
+const COMPLETIONS: usize = 5;
 
 /// What can go wrong with the index.
 #[derive(Debug, thiserror::Error)]
@@ -113,7 +116,7 @@ impl SearchIndex {
                 }
                 std::fs::create_dir_all(dir)
                     .map_err(|source| SearchError::Directory { path: dir.display().to_string(), source })?;
-                let index = Index::create_in_dir(dir, schema)?;
+                let index = Index::builder().schema(schema).settings(index_settings()).create_in_dir(dir)?;
                 std::fs::write(dir.join(VERSION_FILE), SCHEMA_VERSION.to_string())
                     .map_err(|source| SearchError::Directory { path: dir.display().to_string(), source })?;
                 Ok((Self::with_index(index, fields, dir)?, IndexState::Created))
@@ -124,7 +127,11 @@ impl SearchIndex {
     /// An index in memory only (tests and benchmarks).
     pub fn in_memory() -> Result<SearchIndex, SearchError> {
         let (schema, fields) = Fields::build();
-        Self::with_index(Index::create_in_ram(schema), fields, Path::new(":memory:"))
+        Self::with_index(
+            Index::builder().schema(schema).settings(index_settings()).create_in_ram()?,
+            fields,
+            Path::new(":memory:"),
+        )
     }
 
     fn try_open(dir: &Path, schema: &Schema) -> Result<Index, String> {
@@ -179,13 +186,26 @@ impl SearchIndex {
     }
 
     /// Replaces the whole index with `documents` and records `generation`.
-    pub fn rebuild(&self, documents: &[Document], generation: &str) -> Result<(), SearchError> {
+    /// The documents may be produced one at a time (a large corpus need not be held in memory).
+    pub fn rebuild<D: std::borrow::Borrow<Document>>(
+        &self,
+        documents: impl IntoIterator<Item = D>,
+        generation: &str,
+    ) -> Result<(), SearchError> {
         let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
         writer.delete_all_documents()?;
         for doc in documents {
-            self.add(&writer, doc)?;
+            self.add(&writer, doc.borrow())?;
         }
-        self.commit(&mut writer, generation)
+        self.commit(&mut writer, generation)?;
+        // A rebuilt index is merged into one segment: a search then walks each posting list
+        // once, and top-k pruning keeps its threshold across the whole index.
+        let segments = self.index.searchable_segment_ids()?;
+        if segments.len() > 1 {
+            writer.merge(&segments).wait()?;
+            self.reader.reload()?;
+        }
+        Ok(())
     }
 
     /// Replaces the given documents (all their translations) and records `generation`.
@@ -228,7 +248,7 @@ impl SearchIndex {
             d.add_text(lf.body, format!("{summary}\n{body}"));
             let all = format!("{}\n{tags}\n{summary}\n{body}", t.title);
             d.add_text(lf.folded, &all);
-            d.add_text(lf.exact, &all);
+            d.add_text(lf.exact, format!("{}\n{tags}", t.title));
             writer.add_document(d)?;
         }
         Ok(())
@@ -260,6 +280,11 @@ impl SearchIndex {
     /// How many translations are searchable.
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
+    }
+
+    /// How many segments the searchable index has (fewer search faster).
+    pub fn num_segments(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
     }
 
     /// Searches the customer's language first; when it finds fewer than a few hits, the other
@@ -302,23 +327,43 @@ impl SearchIndex {
         top: usize,
     ) -> Result<(usize, Vec<SearchHit>), SearchError> {
         let known = &vocabulary[locale as usize];
-        let corrections: Vec<Option<String>> =
-            words.iter().map(|word| self.correction(searcher, locale, known, word)).collect::<Result<_, _>>()?;
-        let Some(text_query) =
-            query::build(&request.text, words, locale, &self.fields, known, &corrections, &self.weights)
+        let partial = query::last_is_partial(&request.text);
+        let hints = words
+            .iter()
+            .enumerate()
+            .map(|(i, word)| {
+                // A half-typed last word is one the index does not know as it stands.
+                let completions = if partial && i + 1 == words.len() && !known.contains(word) {
+                    self.completions(searcher, locale, word)?
+                } else {
+                    Vec::new()
+                };
+                Ok(WordHints { correction: self.correction(searcher, locale, known, word)?, completions })
+            })
+            .collect::<Result<Vec<_>, SearchError>>()?;
+        let Some(text_query) = query::build(&request.text, words, locale, &self.fields, known, &hints, &self.weights)
         else {
             return Ok((0, Vec::new()));
         };
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
-        clauses.push((Occur::Must, self.exact_term(self.fields.locale, locale.code())));
+        // The text query only reaches this locale's fields, so it needs no locale filter; without
+        // filters it stays one flat disjunction that tantivy can prune.
+        let mut filters: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if let Some(category) = &request.category {
-            clauses.push((Occur::Must, self.exact_term(self.fields.category, category.as_str())));
+            filters.push((Occur::Must, self.exact_term(self.fields.category, category.as_str())));
         }
         if let Some(kind) = request.kind {
-            clauses.push((Occur::Must, self.exact_term(self.fields.kind, kind.code())));
+            filters.push((Occur::Must, self.exact_term(self.fields.kind, kind.code())));
         }
-        let query = BooleanQuery::new(clauses);
-        let (top_docs, total) = searcher.search(&query, &(TopDocs::with_limit(top.max(1)).order_by_score(), Count))?;
+        let query: Box<dyn Query> = if filters.is_empty() {
+            text_query
+        } else {
+            filters.push((Occur::Must, text_query));
+            Box::new(BooleanQuery::new(filters))
+        };
+        // Counting every match apart from ranking the best ones: the count needs no scores, and
+        // the ranking may then skip documents that cannot reach the top.
+        let top_docs = searcher.search(&query, &TopDocs::with_limit(top.max(1)).order_by_score())?;
+        let total = searcher.search(&query, &Count)?;
         let lf = self.fields.of(locale);
         let mut snippets = SnippetGenerator::create(searcher, &query, lf.body)?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
@@ -327,6 +372,36 @@ impl SearchIndex {
             hits.push(self.hit(searcher, address, score, locale, &snippets)?);
         }
         Ok((total, hits))
+    }
+
+    /// The most common known words (by documents) that `prefix` begins, other than itself.
+    fn completions(
+        &self,
+        searcher: &tantivy::Searcher,
+        locale: Locale,
+        prefix: &str,
+    ) -> Result<Vec<String>, SearchError> {
+        if prefix.chars().count() < 2 {
+            return Ok(Vec::new());
+        }
+        let field = self.fields.of(locale).folded;
+        let mut found: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(field)?;
+            let mut stream =
+                inverted.terms().range().gt(prefix.as_bytes()).into_stream().map_err(tantivy::TantivyError::from)?;
+            while stream.advance() {
+                if !stream.key().starts_with(prefix.as_bytes()) {
+                    break;
+                }
+                if let Ok(word) = std::str::from_utf8(stream.key()) {
+                    *found.entry(word.to_owned()).or_default() += stream.value().doc_freq;
+                }
+            }
+        }
+        let mut found: Vec<(String, u32)> = found.into_iter().collect();
+        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(found.into_iter().take(COMPLETIONS).map(|(word, _)| word).collect())
     }
 
     /// For a word the index does not know, the closest word it does: the smallest edit
@@ -399,6 +474,12 @@ impl SearchIndex {
     fn exact_term(&self, field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
         Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
     }
+}
+
+/// Small document-store blocks: a hit's stored fields are read by decompressing its block, and
+/// a search reads about ten hits from anywhere in the index.
+fn index_settings() -> IndexSettings {
+    IndexSettings { docstore_blocksize: 4096, ..IndexSettings::default() }
 }
 
 fn doc_id(kind: DocKind, slug: &str) -> String {

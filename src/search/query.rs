@@ -1,19 +1,24 @@
 //! From what a customer typed to a tantivy query, per locale.
 //!
-//! Every word becomes a disjunction of: its stem in title (×3), tags (×2.5) and body; a bonus
-//! for the exact spelling; its typo-tolerant (fuzzy) whole form; and, when the word is a
-//! compound the index does not know but whose parts it does, those parts. The last word also
-//! matches as a prefix, for search-as-you-type and half-typed words. Words are OR-ed: BM25
-//! ranks documents that match more of them higher, and filler words weigh little. A word the
-//! index does not know is also replaced by the closest word it does know (by edit distance,
-//! then by how common it is), scored like a normal word.
+//! Function words are left out when the query has other words (see [`stopwords`]), though a
+//! half-typed last word still completes ("in" may become "invoice").
+//! Every word becomes weighted terms: its stem in title (×3), tags (×2.5) and body; a bonus
+//! for the exact spelling; when the index does not know the word, the closest word it does
+//! know (a typo) and, for a compound whose parts it knows, those parts; and for the last,
+//! half-typed word, the most common words it begins. All terms are OR-ed in one flat
+//! disjunction whose scores add up (BM25 per term): documents that match more of the words,
+//! in better fields, rank higher, and filler words weigh little. A flat disjunction of plain
+//! terms is what lets tantivy skip documents that cannot reach the top (block-max WAND), which
+//! keeps a search fast however common its words are.
 
 use super::analysis::{self, terms};
 use super::schema::{Fields, LocaleFields};
+use super::stopwords;
 use super::vocabulary::Vocabulary;
 use crate::Locale;
+use std::collections::BTreeMap;
 use tantivy::Term;
-use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 
 /// Relative weights of the signals; tuned with `tuki eval`.
@@ -27,34 +32,27 @@ pub struct Weights {
     pub body: f32,
     /// Exact spelling anywhere.
     pub exact: f32,
-    /// Whole form within the typo distance.
-    pub fuzzy: f32,
-    /// Last word as a prefix of a whole form.
+    /// A word the last, half-typed word begins.
     pub prefix: f32,
     /// Parts of a compound word.
     pub compound: f32,
-    /// Stem as a prefix of longer stems.
-    pub stem_prefix: f32,
     /// The closest known word, for a word the index does not know (a typo).
     pub correction: f32,
 }
 
 impl Default for Weights {
     fn default() -> Weights {
-        Weights {
-            title: 3.0,
-            tags: 2.5,
-            body: 1.0,
-            exact: 0.5,
-            // Measured with `tuki eval --ablation`: constant-scored fuzzy matching and stem
-            // prefixes added nothing once typo correction existed, and cost latency. Off.
-            fuzzy: 0.0,
-            prefix: 0.8,
-            compound: 0.8,
-            stem_prefix: 0.0,
-            correction: 0.6,
-        }
+        Weights { title: 3.0, tags: 2.5, body: 1.0, exact: 0.5, prefix: 0.3, compound: 0.8, correction: 0.6 }
     }
+}
+
+/// What the index knows about one word of the query, looked up before the query is built.
+#[derive(Clone, Debug, Default)]
+pub struct WordHints {
+    /// The closest known word, when the index does not know this one.
+    pub correction: Option<String>,
+    /// Known words this one begins (only for the last word while it is being typed).
+    pub completions: Vec<String>,
 }
 
 /// The folded words of `text`, as the query sees them.
@@ -62,16 +60,54 @@ pub fn words(text: &str) -> Vec<String> {
     terms(&mut analysis::folder(), text)
 }
 
+/// True when the last word of `text` may be half-typed (the text does not end in a space).
+pub fn last_is_partial(text: &str) -> bool {
+    !text.ends_with(char::is_whitespace)
+}
+
+/// Weighted terms, merged: the same term reached twice counts with the sum of its weights.
+#[derive(Default)]
+struct WeightedTerms(BTreeMap<(Field, String), f32>);
+
+impl WeightedTerms {
+    fn add(&mut self, field: Field, text: &str, weight: f32) {
+        if weight > 0.0 && !text.is_empty() {
+            *self.0.entry((field, text.to_owned())).or_default() += weight;
+        }
+    }
+
+    /// The stem in title, tags and body.
+    fn add_stem(&mut self, f: &LocaleFields, stem: &str, weights: &Weights, factor: f32) {
+        self.add(f.title, stem, weights.title * factor);
+        self.add(f.tags, stem, weights.tags * factor);
+        self.add(f.body, stem, weights.body * factor);
+    }
+
+    fn into_query(self) -> Option<Box<dyn Query>> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let clauses = self
+            .0
+            .into_iter()
+            .map(|((field, text), weight)| {
+                let term = TermQuery::new(Term::from_field_text(field, &text), IndexRecordOption::WithFreqs);
+                (Occur::Should, Box::new(BoostQuery::new(Box::new(term), weight)) as Box<dyn Query>)
+            })
+            .collect();
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+}
+
 /// The query for `text` against the fields of `locale`; `None` when it has no words.
-/// `folded` are its [`words`]; `corrections[i]` is the known word closest to word `i` when
-/// the index does not know it.
+/// `folded` are its [`words`]; `hints[i]` is what the index knows about word `i`.
 pub fn build(
     text: &str,
     folded: &[String],
     locale: Locale,
     fields: &Fields,
     vocabulary: &Vocabulary,
-    corrections: &[Option<String>],
+    hints: &[WordHints],
     weights: &Weights,
 ) -> Option<Box<dyn Query>> {
     let f = fields.of(locale);
@@ -81,79 +117,30 @@ pub fn build(
     if folded.is_empty() || stems.len() != folded.len() || exact.len() != folded.len() {
         return None;
     }
-    // A query ending in a space is complete; otherwise its last word may be half-typed.
-    let last_is_partial = !text.ends_with(char::is_whitespace);
-    let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let keep = stopwords::content_words(locale, folded);
+    let mut weighted = WeightedTerms::default();
     for i in 0..folded.len() {
-        let is_last = i + 1 == folded.len();
-        let mut disjuncts: Vec<Box<dyn Query>> = vec![
-            boosted(term(f.title, &stems[i]), weights.title),
-            boosted(term(f.tags, &stems[i]), weights.tags),
-            boosted(term(f.body, &stems[i]), weights.body),
-        ];
-        let chars = folded[i].chars().count();
-        let distance = match chars {
-            0..=3 => 0,
-            4..=7 => 1,
-            _ => 2,
-        };
-        if distance > 0 && weights.fuzzy > 0.0 {
-            let fuzzy = FuzzyTermQuery::new(Term::from_field_text(f.folded, &folded[i]), distance, true);
-            disjuncts.push(boosted(Box::new(fuzzy), weights.fuzzy));
+        let hint = hints.get(i).cloned().unwrap_or_default();
+        for completion in &hint.completions {
+            weighted.add(f.folded, completion, weights.prefix);
         }
-        // Snowball sometimes cuts one form of a word shorter than the others (Finnish
-        // "salasana" → "salas", "salasanan" → "salasan"): a stem also matches as a prefix.
-        if stems[i].chars().count() >= 4 && weights.stem_prefix > 0.0 {
-            let stem_prefix = FuzzyTermQuery::new_prefix(Term::from_field_text(f.body, &stems[i]), 0, true);
-            disjuncts.push(boosted(Box::new(stem_prefix), weights.stem_prefix));
+        if !keep[i] {
+            continue;
         }
-        if is_last && last_is_partial && chars >= 2 && weights.prefix > 0.0 {
-            let prefix = FuzzyTermQuery::new_prefix(Term::from_field_text(f.folded, &folded[i]), 0, true);
-            disjuncts.push(boosted(Box::new(prefix), weights.prefix));
-        }
-        if let Some(Some(correction)) = corrections.get(i)
+        weighted.add_stem(&f, &stems[i], weights, 1.0);
+        weighted.add(f.exact, &exact[i], weights.exact);
+        if let Some(correction) = &hint.correction
             && let Some(corrected) = terms(&mut stem, correction).into_iter().next()
         {
-            disjuncts.push(boosted(stem_match(&f, &corrected, weights), weights.correction));
+            weighted.add_stem(&f, &corrected, weights, weights.correction);
         }
         if let Some(parts) = vocabulary.split_compound(&folded[i]) {
-            disjuncts.push(boosted(compound_query(&parts, locale, &f, weights), weights.compound));
+            for part in parts {
+                if let Some(part_stem) = terms(&mut stem, &part).into_iter().next() {
+                    weighted.add_stem(&f, &part_stem, weights, weights.compound);
+                }
+            }
         }
-        let word = DisjunctionMaxQuery::with_tie_breaker(disjuncts, 0.1);
-        // The exact spelling adds to, rather than competes with, the stem match.
-        let with_exact = BooleanQuery::new(vec![
-            (Occur::Should, Box::new(word) as Box<dyn Query>),
-            (Occur::Should, boosted(term(f.exact, &exact[i]), weights.exact)),
-        ]);
-        words.push((Occur::Should, Box::new(with_exact)));
     }
-    Some(Box::new(BooleanQuery::new(words)))
-}
-
-/// A stem in title, tags or body, scored like any other word.
-fn stem_match(f: &LocaleFields, stem: &str, weights: &Weights) -> Box<dyn Query> {
-    Box::new(DisjunctionMaxQuery::new(vec![
-        boosted(term(f.title, stem), weights.title),
-        boosted(term(f.tags, stem), weights.tags),
-        boosted(term(f.body, stem), weights.body),
-    ]))
-}
-
-/// All parts of a compound must match (stemmed, in title, tags or body).
-fn compound_query(parts: &[String], locale: Locale, f: &LocaleFields, weights: &Weights) -> Box<dyn Query> {
-    let mut stem = analysis::stemmer(locale);
-    let clauses = parts
-        .iter()
-        .filter_map(|part| terms(&mut stem, part).into_iter().next())
-        .map(|s| (Occur::Must, stem_match(f, &s, weights)))
-        .collect();
-    Box::new(BooleanQuery::new(clauses))
-}
-
-fn term(field: Field, text: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
-}
-
-fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
-    Box::new(BoostQuery::new(query, boost))
+    weighted.into_query()
 }

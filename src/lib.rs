@@ -9,6 +9,7 @@
 //! The dependency arrow never runs backwards: this crate knows nothing of Leptos or axum.
 
 pub mod content;
+pub mod forms;
 pub mod i18n;
 pub mod locale;
 pub mod search_types;

@@ -158,3 +158,81 @@ async fn demo_content_is_loaded_only_into_an_empty_portal() {
     assert!(report.added.len() > 60);
     assert_eq!(portal.load_demo_content_if_empty().await.expect("again"), None);
 }
+
+const TEAMS: &str = "desk:\n  fi: Palvelupiste\n  sv: Servicedisk\n  en: Service desk\n";
+
+fn form_text(question_en: &str) -> String {
+    format!(
+        "title: {{fi: Kysymys, sv: Fråga, en: Question}}\n\
+         description: {{fi: Kuvaus, sv: Beskrivning, en: Description}}\n\
+         team: desk\n\
+         kind: service-request\n\
+         priority: {{default: normal}}\n\
+         steps:\n\
+         \x20 - id: only\n\
+         \x20   title: {{fi: Vaihe, sv: Steg, en: Step}}\n\
+         \x20   fields:\n\
+         \x20     - id: what\n\
+         \x20       type: text\n\
+         \x20       label: {{fi: Mitä, sv: Vad, en: {question_en}}}\n"
+    )
+}
+
+#[test]
+fn the_demo_desk_has_teams_and_complete_request_types() {
+    let bundle = demo_bundle().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(bundle.teams.len(), 3);
+    assert!(bundle.forms.len() >= 6, "{} forms", bundle.forms.len());
+    for slug in ["locked-account", "payment-problem", "card-lost", "online-banking", "e-invoice", "general-request"] {
+        assert!(bundle.forms.iter().any(|f| f.slug.as_str() == slug), "no form {slug}");
+    }
+}
+
+#[test]
+fn a_form_with_an_unknown_team_or_a_bad_condition_is_rejected_with_its_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(d, "categories.yaml", CATEGORIES);
+    write(d, "teams.yaml", TEAMS);
+    write(d, "forms/fine.yaml", &form_text("What"));
+    write(d, "forms/wrong-team.yaml", &form_text("What").replace("team: desk", "team: nobody"));
+    let bad_condition = format!("{}        show_if: {{field: later, equals: x}}\n", form_text("What"));
+    write(d, "forms/bad-condition.yaml", &bad_condition);
+    write(d, "forms/Bad Name.yaml", &form_text("What"));
+    let errors = Bundle::read(d).expect_err("invalid forms accepted");
+    let listed: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        listed,
+        vec![
+            "forms/Bad Name.yaml:1: invalid slug \"Bad Name\": use lowercase letters a–z, digits and single hyphens, at most 80 characters".to_owned(),
+            "forms/bad-condition.yaml:13: field what: show_if: later is not an earlier field".to_owned(),
+            "forms/wrong-team.yaml:3: unknown team nobody (teams are listed in teams.yaml)".to_owned(),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_changed_form_gets_a_new_version_and_the_old_one_stays_readable() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let portal = open_portal(backend, dir.path()).await;
+        let b = dir.path().join("bundle");
+        write(&b, "categories.yaml", CATEGORIES);
+        write(&b, "teams.yaml", TEAMS);
+        write(&b, "forms/question.yaml", &form_text("What"));
+        let first = portal.import(&Bundle::read(&b).expect("valid")).await.expect("import");
+        assert_eq!(first.added, vec!["category:cards", "team:desk", "form:question"], "{backend:?}");
+        let again = portal.import(&Bundle::read(&b).expect("valid")).await.expect("import");
+        assert!(again.unchanged.contains(&"form:question".to_owned()), "{again:?}");
+        write(&b, "forms/question.yaml", &form_text("What exactly"));
+        let changed = portal.import(&Bundle::read(&b).expect("valid")).await.expect("import");
+        assert_eq!(changed.changed, vec!["form:question (version 2)"], "{backend:?}");
+        let slug = tuki::content::Slug::parse("question").expect("slug");
+        let (version, current) = portal.store().form(&slug).await.expect("read").expect("stored");
+        assert_eq!(version, 2);
+        assert_eq!(current.steps[0].fields[0].label[&Locale::En], "What exactly");
+        let old = portal.store().form_version(&slug, 1).await.expect("read").expect("version 1 kept");
+        assert_eq!(old.steps[0].fields[0].label[&Locale::En], "What");
+        portal.close().await;
+    }
+}

@@ -116,9 +116,11 @@ async fn export(global: &GlobalArgs, dir: &Path) -> anyhow::Result<()> {
     let bundle = portal.export().await?;
     bundle.write(dir)?;
     println!(
-        "exported {} categories and {} documents to {}",
+        "exported {} categories, {} documents, {} teams and {} forms to {}",
         bundle.categories.len(),
         bundle.documents.len(),
+        bundle.teams.len(),
+        bundle.forms.len(),
         dir.display()
     );
     portal.close().await;

@@ -4,6 +4,8 @@
 //! categories.yaml                 # slug: {fi: name, sv: name, en: name}
 //! articles/<slug>/<locale>.md     # one file per translation
 //! cases/<slug>/<locale>.md        # solved cases, same shape
+//! teams.yaml                      # slug: {fi: name, sv: name, en: name}; needed with forms
+//! forms/<slug>.yaml               # guided support forms (see `crate::forms::definition`)
 //! ```
 //!
 //! Each `.md` starts with YAML front matter between `---` lines — `title` (required),
@@ -13,18 +15,25 @@
 
 use super::{Category, DocKind, Document, Slug, Status, Translation};
 use crate::Locale;
+use crate::forms::definition::{KnownNames, parse_form, write_form};
+use crate::forms::{FormDefinition, Team};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// Everything a bundle holds.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Bundle {
     /// The categories, by slug.
     pub categories: Vec<Category>,
     /// Articles and solved cases.
     pub documents: Vec<Document>,
+    /// The desk's teams, which forms send tickets to.
+    pub teams: Vec<Team>,
+    /// Guided support forms (request types).
+    pub forms: Vec<FormDefinition>,
 }
 
 /// One problem in a bundle, at a file and line (1-based) relative to the bundle's folder.
@@ -141,7 +150,10 @@ impl Bundle {
     pub fn parse(files: &BundleFiles) -> Result<Bundle, BundleErrors> {
         let mut problems = Problems::default();
         let categories = match files.get("categories.yaml") {
-            Some(Ok(text)) => parse_categories(text, &mut problems),
+            Some(Ok(text)) => parse_named("categories.yaml", "category", text, &mut problems)
+                .into_iter()
+                .map(|(slug, names)| Category { slug, names })
+                .collect(),
             Some(Err(e)) => {
                 problems.add(Path::new("categories.yaml"), 1, format!("cannot read the category list: {e}"));
                 Vec::new()
@@ -154,8 +166,24 @@ impl Bundle {
         let known: BTreeMap<&str, ()> = categories.iter().map(|c| (c.slug.as_str(), ())).collect();
         // (kind, slug) → its translation files
         let mut grouped: BTreeMap<(DocKind, String), Vec<TranslationFile<'_>>> = BTreeMap::new();
+        let teams: Vec<Team> = match files.get("teams.yaml") {
+            Some(Ok(text)) => parse_named("teams.yaml", "team", text, &mut problems)
+                .into_iter()
+                .map(|(slug, names)| Team { slug, names })
+                .collect(),
+            Some(Err(e)) => {
+                problems.add(Path::new("teams.yaml"), 1, format!("cannot read the team list: {e}"));
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
+        let mut form_files = Vec::new();
         for (path, text) in files {
-            if path == "categories.yaml" {
+            if path == "categories.yaml" || path == "teams.yaml" {
+                continue;
+            }
+            if let Some(name) = path.strip_prefix("forms/") {
+                form_files.push((path, name, text));
                 continue;
             }
             let parts: Vec<&str> = path.split('/').collect();
@@ -168,7 +196,7 @@ impl Bundle {
                 (None, _) => problems.add(
                     Path::new(path),
                     1,
-                    "unexpected file: a bundle holds categories.yaml, articles/ and cases/",
+                    "unexpected file: a bundle holds categories.yaml, teams.yaml, articles/, cases/ and forms/",
                 ),
             }
         }
@@ -186,7 +214,12 @@ impl Bundle {
                 documents.push(doc);
             }
         }
-        if problems.0.is_empty() { Ok(Bundle { categories, documents }) } else { Err(BundleErrors(problems.0)) }
+        let forms = parse_forms(&form_files, &teams, &documents, &mut problems);
+        if problems.0.is_empty() {
+            Ok(Bundle { categories, documents, teams, forms })
+        } else {
+            Err(BundleErrors(problems.0))
+        }
     }
 
     /// Writes the bundle to `dir` (created when missing) in the canonical form, so that
@@ -199,6 +232,21 @@ impl Bundle {
             .map(|c| (c.slug.as_str(), c.names.iter().map(|(l, n)| (l.code(), n.as_str())).collect()))
             .collect();
         std::fs::write(dir.join("categories.yaml"), to_yaml(&categories)?)?;
+        if !self.teams.is_empty() {
+            let teams: BTreeMap<&str, BTreeMap<&str, &str>> = self
+                .teams
+                .iter()
+                .map(|t| (t.slug.as_str(), t.names.iter().map(|(l, n)| (l.code(), n.as_str())).collect()))
+                .collect();
+            std::fs::write(dir.join("teams.yaml"), to_yaml(&teams)?)?;
+        }
+        if !self.forms.is_empty() {
+            std::fs::create_dir_all(dir.join("forms"))?;
+        }
+        for form in &self.forms {
+            let text = write_form(form).map_err(std::io::Error::other)?;
+            std::fs::write(dir.join("forms").join(format!("{}.yaml", form.slug)), text)?;
+        }
         for doc in &self.documents {
             let doc_dir = dir.join(doc.kind.bundle_dir()).join(doc.slug.as_str());
             std::fs::create_dir_all(&doc_dir)?;
@@ -229,8 +277,9 @@ fn line_of_key(text: &str, key: &str, first_line: usize) -> usize {
         .map_or(first_line, |i| first_line + i)
 }
 
-fn parse_categories(text: &str, problems: &mut Problems) -> Vec<Category> {
-    let rel = Path::new("categories.yaml");
+/// A list of slugs with a name per locale (`categories.yaml`, `teams.yaml`).
+fn parse_named(file: &str, noun: &str, text: &str, problems: &mut Problems) -> Vec<(Slug, BTreeMap<Locale, String>)> {
+    let rel = Path::new(file);
     let raw: BTreeMap<String, BTreeMap<String, String>> = match serde_yaml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
@@ -239,7 +288,7 @@ fn parse_categories(text: &str, problems: &mut Problems) -> Vec<Category> {
             return Vec::new();
         }
     };
-    let mut categories = Vec::new();
+    let mut items = Vec::new();
     for (slug, names) in raw {
         let line = line_of_key(text, &slug, 1);
         let slug = match Slug::parse(&slug) {
@@ -253,22 +302,66 @@ fn parse_categories(text: &str, problems: &mut Problems) -> Vec<Category> {
         for (code, name) in names {
             match code.parse::<Locale>() {
                 Ok(_) if name.trim().is_empty() => {
-                    problems.add(rel, line, format!("category {slug}: the {code} name is empty"));
+                    problems.add(rel, line, format!("{noun} {slug}: the {code} name is empty"));
                 }
                 Ok(locale) => {
                     parsed.insert(locale, name.trim().to_owned());
                 }
-                Err(e) => problems.add(rel, line, format!("category {slug}: {e}")),
+                Err(e) => problems.add(rel, line, format!("{noun} {slug}: {e}")),
             }
         }
         for locale in Locale::ALL {
             if !parsed.contains_key(&locale) {
-                problems.add(rel, line, format!("category {slug}: no name in {locale}"));
+                problems.add(rel, line, format!("{noun} {slug}: no name in {locale}"));
             }
         }
-        categories.push(Category { slug, names: parsed });
+        items.push((slug, parsed));
     }
-    categories
+    items
+}
+
+/// The forms (`forms/<slug>.yaml`), checked against the bundle's teams and articles.
+fn parse_forms(
+    files: &[(&String, &str, &Result<String, String>)],
+    teams: &[Team],
+    documents: &[Document],
+    problems: &mut Problems,
+) -> Vec<FormDefinition> {
+    let team_slugs: BTreeSet<&str> = teams.iter().map(|t| t.slug.as_str()).collect();
+    let article_slugs: BTreeSet<&str> =
+        documents.iter().filter(|d| d.kind == DocKind::Article).map(|d| d.slug.as_str()).collect();
+    let known = KnownNames { teams: &team_slugs, articles: &article_slugs };
+    let mut forms = Vec::new();
+    for (path, name, text) in files {
+        let rel = Path::new(path.as_str());
+        let Some(slug) = name.strip_suffix(".yaml").filter(|n| !n.contains('/')) else {
+            problems.add(rel, 1, "unexpected file: forms are forms/<slug>.yaml");
+            continue;
+        };
+        let slug = match Slug::parse(slug) {
+            Ok(slug) => slug,
+            Err(e) => {
+                problems.add(rel, 1, e.to_string());
+                continue;
+            }
+        };
+        let text = match text {
+            Ok(text) => text,
+            Err(e) => {
+                problems.add(rel, 1, format!("cannot read: {e}"));
+                continue;
+            }
+        };
+        match parse_form(&slug, text, known) {
+            Ok(form) => forms.push(form),
+            Err(found) => {
+                for (line, reason) in found {
+                    problems.add(rel, line, reason);
+                }
+            }
+        }
+    }
+    forms
 }
 
 fn parse_document(

@@ -34,7 +34,8 @@ fn corrupt(what: String) -> StoreError {
 }
 
 impl Store {
-    /// Upserts every category and document of `bundle` in one transaction: all or nothing.
+    /// Upserts every category, document, team and form of `bundle` in one transaction: all or
+    /// nothing. A changed form gets a new version.
     /// A document's translations are replaced by the bundle's.
     pub async fn import_bundle(&self, bundle: &Bundle) -> Result<ImportReport, StoreError> {
         let mut report = ImportReport::default();
@@ -86,6 +87,7 @@ impl Store {
             }
             upsert_document(&mut tx, document, now).await?;
         }
+        super::forms::import_teams_and_forms(&mut tx, bundle, now, &mut report).await?;
         tx.commit().await?;
         Ok(report)
     }
@@ -179,7 +181,12 @@ impl Store {
 
     /// The whole knowledge base as a bundle, for `tuki export` and reindexing.
     pub async fn bundle(&self) -> Result<Bundle, StoreError> {
-        Ok(Bundle { categories: self.categories().await?, documents: self.documents().await? })
+        Ok(Bundle {
+            categories: self.categories().await?,
+            documents: self.documents().await?,
+            teams: self.teams().await?,
+            forms: self.forms().await?.into_iter().map(|(_, form)| form).collect(),
+        })
     }
 
     /// How many documents there are, drafts included.

@@ -7,6 +7,7 @@
 mod content;
 mod database_url;
 mod feedback;
+mod forms;
 mod meta;
 pub mod testing;
 

@@ -15,6 +15,10 @@ prune_target_dir() {
   find "$CARGO_TARGET_DIR" -path '*/incremental/*' -maxdepth 4 -mindepth 3 -type d -atime +2 \
     -prune -exec rm -rf {} + 2>/dev/null || true
   find "$CARGO_TARGET_DIR" -path '*/deps/*' -maxdepth 4 -type f -atime +7 -delete 2>/dev/null || true
+  # Our own crates' outputs: every clone path gives them new hashes, and they are rebuilt anyway.
+  find "$CARGO_TARGET_DIR"/*/deps -maxdepth 1 -type f -mmin +720 \( -name 'libtuki*' -o -name 'tuki*' \
+    -o -name 'integration-*' -o -name 'store-*' -o -name 'content-*' -o -name 'locales-*' \
+    -o -name 'search_quality-*' \) -delete 2>/dev/null || true
 }
 WASM_BINDGEN_VERSION=0.2.130
 

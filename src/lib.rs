@@ -15,6 +15,8 @@ pub mod locale;
 pub mod search_types;
 
 #[cfg(feature = "server")]
+pub mod help_flow;
+#[cfg(feature = "server")]
 pub mod portal;
 #[cfg(feature = "server")]
 pub mod search;

@@ -88,7 +88,7 @@ pub struct CatalogueData {
 }
 
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod server {
     use super::*;
     use tuki::Portal;
     use tuki::content::{Document, Slug, Status};

@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod components;
+pub mod help_api;
 pub mod i18n;
 pub mod pages;
 mod status;
@@ -16,7 +17,9 @@ use leptos::prelude::*;
 use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
-use pages::{ArticlePage, CategoryPage, HomePage, NotFound, SearchPage};
+use pages::{
+    ArticlePage, CategoryPage, CheckPage, FormIntroPage, HelpPage, HomePage, NotFound, SearchPage, SolvedPage, StepPage,
+};
 use tuki::content::DocKind;
 
 /// The name of the CSS, JS and wasm files under `/pkg/`.
@@ -73,6 +76,11 @@ fn PageFrame() -> impl IntoView {
                 <Route path=path!("/:lang/articles/:slug") view=|| view! { <ArticlePage kind=DocKind::Article/> } ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/cases/:slug") view=|| view! { <ArticlePage kind=DocKind::Case/> } ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/categories/:slug") view=CategoryPage ssr=SsrMode::Async/>
+                <Route path=path!("/:lang/help") view=HelpPage ssr=SsrMode::Async/>
+                <Route path=path!("/:lang/help/:form") view=FormIntroPage ssr=SsrMode::Async/>
+                <Route path=path!("/:lang/help/:form/:draft/check") view=CheckPage ssr=SsrMode::Async/>
+                <Route path=path!("/:lang/help/:form/:draft/solved") view=SolvedPage/>
+                <Route path=path!("/:lang/help/:form/:draft/:step") view=StepPage ssr=SsrMode::Async/>
             </Routes>
         </main>
         <SiteFooter/>

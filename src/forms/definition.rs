@@ -133,6 +133,9 @@ fn check(form: &FormDefinition, text: &str, known: KnownNames<'_>) -> Vec<FormPr
             problems.push((step_line, format!("duplicate step id {}", step.id)));
         }
         check_id(&step.id, "step", step_line, &mut problems);
+        if super::RESERVED_STEP_IDS.contains(&step.id.as_str()) {
+            problems.push((step_line, format!("step id {} is reserved for the flow's own pages", step.id)));
+        }
         complete(&step.title, &format!("step {}: title", step.id), step_line, &mut problems);
         if step.fields.is_empty() {
             problems.push((step_line, format!("step {}: a step needs at least one field", step.id)));

@@ -368,6 +368,49 @@ impl FormDefinition {
         kept
     }
 
+    /// True when `step` has something to ask given these answers: a field without a
+    /// condition, with a condition on a field of the same step (decided as the customer
+    /// answers), or whose condition holds.
+    pub fn step_is_shown(&self, step: &Step, answers: &Answers) -> bool {
+        step.fields.iter().any(|field| match &field.show_if {
+            None => true,
+            Some(condition) => step.fields.iter().any(|f| f.id == condition.field) || condition.holds(answers),
+        })
+    }
+
+    /// The steps shown for these answers, in order.
+    pub fn shown_steps(&self, answers: &Answers) -> Vec<&Step> {
+        self.steps.iter().filter(|s| self.step_is_shown(s, answers)).collect()
+    }
+
+    /// The shown step after `step_id`, or `None` when it is the last.
+    pub fn next_step(&self, step_id: &str, answers: &Answers) -> Option<&Step> {
+        let index = self.steps.iter().position(|s| s.id == step_id)?;
+        self.steps[index + 1..].iter().find(|s| self.step_is_shown(s, answers))
+    }
+
+    /// The answers with `step`'s replaced by `submitted` (blank values dropped), and answers
+    /// to fields that are now hidden dropped.
+    pub fn merge_step(&self, step: &Step, answers: &Answers, submitted: &Answers) -> Answers {
+        let mut merged = answers.clone();
+        for field in &step.fields {
+            merged.remove(&field.id);
+            if let Some(values) = submitted.get(&field.id) {
+                let values: Vec<String> =
+                    values.iter().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()).collect();
+                if !values.is_empty() {
+                    merged.insert(field.id.clone(), values);
+                }
+            }
+        }
+        self.effective_answers(&merged)
+    }
+
+    /// The answers that belong to `step`.
+    pub fn step_answers(&self, step: &Step, answers: &Answers) -> Answers {
+        step.fields.iter().filter_map(|f| answers.get(&f.id).map(|v| (f.id.clone(), v.clone()))).collect()
+    }
+
     /// The search a step suggests from, built from the answers its `search` fields name:
     /// option labels in `locale` for choices, the typed text otherwise.
     pub fn suggestion_query(&self, step: &Step, answers: &Answers, locale: Locale) -> String {
@@ -385,6 +428,9 @@ impl FormDefinition {
         words.join(" ")
     }
 }
+
+/// Step ids the flow's own pages use; a form cannot name a step like this.
+pub const RESERVED_STEP_IDS: [&str; 5] = ["check", "contact", "solved", "done", "start"];
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,7 @@
 
 mod content;
 mod database_url;
+mod drafts;
 mod feedback;
 mod forms;
 mod meta;
@@ -13,6 +14,7 @@ pub mod testing;
 
 pub use content::ImportReport;
 pub use database_url::{Backend, DatabaseUrl, DatabaseUrlError};
+pub use drafts::{Draft, DraftOutcome, FunnelEvent, PendingStep};
 pub use feedback::{MAX_COMMENT, VoteCounts, normalise_query};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -23,6 +23,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand__tagline">{move || i18n.t("portal-tagline")}</span>
                 </a>
                 <SearchForm id="header-search" landmark_label="search-landmark-header" compact=true/>
+                <a class="header-help" href=move || i18n.href("/help")>{move || i18n.t("help-title")}</a>
                 <LanguageSwitcher/>
             </div>
         </header>

@@ -2,6 +2,8 @@
 
 mod article;
 mod category;
+mod form_step;
+mod help;
 mod home;
 mod not_found;
 mod search;
@@ -9,6 +11,8 @@ mod vote;
 
 pub use article::ArticlePage;
 pub use category::CategoryPage;
+pub use form_step::{CheckPage, SolvedPage, StepPage};
+pub use help::{FormIntroPage, HelpPage, help_href};
 pub use home::HomePage;
 pub use not_found::NotFound;
 pub use search::SearchPage;

@@ -7,6 +7,7 @@
 mod api;
 mod error_page;
 mod health;
+mod help;
 mod middleware;
 mod negotiate;
 
@@ -15,7 +16,7 @@ pub use middleware::{MAX_BODY_BYTES, with_middleware};
 use crate::config::ServeConfig;
 use axum::Router;
 use axum::extract::FromRef;
-use axum::routing::get;
+use axum::routing::{get, post};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
@@ -53,6 +54,8 @@ pub fn routes(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/api/v1/search", get(api::search))
+        .route("/{lang}/help/{form}", post(help::start))
+        .route("/{lang}/help/{form}/{draft}/{step}", post(help::step))
         .leptos_routes_with_context(&state, leptos_routes, context.clone(), move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .with_state(state)

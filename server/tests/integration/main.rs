@@ -3,5 +3,6 @@
 mod app;
 mod errors;
 mod health;
+mod help;
 mod pages;
 mod search;

@@ -1,0 +1,385 @@
+//! The steps of a guided form (`/{lang}/help/{form}/{draft}/{step}`), the answers to check
+//! (`…/check`) and the end of a flow that a suggestion solved (`…/solved`).
+//!
+//! One question page per step in the manner of the GOV.UK Design System: an error summary at
+//! the top linking to each field, each error next to its field, the input kept. Answers go to
+//! the server as a plain form post, which redirects to the next page (or back to this one with
+//! the errors), so everything works without JavaScript. With JavaScript, a field that depends
+//! on another field of the same step appears and disappears as that field is answered.
+
+use super::help::help_href;
+use super::{NotFound, document_href, route_locale};
+use crate::components::OtherLanguageBadge;
+use crate::help_api::{CheckData, FieldView, StepData, help_check, help_step};
+use crate::i18n::{I18n, use_i18n};
+use crate::pages::search::ErrorMessage;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use tuki::forms::{Answers, FieldKind};
+use tuki::i18n::Value;
+
+fn param(name: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let params = use_params_map();
+    move || params.with(|p| p.get(name).unwrap_or_default())
+}
+
+/// The id of a field's input (the first option's, for choices): what error links point to.
+fn input_id(field: &FieldView) -> String {
+    match field.kind {
+        FieldKind::Radio | FieldKind::Checkboxes => field
+            .options
+            .first()
+            .map_or_else(|| format!("field-{}", field.id), |(v, _)| format!("field-{}-{v}", field.id)),
+        FieldKind::YesNo => format!("field-{}-yes", field.id),
+        _ => format!("field-{}", field.id),
+    }
+}
+
+fn error_text(i18n: I18n, (id, arg): &(String, Option<f64>)) -> String {
+    match arg {
+        Some(limit) => i18n.t_args(id, &[("limit", Value::from(*limit))]),
+        None => i18n.t(id),
+    }
+}
+
+/// With JavaScript, an error summary link moves focus to its field (as the plain fragment link
+/// does without it) instead of leaving it to the router.
+fn focus_field(event: leptos::ev::MouseEvent, id: &str) {
+    use leptos::wasm_bindgen::JsCast;
+    let Some(element) = document().get_element_by_id(id) else { return };
+    if let Ok(element) = element.dyn_into::<leptos::web_sys::HtmlElement>() {
+        event.prevent_default();
+        element.scroll_into_view();
+        let _ = element.focus();
+    }
+}
+
+/// One step of a form.
+#[component]
+pub fn StepPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = route_locale();
+    let (form, draft, step) = (param("form"), param("draft"), param("step"));
+    let data = Resource::new(
+        move || (locale.get(), form(), draft(), step()),
+        |(locale, form, draft, step)| async move {
+            match locale {
+                Some(locale) => help_step(locale.code().to_owned(), form, draft, step).await,
+                None => Ok(None),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(data)) => view! { <Step data i18n/> }.into_any(),
+                    Ok(None) => view! { <NotFound/> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error=error.to_string()/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Step(data: StepData, i18n: I18n) -> impl IntoView {
+    let locale = i18n.locale();
+    let action = help_href(locale, &data.form, &[&data.draft, &data.step]);
+    let back = match &data.previous {
+        Some(previous) => help_href(locale, &data.form, &[&data.draft, previous]),
+        None => help_href(locale, &data.form, &[]),
+    };
+    let errors: Vec<(String, String)> =
+        data.fields.iter().filter_map(|f| f.error.as_ref().map(|e| (input_id(f), error_text(i18n, e)))).collect();
+    let has_errors = !errors.is_empty();
+    let title = if has_errors {
+        i18n.t_args("form-error-title-prefix", &[("title", Value::from(data.title.clone()))])
+    } else {
+        data.title.clone()
+    };
+    let progress =
+        i18n.t_args("form-progress", &[("number", Value::from(data.number)), ("total", Value::from(data.total))]);
+    // What the customer has chosen so far on this page, for conditions between its fields.
+    let initial: Answers = data.fields.iter().map(|f| (f.id.clone(), f.values.clone())).collect();
+    let answers = RwSignal::new(initial);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let fields = data.fields.into_iter().map(|field| view! { <FormField field answers hydrated i18n/> }).collect_view();
+    let suggestions = (!data.suggestions.is_empty()).then(|| {
+        let solved_action = action.clone();
+        let items = data
+            .suggestions
+            .into_iter()
+            .map(|hit| {
+                let href = document_href(locale, hit.kind, &hit.slug);
+                view! {
+                    <li>
+                        <a href=href target="_blank" rel="noopener"><span lang=hit.locale.code()>{hit.title}</span></a>
+                        <OtherLanguageBadge text=hit.locale/>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <aside class="step-suggestions" aria-labelledby="suggestions-heading">
+                <h2 id="suggestions-heading">{i18n.t("form-suggestions-heading")}</h2>
+                <p class="step-suggestions__hint">{i18n.t("form-suggestions-hint")}</p>
+                <ul class="plain-list">{items}</ul>
+                <form method="post" action=solved_action>
+                    <input type="hidden" name="_action" value="solved"/>
+                    <button class="button button--secondary" type="submit">{i18n.t("form-solved")}</button>
+                </form>
+            </aside>
+        }
+    });
+    view! {
+        <Title text=title/>
+        <div class="container narrow form-page">
+            <a class="back-link" href=back>{i18n.t("form-back")}</a>
+            {has_errors.then(|| {
+                let items = errors
+                    .into_iter()
+                    .map(|(id, text)| {
+                        let target = id.clone();
+                        view! { <li><a href=format!("#{id}") on:click=move |ev| focus_field(ev, &target)>{text}</a></li> }
+                    })
+                    .collect_view();
+                view! {
+                    <div id="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+                        <h2 id="error-summary-title">{i18n.t("form-error-summary")}</h2>
+                        <ul>{items}</ul>
+                    </div>
+                }
+            })}
+            <p class="form-page__caption">{data.form_title.clone()}</p>
+            <p class="form-page__progress">{progress}</p>
+            <h1>{data.title.clone()}</h1>
+            <form method="post" action=action novalidate>
+                {fields}
+                <input type="hidden" name="_action" value="continue"/>
+                <button class="button" type="submit">{i18n.t("form-continue")}</button>
+            </form>
+            {suggestions}
+        </div>
+    }
+}
+
+/// One question: label, hint, error and input, shown or hidden by its condition.
+#[component]
+fn FormField(field: FieldView, answers: RwSignal<Answers>, hydrated: RwSignal<bool>, i18n: I18n) -> impl IntoView {
+    let condition = field.show_if.clone();
+    // Without JavaScript every field is shown (the server ignores those whose condition does
+    // not hold); with it, a field appears when its condition holds.
+    let hidden = move || hydrated.get() && condition.as_ref().is_some_and(|c| !answers.with(|a| c.holds(a)));
+    let id = field.id.clone();
+    let hint_id = format!("field-{id}-hint");
+    let error_id = format!("field-{id}-error");
+    let described = [field.hint.as_ref().map(|_| hint_id.clone()), field.error.as_ref().map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let described = (!described.is_empty()).then_some(described);
+    let hint = field.hint.clone().map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> });
+    let error = field.error.as_ref().map(|e| {
+        let text = error_text(i18n, e);
+        view! {
+            <p class="field__error" id=error_id.clone()>
+                <span class="visually-hidden">{i18n.t("form-error-prefix")}</span>
+                {text}
+            </p>
+        }
+    });
+    let invalid = field.error.is_some().then_some("true");
+    let class = if field.error.is_some() { "field field--error" } else { "field" };
+    let required_mark =
+        (!field.required).then(|| view! { <span class="field__optional">{i18n.t("form-optional")}</span> });
+    let set_one = {
+        let id = id.clone();
+        move |value: String| {
+            answers.update(|a| {
+                a.insert(id.clone(), vec![value]);
+            })
+        }
+    };
+    let control = match field.kind {
+        FieldKind::Radio | FieldKind::YesNo | FieldKind::Checkboxes => {
+            let options: Vec<(String, String)> = if field.kind == FieldKind::YesNo {
+                vec![("yes".to_owned(), i18n.t("form-yes")), ("no".to_owned(), i18n.t("form-no"))]
+            } else {
+                field.options.clone()
+            };
+            let multiple = field.kind == FieldKind::Checkboxes;
+            let input_type = if multiple { "checkbox" } else { "radio" };
+            let items = options
+                .into_iter()
+                .map(|(value, label)| {
+                    let option_id = format!("field-{id}-{value}");
+                    let checked = field.values.contains(&value);
+                    let name = id.clone();
+                    let field_id = id.clone();
+                    let this = value.clone();
+                    let on_change = move |ev: leptos::ev::Event| {
+                        let on = event_target_checked(&ev);
+                        let this = this.clone();
+                        answers.update(|a| {
+                            let values = a.entry(field_id.clone()).or_default();
+                            if !multiple {
+                                values.clear();
+                            }
+                            values.retain(|v| v != &this);
+                            if on {
+                                values.push(this);
+                            }
+                        });
+                    };
+                    view! {
+                        <div class="choice">
+                            <input type=input_type id=option_id.clone() name=name value=value checked=checked on:change=on_change/>
+                            <label for=option_id>{label}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class=class aria-describedby=described.clone()>
+                    <legend class="field__label">{field.label.clone()}{required_mark}</legend>
+                    {hint}
+                    {error}
+                    <div class="choices">{items}</div>
+                </fieldset>
+            }
+            .into_any()
+        }
+        kind => {
+            let input_id = format!("field-{id}");
+            let value = field.values.first().cloned().unwrap_or_default();
+            let max = field.max_chars;
+            let input = match kind {
+                FieldKind::Textarea => view! {
+                    <textarea id=input_id.clone() name=id.clone() rows="6" maxlength=max aria-describedby=described.clone()
+                        aria-invalid=invalid>{value}</textarea>
+                }
+                .into_any(),
+                FieldKind::Select => {
+                    let current = value.clone();
+                    let options = field
+                        .options
+                        .iter()
+                        .map(|(v, l)| view! { <option value=v.clone() selected=current == *v>{l.clone()}</option> })
+                        .collect_view();
+                    view! {
+                        <select id=input_id.clone() name=id.clone() aria-describedby=described.clone() aria-invalid=invalid
+                            on:change=move |ev| set_one(event_target_value(&ev))>
+                            <option value="">{i18n.t("form-select-prompt")}</option>
+                            {options}
+                        </select>
+                    }
+                    .into_any()
+                }
+                _ => {
+                    let (input_type, mode, autocomplete) = match kind {
+                        FieldKind::Email => ("email", None, Some("email")),
+                        FieldKind::Tel => ("tel", None, Some("tel")),
+                        FieldKind::Number => ("text", Some("decimal"), None),
+                        FieldKind::Date => ("date", None, None),
+                        _ => ("text", None, None),
+                    };
+                    view! {
+                        <input type=input_type id=input_id.clone() name=id.clone() value=value inputmode=mode
+                            autocomplete=autocomplete maxlength=max aria-describedby=described.clone() aria-invalid=invalid
+                            on:input=move |ev| set_one(event_target_value(&ev))/>
+                    }
+                    .into_any()
+                }
+            };
+            view! {
+                <div class=class>
+                    <label class="field__label" for=input_id>{field.label.clone()}{required_mark}</label>
+                    {hint}
+                    {error}
+                    {input}
+                </div>
+            }
+            .into_any()
+        }
+    };
+    view! { <div class="field-wrapper" hidden=hidden>{control}</div> }
+}
+
+/// Check your answers: each answer with a link to change it.
+#[component]
+pub fn CheckPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = route_locale();
+    let (form, draft) = (param("form"), param("draft"));
+    let data = Resource::new(
+        move || (locale.get(), form(), draft()),
+        |(locale, form, draft)| async move {
+            match locale {
+                Some(locale) => help_check(locale.code().to_owned(), form, draft).await,
+                None => Ok(None),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(data)) => view! { <Check data i18n/> }.into_any(),
+                    Ok(None) => view! { <NotFound/> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error=error.to_string()/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Check(data: CheckData, i18n: I18n) -> impl IntoView {
+    let locale = i18n.locale();
+    let back = help_href(locale, &data.form, &[&data.draft, &data.last_step]);
+    let rows = data
+        .rows
+        .into_iter()
+        .map(|row| {
+            let href = format!("{}#field-{}", help_href(locale, &data.form, &[&data.draft, &row.step]), row.field);
+            let change = i18n.t("form-change");
+            view! {
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{row.question.clone()}</dt>
+                    <dd class="summary-list__value">{row.answer}</dd>
+                    <dd class="summary-list__actions">
+                        <a href=href>{change}<span class="visually-hidden">{format!(" – {}", row.question)}</span></a>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=i18n.t("form-check-title")/>
+        <div class="container narrow form-page">
+            <a class="back-link" href=back>{i18n.t("form-back")}</a>
+            <p class="form-page__caption">{data.form_title}</p>
+            <h1>{i18n.t("form-check-title")}</h1>
+            <dl class="summary-list">{rows}</dl>
+            <p>{i18n.t("form-check-next")}</p>
+        </div>
+    }
+}
+
+/// The end of a flow a suggestion solved.
+#[component]
+pub fn SolvedPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=i18n.t("form-solved-title")/>
+        <section class="container narrow page-message" aria-labelledby="solved-heading">
+            <h1 id="solved-heading">{move || i18n.t("form-solved-title")}</h1>
+            <p>{move || i18n.t("form-solved-body")}</p>
+            <p><a class="button" href=move || i18n.href("/")>{move || i18n.t("back-to-home")}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,111 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, jsEnabled, waitForHydration, watchConsole } from './support';
+
+const FLOWS = [
+  {
+    locale: 'fi',
+    form: 'Kortti kadonnut tai estetty',
+    start: 'Aloita',
+    next: 'Jatka',
+    stepOne: 'Mitä kortille tapahtui?',
+    lost: 'Kortti katosi',
+    stolen: 'Kortti varastettiin',
+    debit: 'Debit-kortti',
+    summary: 'Tarkista vastauksesi',
+    required: 'Vastaa tähän kysymykseen.',
+    yes: 'Kyllä',
+    no: 'Ei',
+    describe: 'Kuvaile tuntemattomat tapahtumat',
+    police: 'Oletko tehnyt rikosilmoituksen?',
+    check: 'Tarkista vastauksesi',
+    progress: 'Vaihe 2/2',
+  },
+  {
+    locale: 'sv',
+    form: 'Kortet borttappat eller spärrat',
+    start: 'Börja',
+    next: 'Fortsätt',
+    stepOne: 'Vad hände med kortet?',
+    lost: 'Kortet försvann',
+    stolen: 'Kortet blev stulet',
+    debit: 'Debetkort',
+    summary: 'Något behöver rättas',
+    required: 'Svara på frågan.',
+    yes: 'Ja',
+    no: 'Nej',
+    describe: 'Beskriv de okända köpen',
+    police: 'Har du gjort en polisanmälan?',
+    check: 'Kontrollera dina svar',
+    progress: 'Steg 2 av 2',
+  },
+] as const;
+
+async function axe(page: Page, info: Parameters<typeof jsEnabled>[0]) {
+  await expectNoAxeViolations(page, { javaScript: jsEnabled(info) });
+}
+
+for (const t of FLOWS) {
+  test(`a ${t.locale} customer answers step by step, fixes an error and checks the answers`, async ({ page }, info) => {
+    const problems = watchConsole(page);
+    await page.goto(`/${t.locale}/help`);
+    await waitForHydration(page, info);
+    await axe(page, info);
+    await page.getByRole('link', { name: t.form }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.form);
+    await axe(page, info);
+    await page.getByRole('button', { name: t.start }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.stepOne);
+    await waitForHydration(page, info);
+    await axe(page, info);
+
+    // Nothing chosen: the error summary lists both questions and links to them.
+    await page.getByRole('button', { name: t.next }).click();
+    const summary = page.getByRole('alert');
+    await expect(summary).toContainText(t.summary);
+    await expect(summary.getByRole('link')).toHaveCount(2);
+    await expect(summary.getByRole('link').first()).toHaveText(t.required);
+    await expect(page).toHaveTitle(new RegExp(`^${t.locale === 'fi' ? 'Virhe' : 'Fel'}: `));
+    await axe(page, info);
+    await summary.getByRole('link').first().click();
+    await expect(page.getByLabel(t.lost)).toBeFocused();
+
+    await page.getByLabel(t.stolen).check();
+    await page.getByLabel(t.debit).check();
+    await page.getByRole('button', { name: t.next }).click();
+    await expect(page.getByText(t.progress)).toBeVisible();
+    await waitForHydration(page, info);
+    // The description is asked only when there are unknown transactions: with JavaScript it
+    // appears when "yes" is chosen; without, it is always there.
+    const describe = page.getByLabel(t.describe);
+    if (jsEnabled(info)) {
+      await expect(describe).toBeHidden();
+      await page.getByRole('group', { name: /./ }).first().getByLabel(t.yes).check();
+      await expect(describe).toBeVisible();
+    } else {
+      await expect(describe).toBeVisible();
+      await page.getByRole('group', { name: /./ }).first().getByLabel(t.yes).check();
+    }
+    await expect(page.getByText(t.police)).toBeVisible();
+    await axe(page, info);
+    await describe.fill('12.3. 49,90 € Example Shop');
+    await page.getByRole('button', { name: t.next }).click();
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.check);
+    await expect(page.locator('.summary-list')).toContainText(t.stolen);
+    await expect(page.locator('.summary-list')).toContainText('49,90 € Example Shop');
+    await axe(page, info);
+    expect(problems).toEqual([]);
+  });
+}
+
+test('"this solved my problem" ends the flow without a ticket', async ({ page }, info) => {
+  await page.goto('/fi/help/locked-account');
+  await waitForHydration(page, info);
+  await page.getByRole('button', { name: 'Aloita' }).click();
+  const suggestions = page.getByRole('complementary', { name: 'Ratkaiseeko jokin näistä ongelman?' });
+  await expect(suggestions.getByRole('link').first()).toBeVisible();
+  await axe(page, info);
+  await suggestions.getByRole('button', { name: 'Tämä ratkaisi ongelmani' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hienoa, että saimme autettua');
+  await axe(page, info);
+});

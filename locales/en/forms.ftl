@@ -1,0 +1,37 @@
+## Guided support forms
+
+help-title = Get help
+help-lead = Choose what your problem is about. We ask a few questions one at a time and suggest answers on the way; if nothing helps, your request goes to our service desk.
+help-intro-how = We ask a few questions, one page at a time. At every step we show answers that fit what you said. You can change your answers before sending.
+help-start = Start
+form-back = Back
+form-progress = Step { $number } of { $total }
+form-continue = Continue
+form-optional = (optional)
+form-yes = Yes
+form-no = No
+form-select-prompt = Choose…
+form-error-summary = There is a problem
+form-error-prefix = Error:
+form-error-title-prefix = Error: { $title }
+form-suggestions-heading = Does one of these solve it?
+form-suggestions-hint = The answers open in a new tab, so you can come back here.
+form-solved = This solved my problem
+form-solved-title = Glad we could help
+form-solved-body = Your problem was solved without a support request. If it comes back, you can always start again.
+form-check-title = Check your answers
+form-check-next = Next you give your contact details and describe the problem in your own words.
+form-change = Change
+form-error-required = Answer this question.
+form-error-too-short = Write at least { $limit } characters.
+form-error-too-long = Write at most { $limit } characters.
+form-error-not-a-number = Enter a number, for example 12 or 3.5.
+form-error-below-minimum = Enter a number of at least { $limit }.
+form-error-above-maximum = Enter a number of at most { $limit }.
+form-error-pattern = Check the format of your answer.
+form-error-email = Enter an e-mail address like name@example.com.
+form-error-tel = Enter a telephone number like +358 40 123 4567.
+form-error-date = Enter a real date like 2026-03-31.
+form-error-option = Choose one of the options.
+form-error-one-value = Choose only one option.
+form-error-unknown-field = The form had an answer it does not ask for; please send it again.

@@ -1,0 +1,37 @@
+## Ohjatut tukilomakkeet
+
+help-title = Hae apua
+help-lead = Valitse, mitä ongelmasi koskee. Kysymme muutaman kysymyksen yksi kerrallaan ja ehdotamme vastauksia matkan varrella. Jos mikään ei auta, pyyntösi menee palvelupisteellemme.
+help-intro-how = Kysymme muutaman kysymyksen, yhden sivun kerrallaan. Joka vaiheessa näytämme vastauksia, jotka sopivat kertomaasi. Voit muuttaa vastauksiasi ennen lähettämistä.
+help-start = Aloita
+form-back = Takaisin
+form-progress = Vaihe { $number }/{ $total }
+form-continue = Jatka
+form-optional = (vapaaehtoinen)
+form-yes = Kyllä
+form-no = Ei
+form-select-prompt = Valitse…
+form-error-summary = Tarkista vastauksesi
+form-error-prefix = Virhe:
+form-error-title-prefix = Virhe: { $title }
+form-suggestions-heading = Ratkaiseeko jokin näistä ongelman?
+form-suggestions-hint = Vastaukset avautuvat uuteen välilehteen, joten voit palata tänne.
+form-solved = Tämä ratkaisi ongelmani
+form-solved-title = Hienoa, että saimme autettua
+form-solved-body = Ongelmasi ratkesi ilman tukipyyntöä. Jos se palaa, voit aina aloittaa uudelleen.
+form-check-title = Tarkista vastauksesi
+form-check-next = Seuraavaksi annat yhteystietosi ja kuvaat ongelman omin sanoin.
+form-change = Muuta
+form-error-required = Vastaa tähän kysymykseen.
+form-error-too-short = Kirjoita vähintään { $limit } merkkiä.
+form-error-too-long = Kirjoita enintään { $limit } merkkiä.
+form-error-not-a-number = Anna luku, esimerkiksi 12 tai 3,5.
+form-error-below-minimum = Anna luku, joka on vähintään { $limit }.
+form-error-above-maximum = Anna luku, joka on enintään { $limit }.
+form-error-pattern = Tarkista vastauksesi muoto.
+form-error-email = Anna sähköpostiosoite muodossa nimi@esimerkki.fi.
+form-error-tel = Anna puhelinnumero muodossa +358 40 123 4567.
+form-error-date = Anna oikea päivämäärä muodossa 2026-03-31.
+form-error-option = Valitse jokin vaihtoehdoista.
+form-error-one-value = Valitse vain yksi vaihtoehto.
+form-error-unknown-field = Lomakkeessa oli vastaus, jota se ei kysy. Lähetä se uudelleen.

@@ -1,0 +1,37 @@
+## Guidade supportformulär
+
+help-title = Få hjälp
+help-lead = Välj vad ditt problem gäller. Vi ställer några frågor en i taget och föreslår svar längs vägen. Om inget hjälper går din begäran till vår servicedisk.
+help-intro-how = Vi ställer några frågor, en sida i taget. I varje steg visar vi svar som passar det du berättat. Du kan ändra dina svar innan du skickar.
+help-start = Börja
+form-back = Tillbaka
+form-progress = Steg { $number } av { $total }
+form-continue = Fortsätt
+form-optional = (frivilligt)
+form-yes = Ja
+form-no = Nej
+form-select-prompt = Välj…
+form-error-summary = Något behöver rättas
+form-error-prefix = Fel:
+form-error-title-prefix = Fel: { $title }
+form-suggestions-heading = Löser något av de här problemet?
+form-suggestions-hint = Svaren öppnas i en ny flik, så att du kan komma tillbaka hit.
+form-solved = Det här löste mitt problem
+form-solved-title = Skönt att vi kunde hjälpa
+form-solved-body = Ditt problem löstes utan en supportbegäran. Om det kommer tillbaka kan du alltid börja om.
+form-check-title = Kontrollera dina svar
+form-check-next = Härnäst ger du dina kontaktuppgifter och beskriver problemet med egna ord.
+form-change = Ändra
+form-error-required = Svara på frågan.
+form-error-too-short = Skriv minst { $limit } tecken.
+form-error-too-long = Skriv högst { $limit } tecken.
+form-error-not-a-number = Ange ett tal, till exempel 12 eller 3,5.
+form-error-below-minimum = Ange ett tal som är minst { $limit }.
+form-error-above-maximum = Ange ett tal som är högst { $limit }.
+form-error-pattern = Kontrollera formatet på ditt svar.
+form-error-email = Ange en e-postadress som namn@exempel.se.
+form-error-tel = Ange ett telefonnummer som +358 40 123 4567.
+form-error-date = Ange ett riktigt datum som 2026-03-31.
+form-error-option = Välj ett av alternativen.
+form-error-one-value = Välj bara ett alternativ.
+form-error-unknown-field = Formuläret hade ett svar som det inte frågar efter. Skicka det igen.

@@ -1,0 +1,76 @@
+//! The form posts of the guided forms. Each answers with a redirect (303 See Other) to the page
+//! to show next, so the browser's back and refresh buttons never re-send a step:
+//!
+//! | POST                                   | does                                  | then                       |
+//! |----------------------------------------|---------------------------------------|----------------------------|
+//! | `/{lang}/help/{form}`                  | starts a draft                        | its first step             |
+//! | `/{lang}/help/{form}/{draft}/{step}`   | checks and keeps the step's answers   | next step, check page, or the same step with its errors |
+//! | … with `_action=solved`                | ends the draft as solved (no ticket)  | `…/solved`                 |
+//!
+//! A form, draft or step that does not exist (or a finished draft) leads to its address, which
+//! answers with the translated 404 page.
+
+use super::AppState;
+use super::error_page::internal_error;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use tuki::Locale;
+use tuki::content::Slug;
+use tuki::forms::Answers;
+use tuki::help_flow::{FlowError, StepOutcome};
+use tuki_app::pages::help_href;
+
+/// Form fields the flow itself uses (never answers).
+const ACTION: &str = "_action";
+
+fn failed(locale: Locale, error: FlowError, not_found: String) -> Response {
+    match error {
+        FlowError::NotFound | FlowError::Finished => Redirect::to(&not_found).into_response(),
+        FlowError::Portal(error) => {
+            tracing::error!(%error, "form flow failed");
+            internal_error(locale, None)
+        }
+    }
+}
+
+/// `POST /{lang}/help/{form}`: starts the form.
+pub async fn start(State(state): State<AppState>, Path((lang, form)): Path<(String, String)>) -> Response {
+    let Ok(locale) = lang.parse::<Locale>() else { return Redirect::to("/").into_response() };
+    let here = help_href(locale, &form, &[]);
+    let Ok(slug) = Slug::parse(&form) else { return Redirect::to(&here).into_response() };
+    match state.portal.start_form(&slug, locale).await {
+        Ok((draft, first)) => Redirect::to(&help_href(locale, &form, &[&draft, &first])).into_response(),
+        Err(error) => failed(locale, error, here),
+    }
+}
+
+/// `POST /{lang}/help/{form}/{draft}/{step}`: a step's answers, or "this solved my problem".
+pub async fn step(
+    State(state): State<AppState>,
+    Path((lang, form, draft, step)): Path<(String, String, String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let Ok(locale) = lang.parse::<Locale>() else { return Redirect::to("/").into_response() };
+    let here = help_href(locale, &form, &[&draft, &step]);
+    let Ok(slug) = Slug::parse(&form) else { return Redirect::to(&here).into_response() };
+    let action = pairs.iter().find(|(k, _)| k == ACTION).map(|(_, v)| v.as_str()).unwrap_or("continue");
+    if action == "solved" {
+        return match state.portal.mark_solved(&slug, &draft, Some(&step)).await {
+            Ok(()) => Redirect::to(&help_href(locale, &form, &[&draft, "solved"])).into_response(),
+            Err(error) => failed(locale, error, here),
+        };
+    }
+    let mut answers = Answers::new();
+    for (name, value) in pairs {
+        if !name.starts_with('_') {
+            answers.entry(name).or_default().push(value);
+        }
+    }
+    match state.portal.submit_step(&slug, &draft, &step, &answers).await {
+        Ok(StepOutcome::Next(next)) => Redirect::to(&help_href(locale, &form, &[&draft, &next])).into_response(),
+        Ok(StepOutcome::Check) => Redirect::to(&help_href(locale, &form, &[&draft, "check"])).into_response(),
+        Ok(StepOutcome::Invalid) => Redirect::to(&format!("{here}#error-summary")).into_response(),
+        Err(error) => failed(locale, error, here),
+    }
+}

@@ -1,0 +1,150 @@
+//! The guided forms over HTTP, as a browser without JavaScript uses them: plain form posts
+//! answered with redirects, on every backend of the test run.
+
+use crate::app::{TestApp, spawn_app};
+use tuki::store::testing::backends;
+
+impl TestApp {
+    /// `POST path` with a form body; returns the status and the redirect target.
+    async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
+        let response =
+            self.client.post(format!("{}{path}", self.address)).form(fields).send().await.expect("request failed");
+        let location = response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+        (response.status().as_u16(), location)
+    }
+
+    async fn page(&self, path: &str) -> (u16, String) {
+        let response = self.get(path, &[]).await;
+        (response.status().as_u16(), response.text().await.expect("body"))
+    }
+
+    /// Starts `form` in `lang`; returns the first step's address.
+    async fn start_form(&self, lang: &str, form: &str) -> String {
+        let (status, location) = self.post_form(&format!("/{lang}/help/{form}"), &[]).await;
+        assert_eq!(status, 303);
+        location
+    }
+}
+
+async fn solved_events(app: &TestApp) -> i64 {
+    let pool = app.state.portal.store().pool();
+    sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM funnel_events WHERE event = 'solved'")
+        .fetch_one(pool)
+        .await
+        .expect("count")
+}
+
+#[tokio::test]
+async fn the_help_page_lists_every_request_type_in_the_page_language() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let (status, body) = app.page("/sv/help").await;
+        assert_eq!(status, 200, "{backend:?}");
+        for title in ["Låst konto eller glömt lösenord", "Kortet borttappat eller spärrat", "E-fakturor"] {
+            assert!(body.contains(title), "{title} missing");
+        }
+        let (status, body) = app.page("/fi/help/card-lost").await;
+        assert_eq!(status, 200);
+        assert!(body.contains("Kortti kadonnut tai estetty") && body.contains("Aloita"));
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn a_step_with_errors_comes_back_with_an_error_summary_and_the_input_kept() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let step = app.start_form("fi", "general-request").await;
+        assert!(step.ends_with("/request"), "{step}");
+        let (status, back) = app.post_form(&step, &[("area", "device"), ("summary", "abc")]).await;
+        assert_eq!((status, back.as_str()), (303, format!("{step}#error-summary").as_str()), "{backend:?}");
+        let (_, body) = app.page(&step).await;
+        assert!(body.contains("id=\"error-summary\""), "no error summary");
+        assert!(body.contains("href=\"#field-summary\""), "the summary links to the field");
+        assert!(body.contains("Kirjoita vähintään 5 merkkiä."), "translated error with its limit");
+        assert!(body.contains("value=\"abc\""), "input kept");
+        assert!(body.contains("<title>Virhe: "), "the title says there is an error");
+        // A valid answer moves on, and the next step no longer shows the errors.
+        let (_, next) = app.post_form(&step, &[("area", "device"), ("summary", "Uusi näyttö")]).await;
+        assert!(next.ends_with("/timing"), "{next}");
+        let (_, body) = app.page(&next).await;
+        assert!(!body.contains("id=\"error-summary\"") && body.contains("Vaihe 2/2"));
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn answers_to_hidden_or_unknown_fields_never_reach_the_answers() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let step = app.start_form("en", "card-lost").await;
+        let (_, next) = app.post_form(&step, &[("what-happened", "lost"), ("card-type", "debit")]).await;
+        // "Reported to the police?" is only asked when the card was stolen: sent anyway, it is dropped.
+        let (_, body) = app.page(&next).await;
+        assert!(!body.contains("Have you reported it to the police?"), "{backend:?}");
+        let (_, check) = app.post_form(&next, &[("unknown-transactions", "no"), ("police-report", "yes")]).await;
+        assert!(check.ends_with("/check"), "{check}");
+        let (_, body) = app.page(&check).await;
+        assert!(body.contains("The card is lost") && !body.contains("police"), "hidden answer shown");
+        // A field the step does not have is an error, and nothing is kept.
+        let (_, back) = app.post_form(&next, &[("unknown-transactions", "no"), ("injected", "x")]).await;
+        assert!(back.ends_with("#error-summary"), "{back}");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn changing_an_earlier_answer_drops_the_answers_that_depended_on_it() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let step = app.start_form("en", "card-lost").await;
+        let (_, next) = app.post_form(&step, &[("what-happened", "stolen"), ("card-type", "credit")]).await;
+        let (_, check) = app.post_form(&next, &[("unknown-transactions", "no"), ("police-report", "yes")]).await;
+        let (_, body) = app.page(&check).await;
+        assert!(body.contains("Have you reported it to the police?"), "{backend:?}");
+        app.post_form(&step, &[("what-happened", "damaged"), ("card-type", "credit")]).await;
+        let (_, body) = app.page(&check).await;
+        assert!(body.contains("The card is damaged") && !body.contains("police"));
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn this_solved_my_problem_ends_the_flow_without_a_ticket_and_counts_once() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let step = app.start_form("sv", "locked-account").await;
+        let (_, body) = app.page(&step).await;
+        assert!(body.contains("Löser något av de här problemet?"), "suggestions shown");
+        let (status, solved) = app.post_form(&step, &[("_action", "solved")]).await;
+        assert_eq!(status, 303);
+        assert!(solved.ends_with("/solved"), "{solved}");
+        let (status, body) = app.page(&solved).await;
+        assert_eq!(status, 200);
+        assert!(body.contains("Skönt att vi kunde hjälpa"));
+        // Pressed again (refresh, double click): still one.
+        app.post_form(&step, &[("_action", "solved")]).await;
+        assert_eq!(solved_events(&app).await, 1, "{backend:?}");
+        // The finished draft takes no more answers.
+        let (_, again) = app.post_form(&step, &[("problem", "forgot-password"), ("service", "online-bank")]).await;
+        assert_eq!(again, step);
+        assert_eq!(app.page(&step).await.0, 404);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn unknown_forms_drafts_and_steps_are_translated_404_pages() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        assert_eq!(app.page("/fi/help/no-such-form").await.0, 404, "{backend:?}");
+        let (status, location) = app.post_form("/fi/help/no-such-form", &[]).await;
+        assert_eq!((status, location.as_str()), (303, "/fi/help/no-such-form"));
+        let step = app.start_form("fi", "e-invoice").await;
+        let other_draft = step.replace(&step[step.len() - 38..step.len() - 6], &"0".repeat(32));
+        assert_eq!(app.page(&other_draft).await.0, 404, "{other_draft}");
+        assert_eq!(app.page(&step.replace("/topic", "/nothing")).await.0, 404);
+        assert_eq!(app.page("/fi/help/e-invoice/not-a-draft/topic").await.0, 404);
+        app.stop().await;
+    }
+}

@@ -1,0 +1,212 @@
+//! Form drafts (a customer's answers on the way through a form) and the anonymous deflection
+//! funnel events they produce.
+
+use super::{Store, StoreError, now_millis};
+use crate::Locale;
+use crate::content::Slug;
+use crate::forms::Answers;
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+
+fn corrupt(what: String) -> StoreError {
+    StoreError::Database(sqlx::Error::Decode(what.into()))
+}
+
+/// How a draft ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DraftOutcome {
+    /// Still being filled in.
+    Open,
+    /// A suggestion solved the problem: no ticket.
+    Deflected,
+    /// Sent as a ticket.
+    Submitted,
+}
+
+impl DraftOutcome {
+    /// The stored code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            DraftOutcome::Open => "open",
+            DraftOutcome::Deflected => "deflected",
+            DraftOutcome::Submitted => "submitted",
+        }
+    }
+
+    fn parse(code: &str) -> Result<DraftOutcome, StoreError> {
+        match code {
+            "open" => Ok(DraftOutcome::Open),
+            "deflected" => Ok(DraftOutcome::Deflected),
+            "submitted" => Ok(DraftOutcome::Submitted),
+            other => Err(corrupt(format!("unknown draft outcome {other}"))),
+        }
+    }
+}
+
+/// The input of a rejected step, kept so the page shows it again with the errors.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PendingStep {
+    /// The step's id.
+    pub step: String,
+    /// What was sent.
+    pub input: Answers,
+    /// Field id → (Fluent message id, optional numeric argument).
+    pub errors: Vec<(String, String, Option<f64>)>,
+}
+
+/// A customer's answers to one form, on the way to a ticket.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    /// Random, unguessable id.
+    pub id: String,
+    /// The form.
+    pub form: Slug,
+    /// The form version it is filled against.
+    pub form_version: i64,
+    /// The customer's language.
+    pub locale: Locale,
+    /// Validated answers so far.
+    pub answers: Answers,
+    /// The last rejected step, if any.
+    pub pending: Option<PendingStep>,
+    /// How it ended, so far.
+    pub outcome: DraftOutcome,
+}
+
+/// A step of the deflection funnel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FunnelEvent {
+    /// The customer started the form.
+    Started,
+    /// A step was shown.
+    StepReached,
+    /// A step showed suggestions.
+    SuggestionsShown,
+    /// A suggested article was opened.
+    SuggestionOpened,
+    /// "This solved my problem."
+    Solved,
+    /// The ticket was sent.
+    TicketSubmitted,
+}
+
+impl FunnelEvent {
+    /// The stored code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            FunnelEvent::Started => "started",
+            FunnelEvent::StepReached => "step-reached",
+            FunnelEvent::SuggestionsShown => "suggestions-shown",
+            FunnelEvent::SuggestionOpened => "suggestion-opened",
+            FunnelEvent::Solved => "solved",
+            FunnelEvent::TicketSubmitted => "ticket-submitted",
+        }
+    }
+}
+
+fn json<T: Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| corrupt(e.to_string()))
+}
+
+impl Store {
+    /// Starts a draft of `form` (at `version`) with the id `id`.
+    pub async fn create_draft(&self, id: &str, form: &Slug, version: i64, locale: Locale) -> Result<(), StoreError> {
+        let now = now_millis();
+        sqlx::query(
+            "INSERT INTO form_drafts (id, form_slug, form_version, locale, answers, outcome, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, '{}', 'open', $5, $5)",
+        )
+        .bind(id)
+        .bind(form.as_str())
+        .bind(version)
+        .bind(locale.code())
+        .bind(now)
+        .execute(self.pool())
+        .await?;
+        self.record_funnel(id, form, locale, FunnelEvent::Started, None).await
+    }
+
+    /// The draft `id` of `form`, if it exists.
+    pub async fn draft(&self, form: &Slug, id: &str) -> Result<Option<Draft>, StoreError> {
+        let row = sqlx::query(
+            "SELECT form_version, locale, answers, pending, outcome FROM form_drafts WHERE id = $1 AND form_slug = $2",
+        )
+        .bind(id)
+        .bind(form.as_str())
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let locale: String = row.try_get(1)?;
+        let answers: String = row.try_get(2)?;
+        let pending: Option<String> = row.try_get(3)?;
+        let outcome: String = row.try_get(4)?;
+        Ok(Some(Draft {
+            id: id.to_owned(),
+            form: form.clone(),
+            form_version: row.try_get(0)?,
+            locale: locale.parse().map_err(|e: crate::locale::LocaleError| corrupt(e.to_string()))?,
+            answers: serde_json::from_str(&answers).map_err(|e| corrupt(e.to_string()))?,
+            pending: pending.map(|p| serde_json::from_str(&p)).transpose().map_err(|e| corrupt(e.to_string()))?,
+            outcome: DraftOutcome::parse(&outcome)?,
+        }))
+    }
+
+    /// Stores validated answers and clears any pending step.
+    pub async fn save_draft_answers(&self, id: &str, answers: &Answers) -> Result<(), StoreError> {
+        sqlx::query("UPDATE form_drafts SET answers = $1, pending = NULL, updated_at = $2 WHERE id = $3")
+            .bind(json(answers)?)
+            .bind(now_millis())
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Keeps a rejected step's input and errors for the page to show.
+    pub async fn save_draft_pending(&self, id: &str, pending: &PendingStep) -> Result<(), StoreError> {
+        sqlx::query("UPDATE form_drafts SET pending = $1, updated_at = $2 WHERE id = $3")
+            .bind(json(pending)?)
+            .bind(now_millis())
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Ends an open draft with `outcome`; false when it had already ended.
+    pub async fn end_draft(&self, id: &str, outcome: DraftOutcome) -> Result<bool, StoreError> {
+        let done =
+            sqlx::query("UPDATE form_drafts SET outcome = $1, updated_at = $2 WHERE id = $3 AND outcome = 'open'")
+                .bind(outcome.code())
+                .bind(now_millis())
+                .bind(id)
+                .execute(self.pool())
+                .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Records a funnel event of a draft (anonymous: the draft id, the form, the locale).
+    pub async fn record_funnel(
+        &self,
+        draft: &str,
+        form: &Slug,
+        locale: Locale,
+        event: FunnelEvent,
+        step: Option<&str>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO funnel_events (draft_id, form_slug, locale, event, step, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(draft)
+        .bind(form.as_str())
+        .bind(locale.code())
+        .bind(event.code())
+        .bind(step)
+        .bind(now_millis())
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+}

@@ -46,6 +46,29 @@ pub enum StepOutcome {
     Invalid,
 }
 
+/// What sending the contact page did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ContactOutcome {
+    /// The ticket exists (new, or from an earlier identical submit).
+    Submitted {
+        /// Its reference.
+        reference: String,
+        /// The status link's token, only when the ticket was created just now (it is stored
+        /// only as a hash, so this is the one chance to send it).
+        token: Option<String>,
+    },
+    /// The contact details had problems; the contact page again, with them.
+    Invalid,
+    /// A step of the form has answers missing or no longer valid: back to it.
+    Incomplete(String),
+}
+
+/// SHA-256 of a status token, as stored.
+pub fn token_hash(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    format!("{:x}", Sha256::digest(token.as_bytes()))
+}
+
 /// A draft with the form version it is filled against.
 #[derive(Clone, Debug)]
 pub struct DraftWithForm {
@@ -128,6 +151,76 @@ impl Portal {
         }
     }
 
+    /// Checks the contact page and, when it and every step of the form are in order, turns the
+    /// draft into a ticket. A repeated submit of the same draft gives the same ticket.
+    pub async fn submit_contact(
+        &self,
+        form: &Slug,
+        id: &str,
+        submitted: &Answers,
+    ) -> Result<ContactOutcome, FlowError> {
+        use crate::forms::contact::{self, contact_step};
+        let DraftWithForm { draft, form: definition } = self.draft_with_form(form, id).await?;
+        match draft.outcome {
+            DraftOutcome::Deflected => return Err(FlowError::Finished),
+            DraftOutcome::Submitted => {
+                let reference = self.store().ticket_reference_of_draft(id).await?.ok_or(FlowError::NotFound)?;
+                return Ok(ContactOutcome::Submitted { reference, token: None });
+            }
+            DraftOutcome::Open => {}
+        }
+        let answers = definition.effective_answers(&draft.answers);
+        for step in definition.shown_steps(&answers) {
+            if !validate_step(step, &definition.step_answers(step, &answers), &answers).is_empty() {
+                return Ok(ContactOutcome::Incomplete(step.id.clone()));
+            }
+        }
+        let step = contact_step();
+        let errors = validate_step(&step, submitted, &Answers::new());
+        if !errors.is_empty() {
+            let pending = PendingStep {
+                step: contact::CONTACT_STEP.to_owned(),
+                input: submitted.clone(),
+                errors: errors
+                    .iter()
+                    .map(|e| (e.field.clone(), e.problem.message_id().to_owned(), e.problem.message_args()))
+                    .collect(),
+            };
+            self.store().save_draft_pending(id, &pending).await?;
+            return Ok(ContactOutcome::Invalid);
+        }
+        let one = |field: &str| submitted.get(field).and_then(|v| v.first()).map(|v| v.trim().to_owned());
+        let token = format!("{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple());
+        let ticket = crate::store::NewTicket {
+            draft_id: id.to_owned(),
+            form_slug: definition.slug.to_string(),
+            form_version: draft.form_version,
+            answers: answers.clone(),
+            description: one(contact::DESCRIPTION).unwrap_or_default(),
+            contact_name: one(contact::NAME).unwrap_or_default(),
+            contact_email: one(contact::EMAIL).unwrap_or_default(),
+            contact_phone: one(contact::PHONE).filter(|p| !p.is_empty()),
+            contact_locale: one(contact::REPLY_LANGUAGE).and_then(|l| l.parse().ok()).unwrap_or(draft.locale),
+            locale: draft.locale,
+            team: definition.team.to_string(),
+            kind: definition.kind.code().to_owned(),
+            priority: definition.priority.priority_for(&answers).code().to_owned(),
+            suggestions_seen: draft.seen.clone(),
+            status_token_hash: token_hash(&token),
+        };
+        let submitted = self.store().submit_ticket(&ticket).await?;
+        Ok(ContactOutcome::Submitted { token: submitted.created.then_some(token), reference: submitted.reference })
+    }
+
+    /// The reference of the ticket sent from draft `id` of `form`.
+    pub async fn ticket_of_draft(&self, form: &Slug, id: &str) -> Result<String, FlowError> {
+        let DraftWithForm { draft, .. } = self.draft_with_form(form, id).await?;
+        if draft.outcome != DraftOutcome::Submitted {
+            return Err(FlowError::NotFound);
+        }
+        self.store().ticket_reference_of_draft(id).await?.ok_or(FlowError::NotFound)
+    }
+
     /// What a step suggests: its pinned articles, then the best hits of a search built from
     /// the answers so far (at most [`MAX_SUGGESTIONS`], no duplicates). Records that the step
     /// was reached and, when it suggests anything, that suggestions were shown.
@@ -174,6 +267,8 @@ impl Portal {
         }
         suggestions.truncate(MAX_SUGGESTIONS);
         let store = self.store();
+        let shown: Vec<String> = suggestions.iter().map(|s| format!("{}/{}", s.kind.code(), s.slug)).collect();
+        store.add_draft_seen(draft, &shown).await?;
         store.record_funnel(&draft.id, &draft.form, locale, FunnelEvent::StepReached, Some(step_id)).await?;
         if !suggestions.is_empty() {
             store.record_funnel(&draft.id, &draft.form, locale, FunnelEvent::SuggestionsShown, Some(step_id)).await?;

@@ -70,6 +70,8 @@ pub struct StepData {
     pub suggestions: Vec<SearchHit>,
     /// The previous step's id, if any.
     pub previous: Option<String>,
+    /// True on the contact page, which sends the ticket.
+    pub sends: bool,
 }
 
 /// One answer on the check page.
@@ -177,8 +179,13 @@ pub async fn help_step(
     let definition = &with_form.form;
     let answers = definition.effective_answers(&with_form.draft.answers);
     let shown = definition.shown_steps(&answers);
-    let Some(index) = shown.iter().position(|s| s.id == step) else { return Ok(None) };
-    let current = shown[index];
+    let contact = tuki::forms::contact::contact_step();
+    let sends = step == contact.id;
+    let (index, current) = match shown.iter().position(|s| s.id == step) {
+        Some(index) => (index, shown[index]),
+        None if sends => (shown.len(), &contact),
+        None => return Ok(None),
+    };
     let pending = with_form.draft.pending.as_ref().filter(|p| p.step == step);
     let fields = current
         .fields
@@ -206,9 +213,13 @@ pub async fn help_step(
                 .map(|(_, id, arg)| (id.clone(), *arg)),
         })
         .collect();
-    let suggestions = match portal.step_suggestions(&with_form, &step, locale).await {
-        Ok(found) => found,
-        Err(e) => return flow_error(e),
+    let suggestions = if sends {
+        Vec::new()
+    } else {
+        match portal.step_suggestions(&with_form, &step, locale).await {
+            Ok(found) => found,
+            Err(e) => return flow_error(e),
+        }
     };
     Ok(Some(StepData {
         form: form.clone(),
@@ -217,10 +228,11 @@ pub async fn help_step(
         step: step.clone(),
         title: text_in(&current.title, locale).to_owned(),
         number: index + 1,
-        total: shown.len(),
+        total: shown.len() + 1,
         fields,
         suggestions,
-        previous: index.checked_sub(1).map(|i| shown[i].id.clone()),
+        previous: if sends { Some("check".to_owned()) } else { index.checked_sub(1).map(|i| shown[i].id.clone()) },
+        sends,
     }))
 }
 
@@ -271,4 +283,15 @@ pub async fn help_check(locale: String, form: String, draft: String) -> Result<O
         rows,
         last_step: last.id.clone(),
     }))
+}
+
+/// The reference of the ticket a draft became; `None` when it did not become one.
+#[server]
+pub async fn help_done(form: String, draft: String) -> Result<Option<String>, ServerFnError> {
+    use server::*;
+    let Some(slug) = form_slug(&form) else { return Ok(None) };
+    match portal()?.ticket_of_draft(&slug, &draft).await {
+        Ok(reference) => Ok(Some(reference)),
+        Err(e) => flow_error(e),
+    }
 }

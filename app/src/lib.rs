@@ -18,7 +18,8 @@ use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 use pages::{
-    ArticlePage, CategoryPage, CheckPage, FormIntroPage, HelpPage, HomePage, NotFound, SearchPage, SolvedPage, StepPage,
+    ArticlePage, CategoryPage, CheckPage, DonePage, FormIntroPage, HelpPage, HomePage, NotFound, SearchPage,
+    SolvedPage, StepPage,
 };
 use tuki::content::DocKind;
 
@@ -80,6 +81,7 @@ fn PageFrame() -> impl IntoView {
                 <Route path=path!("/:lang/help/:form") view=FormIntroPage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/help/:form/:draft/check") view=CheckPage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/help/:form/:draft/solved") view=SolvedPage/>
+                <Route path=path!("/:lang/help/:form/:draft/done") view=DonePage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/help/:form/:draft/:step") view=StepPage ssr=SsrMode::Async/>
             </Routes>
         </main>

@@ -18,7 +18,10 @@ const FLOWS = [
     describe: 'Kuvaile tuntemattomat tapahtumat',
     police: 'Oletko tehnyt rikosilmoituksen?',
     check: 'Tarkista vastauksesi',
-    progress: 'Vaihe 2/2',
+    progress: 'Vaihe 2/3',
+    contact: { name: 'Nimesi', email: 'Sähköpostiosoite', reply: 'ruotsi', describe: 'Kuvaile ongelma omin sanoin' },
+    send: 'Lähetä',
+    done: 'Pyyntösi on lähetetty',
   },
   {
     locale: 'sv',
@@ -36,7 +39,10 @@ const FLOWS = [
     describe: 'Beskriv de okända köpen',
     police: 'Har du gjort en polisanmälan?',
     check: 'Kontrollera dina svar',
-    progress: 'Steg 2 av 2',
+    progress: 'Steg 2 av 3',
+    contact: { name: 'Ditt namn', email: 'E-postadress', reply: 'finska', describe: 'Beskriv problemet med egna ord' },
+    send: 'Skicka',
+    done: 'Din begäran har skickats',
   },
 ] as const;
 
@@ -93,6 +99,21 @@ for (const t of FLOWS) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.check);
     await expect(page.locator('.summary-list')).toContainText(t.stolen);
     await expect(page.locator('.summary-list')).toContainText('49,90 € Example Shop');
+    await axe(page, info);
+
+    await page.getByRole('link', { name: t.next }).click();
+    await waitForHydration(page, info);
+    await page.getByLabel(t.contact.name).fill('Maija Meikäläinen');
+    await page.getByLabel(t.contact.email).fill('maija@example');
+    await page.getByRole('button', { name: t.send }).click();
+    await expect(page.getByRole('alert')).toContainText(t.summary);
+    await axe(page, info);
+    await page.getByLabel(t.contact.email).fill('maija@example.fi');
+    await page.getByLabel(t.contact.reply).check();
+    await page.getByLabel(t.contact.describe).fill('Kortti katosi eilen illalla kauppakeskuksessa.');
+    await page.getByRole('button', { name: t.send }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.done);
+    await expect(page.locator('.panel-confirmation__reference')).toHaveText(/^TK-\d{4}-\d{6}$/);
     await axe(page, info);
     expect(problems).toEqual([]);
   });

@@ -7,6 +7,8 @@
 //! and reports every problem as `file:line: reason`, and [`validation`] checks answers.
 
 #[cfg(feature = "server")]
+pub mod contact;
+#[cfg(feature = "server")]
 pub mod definition;
 #[cfg(feature = "server")]
 pub mod validation;

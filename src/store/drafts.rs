@@ -72,6 +72,8 @@ pub struct Draft {
     pub pending: Option<PendingStep>,
     /// How it ended, so far.
     pub outcome: DraftOutcome,
+    /// Documents suggested so far (`article/slug`), in the order first shown.
+    pub seen: Vec<String>,
 }
 
 /// A step of the deflection funnel.
@@ -130,7 +132,7 @@ impl Store {
     /// The draft `id` of `form`, if it exists.
     pub async fn draft(&self, form: &Slug, id: &str) -> Result<Option<Draft>, StoreError> {
         let row = sqlx::query(
-            "SELECT form_version, locale, answers, pending, outcome FROM form_drafts WHERE id = $1 AND form_slug = $2",
+            "SELECT form_version, locale, answers, pending, outcome, seen FROM form_drafts WHERE id = $1 AND form_slug = $2",
         )
         .bind(id)
         .bind(form.as_str())
@@ -141,6 +143,7 @@ impl Store {
         let answers: String = row.try_get(2)?;
         let pending: Option<String> = row.try_get(3)?;
         let outcome: String = row.try_get(4)?;
+        let seen: String = row.try_get(5)?;
         Ok(Some(Draft {
             id: id.to_owned(),
             form: form.clone(),
@@ -149,6 +152,7 @@ impl Store {
             answers: serde_json::from_str(&answers).map_err(|e| corrupt(e.to_string()))?,
             pending: pending.map(|p| serde_json::from_str(&p)).transpose().map_err(|e| corrupt(e.to_string()))?,
             outcome: DraftOutcome::parse(&outcome)?,
+            seen: serde_json::from_str(&seen).map_err(|e| corrupt(e.to_string()))?,
         }))
     }
 
@@ -158,6 +162,25 @@ impl Store {
             .bind(json(answers)?)
             .bind(now_millis())
             .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Adds documents to those the draft was shown (each once).
+    pub async fn add_draft_seen(&self, draft: &Draft, shown: &[String]) -> Result<(), StoreError> {
+        let mut seen = draft.seen.clone();
+        for item in shown {
+            if !seen.contains(item) {
+                seen.push(item.clone());
+            }
+        }
+        if seen.len() == draft.seen.len() {
+            return Ok(());
+        }
+        sqlx::query("UPDATE form_drafts SET seen = $1 WHERE id = $2")
+            .bind(json(&seen)?)
+            .bind(&draft.id)
             .execute(self.pool())
             .await?;
         Ok(())

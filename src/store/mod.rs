@@ -11,11 +11,13 @@ mod feedback;
 mod forms;
 mod meta;
 pub mod testing;
+mod tickets;
 
 pub use content::ImportReport;
 pub use database_url::{Backend, DatabaseUrl, DatabaseUrlError};
 pub use drafts::{Draft, DraftOutcome, FunnelEvent, PendingStep};
 pub use feedback::{MAX_COMMENT, VoteCounts, normalise_query};
+pub use tickets::{NewTicket, Submitted, format_reference};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;

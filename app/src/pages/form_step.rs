@@ -10,7 +10,7 @@
 use super::help::help_href;
 use super::{NotFound, document_href, route_locale};
 use crate::components::OtherLanguageBadge;
-use crate::help_api::{CheckData, FieldView, StepData, help_check, help_step};
+use crate::help_api::{CheckData, FieldView, StepData, help_check, help_done, help_step};
 use crate::i18n::{I18n, use_i18n};
 use crate::pages::search::ErrorMessage;
 use leptos::prelude::*;
@@ -159,7 +159,15 @@ fn Step(data: StepData, i18n: I18n) -> impl IntoView {
             <form method="post" action=action novalidate>
                 {fields}
                 <input type="hidden" name="_action" value="continue"/>
-                <button class="button" type="submit">{i18n.t("form-continue")}</button>
+                {data.sends.then(|| view! {
+                    <div class="honeypot" aria-hidden="true">
+                        <label for="field-website">{i18n.t("form-honeypot-label")}</label>
+                        <input id="field-website" name="_website" type="text" tabindex="-1" autocomplete="off"/>
+                    </div>
+                })}
+                <button class="button" type="submit">
+                    {if data.sends { i18n.t("form-send") } else { i18n.t("form-continue") }}
+                </button>
             </form>
             {suggestions}
         </div>
@@ -366,6 +374,7 @@ fn Check(data: CheckData, i18n: I18n) -> impl IntoView {
             <h1>{i18n.t("form-check-title")}</h1>
             <dl class="summary-list">{rows}</dl>
             <p>{i18n.t("form-check-next")}</p>
+            <p><a class="button" href=help_href(locale, &data.form, &[&data.draft, "contact"])>{i18n.t("form-continue")}</a></p>
         </div>
     }
 }
@@ -381,5 +390,38 @@ pub fn SolvedPage() -> impl IntoView {
             <p>{move || i18n.t("form-solved-body")}</p>
             <p><a class="button" href=move || i18n.href("/")>{move || i18n.t("back-to-home")}</a></p>
         </section>
+    }
+}
+
+/// The confirmation: the ticket's reference.
+#[component]
+pub fn DonePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let (form, draft) = (param("form"), param("draft"));
+    let data = Resource::new(move || (form(), draft()), |(form, draft)| help_done(form, draft));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(reference)) => view! {
+                        <Title text=i18n.t("form-done-title")/>
+                        <section class="container narrow page-message" aria-labelledby="done-heading">
+                            <div class="panel-confirmation">
+                                <h1 id="done-heading">{i18n.t("form-done-title")}</h1>
+                                <p>
+                                    {i18n.t("form-done-reference")}<br/>
+                                    <strong class="panel-confirmation__reference">{reference}</strong>
+                                </p>
+                            </div>
+                            <p>{i18n.t("form-done-body")}</p>
+                            <p><a href=i18n.href("/")>{i18n.t("back-to-home")}</a></p>
+                        </section>
+                    }
+                    .into_any(),
+                    Ok(None) => view! { <NotFound/> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error=error.to_string()/> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }

@@ -11,7 +11,7 @@ mod vote;
 
 pub use article::ArticlePage;
 pub use category::CategoryPage;
-pub use form_step::{CheckPage, SolvedPage, StepPage};
+pub use form_step::{CheckPage, DonePage, SolvedPage, StepPage};
 pub use help::{FormIntroPage, HelpPage, help_href};
 pub use home::HomePage;
 pub use not_found::NotFound;

@@ -6,6 +6,7 @@
 //! | `/{lang}/help/{form}`                  | starts a draft                        | its first step             |
 //! | `/{lang}/help/{form}/{draft}/{step}`   | checks and keeps the step's answers   | next step, check page, or the same step with its errors |
 //! | … with `_action=solved`                | ends the draft as solved (no ticket)  | `…/solved`                 |
+//! | `/{lang}/help/{form}/{draft}/contact`  | checks contact details, sends the ticket (once per draft) | `…/done`, or the contact page with its errors |
 //!
 //! A form, draft or step that does not exist (or a finished draft) leads to its address, which
 //! answers with the translated 404 page.
@@ -18,11 +19,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use tuki::Locale;
 use tuki::content::Slug;
 use tuki::forms::Answers;
-use tuki::help_flow::{FlowError, StepOutcome};
+use tuki::forms::contact::CONTACT_STEP;
+use tuki::help_flow::{ContactOutcome, FlowError, StepOutcome};
 use tuki_app::pages::help_href;
 
 /// Form fields the flow itself uses (never answers).
 const ACTION: &str = "_action";
+/// A field people do not see (and leave empty) but form-filling bots do not leave alone.
+const HONEYPOT: &str = "_website";
 
 fn failed(locale: Locale, error: FlowError, not_found: String) -> Response {
     match error {
@@ -61,11 +65,28 @@ pub async fn step(
             Err(error) => failed(locale, error, here),
         };
     }
+    let honeypot = pairs.iter().any(|(k, v)| k == HONEYPOT && !v.trim().is_empty());
     let mut answers = Answers::new();
     for (name, value) in pairs {
         if !name.starts_with('_') {
             answers.entry(name).or_default().push(value);
         }
+    }
+    if step == CONTACT_STEP {
+        if honeypot {
+            tracing::warn!(form = %form, "honeypot field filled: nothing sent");
+            return Redirect::to(&here).into_response();
+        }
+        return match state.portal.submit_contact(&slug, &draft, &answers).await {
+            Ok(ContactOutcome::Submitted { .. }) => {
+                Redirect::to(&help_href(locale, &form, &[&draft, "done"])).into_response()
+            }
+            Ok(ContactOutcome::Invalid) => Redirect::to(&format!("{here}#error-summary")).into_response(),
+            Ok(ContactOutcome::Incomplete(step)) => {
+                Redirect::to(&help_href(locale, &form, &[&draft, &step])).into_response()
+            }
+            Err(error) => failed(locale, error, here),
+        };
     }
     match state.portal.submit_step(&slug, &draft, &step, &answers).await {
         Ok(StepOutcome::Next(next)) => Redirect::to(&help_href(locale, &form, &[&draft, &next])).into_response(),

@@ -68,7 +68,7 @@ async fn a_step_with_errors_comes_back_with_an_error_summary_and_the_input_kept(
         let (_, next) = app.post_form(&step, &[("area", "device"), ("summary", "Uusi näyttö")]).await;
         assert!(next.ends_with("/timing"), "{next}");
         let (_, body) = app.page(&next).await;
-        assert!(!body.contains("id=\"error-summary\"") && body.contains("Vaihe 2/2"));
+        assert!(!body.contains("id=\"error-summary\"") && body.contains("Vaihe 2/3"));
         app.stop().await;
     }
 }
@@ -145,6 +145,80 @@ async fn unknown_forms_drafts_and_steps_are_translated_404_pages() {
         assert_eq!(app.page(&other_draft).await.0, 404, "{other_draft}");
         assert_eq!(app.page(&step.replace("/topic", "/nothing")).await.0, 404);
         assert_eq!(app.page("/fi/help/e-invoice/not-a-draft/topic").await.0, 404);
+        app.stop().await;
+    }
+}
+
+async fn ticket_row(app: &TestApp) -> (String, String, String, String, String) {
+    let pool = app.state.portal.store().pool();
+    sqlx::query_as::<_, (String, String, String, String, String)>(
+        "SELECT reference, team, priority, contact_locale, suggestions_seen FROM tickets",
+    )
+    .fetch_one(pool)
+    .await
+    .expect("one ticket")
+}
+
+const CONTACT: [(&str, &str); 5] = [
+    ("name", "Maija Meikäläinen"),
+    ("email", "maija@example.fi"),
+    ("phone", ""),
+    ("reply-language", "sv"),
+    ("description", "En pääse kirjautumaan työkoneelle aamusta asti."),
+];
+
+#[tokio::test]
+async fn a_completed_form_becomes_one_ticket_with_a_reference_however_often_it_is_sent() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let step = app.start_form("fi", "locked-account").await;
+        app.page(&step).await; // shows the suggestions, which the ticket remembers
+        let (_, details) = app.post_form(&step, &[("problem", "account-locked"), ("service", "work-account")]).await;
+        let (_, check) = app.post_form(&details, &[("many-users", "yes"), ("how-many", "12")]).await;
+        assert!(check.ends_with("/check"), "{check}");
+        let contact = check.replace("/check", "/contact");
+        let (_, body) = app.page(&contact).await;
+        assert!(body.contains("Vaihe 3/3") && body.contains("Lähetä"), "{backend:?}");
+        // Bad contact details: errors, no ticket.
+        let (_, back) = app.post_form(&contact, &[("name", ""), ("email", "maija@"), ("reply-language", "de")]).await;
+        assert!(back.ends_with("/contact#error-summary"), "{back}");
+        let (_, body) = app.page(&contact).await;
+        for error in ["Vastaa tähän kysymykseen.", "Anna sähköpostiosoite", "Valitse jokin vaihtoehdoista."] {
+            assert!(body.contains(error), "{error} missing");
+        }
+        assert_eq!(app.state.portal.store().ticket_count().await.expect("count"), 0);
+        // A bot that fills the hidden field sends nothing.
+        let mut with_honeypot = CONTACT.to_vec();
+        with_honeypot.push(("_website", "http://spam.example"));
+        app.post_form(&contact, &with_honeypot).await;
+        assert_eq!(app.state.portal.store().ticket_count().await.expect("count"), 0);
+        // Sent twice (double click, refresh): one ticket, the same confirmation.
+        let (status, done) = app.post_form(&contact, &CONTACT).await;
+        assert_eq!(status, 303);
+        assert!(done.ends_with("/done"), "{done}");
+        let (_, again) = app.post_form(&contact, &CONTACT).await;
+        assert_eq!(again, done);
+        assert_eq!(app.state.portal.store().ticket_count().await.expect("count"), 1);
+        let (reference, team, priority, reply_locale, seen) = ticket_row(&app).await;
+        assert!(reference.starts_with("TK-20") && reference.ends_with("-000001"), "{reference}");
+        assert_eq!((team.as_str(), priority.as_str(), reply_locale.as_str()), ("technical-support", "high", "sv"));
+        assert!(seen.contains("article/reset-forgotten-password"), "{seen}");
+        let (status, body) = app.page(&done).await;
+        assert_eq!(status, 200);
+        assert!(body.contains(&reference) && body.contains("Pyyntösi on lähetetty"));
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn the_contact_page_sends_nothing_before_the_form_is_answered() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let step = app.start_form("en", "e-invoice").await;
+        let contact = step.replace("/topic", "/contact");
+        let (_, location) = app.post_form(&contact, &CONTACT).await;
+        assert_eq!(location, step, "{backend:?}");
+        assert_eq!(app.state.portal.store().ticket_count().await.expect("count"), 0);
         app.stop().await;
     }
 }

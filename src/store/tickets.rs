@@ -1,0 +1,178 @@
+//! Tickets: created from a draft in one transaction, at most once per draft.
+
+use super::{Store, StoreError, now_millis};
+use crate::Locale;
+use crate::forms::Answers;
+use sqlx::Row;
+
+fn corrupt(what: String) -> StoreError {
+    StoreError::Database(sqlx::Error::Decode(what.into()))
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| corrupt(e.to_string()))
+}
+
+/// Everything a new ticket holds besides its reference, status and times.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewTicket {
+    /// The draft it comes from (one ticket per draft).
+    pub draft_id: String,
+    /// The request type.
+    pub form_slug: String,
+    /// The version of the request type it was filled against.
+    pub form_version: i64,
+    /// The answers that count.
+    pub answers: Answers,
+    /// The problem in the customer's words.
+    pub description: String,
+    /// The customer's name.
+    pub contact_name: String,
+    /// The customer's e-mail address.
+    pub contact_email: String,
+    /// The customer's telephone number, if given.
+    pub contact_phone: Option<String>,
+    /// The language replies should be in.
+    pub contact_locale: Locale,
+    /// The language the form was filled in.
+    pub locale: Locale,
+    /// The receiving team.
+    pub team: String,
+    /// `incident` or `service-request`.
+    pub kind: String,
+    /// `low` … `critical`.
+    pub priority: String,
+    /// Documents suggested to the customer before sending (`article/slug`).
+    pub suggestions_seen: Vec<String>,
+    /// SHA-256 (hex) of the token in the customer's status link.
+    pub status_token_hash: String,
+}
+
+/// What submitting a draft did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Submitted {
+    /// The ticket's reference.
+    pub reference: String,
+    /// False when the draft had already been sent (a double submit): nothing new was created.
+    pub created: bool,
+}
+
+/// `TK-2026-000123`.
+pub fn format_reference(year: i64, number: i64) -> String {
+    format!("TK-{year}-{number:06}")
+}
+
+/// The current year (UTC), from the clock.
+fn current_year() -> i64 {
+    // Days since 1970-01-01 → civil year (Howard Hinnant's algorithm).
+    let days = now_millis().div_euclid(86_400_000);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    yoe + era * 400 + i64::from(month <= 2)
+}
+
+impl Store {
+    /// Turns the open draft into a ticket in one transaction: the draft is marked submitted,
+    /// the next reference of the year is taken, the ticket is stored and the funnel records it.
+    /// A draft already submitted gives its existing ticket's reference (`created` false).
+    pub async fn submit_ticket(&self, ticket: &NewTicket) -> Result<Submitted, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        let now = now_millis();
+        let ended = sqlx::query(
+            "UPDATE form_drafts SET outcome = 'submitted', updated_at = $1 WHERE id = $2 AND outcome = 'open'",
+        )
+        .bind(now)
+        .bind(&ticket.draft_id)
+        .execute(&mut *tx)
+        .await?;
+        if ended.rows_affected() == 0 {
+            tx.rollback().await?;
+            return match self.ticket_reference_of_draft(&ticket.draft_id).await? {
+                Some(reference) => Ok(Submitted { reference, created: false }),
+                None => Err(corrupt(format!("draft {} is not open and has no ticket", ticket.draft_id))),
+            };
+        }
+        let year = current_year();
+        let number: i64 = sqlx::query_scalar(
+            "INSERT INTO ticket_sequences (year, last) VALUES ($1, 1) \
+             ON CONFLICT (year) DO UPDATE SET last = ticket_sequences.last + 1 RETURNING last",
+        )
+        .bind(year)
+        .fetch_one(&mut *tx)
+        .await?;
+        let reference = format_reference(year, number);
+        sqlx::query(
+            "INSERT INTO tickets (reference, draft_id, form_slug, form_version, answers, description, contact_name, \
+             contact_email, contact_phone, contact_locale, locale, team, kind, priority, status, suggestions_seen, \
+             status_token_hash, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'new', $15, $16, $17, $17)",
+        )
+        .bind(&reference)
+        .bind(&ticket.draft_id)
+        .bind(&ticket.form_slug)
+        .bind(ticket.form_version)
+        .bind(to_json(&ticket.answers)?)
+        .bind(&ticket.description)
+        .bind(&ticket.contact_name)
+        .bind(&ticket.contact_email)
+        .bind(ticket.contact_phone.as_deref())
+        .bind(ticket.contact_locale.code())
+        .bind(ticket.locale.code())
+        .bind(&ticket.team)
+        .bind(&ticket.kind)
+        .bind(&ticket.priority)
+        .bind(to_json(&ticket.suggestions_seen)?)
+        .bind(&ticket.status_token_hash)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO funnel_events (draft_id, form_slug, locale, event, step, created_at) \
+             VALUES ($1, $2, $3, 'ticket-submitted', NULL, $4)",
+        )
+        .bind(&ticket.draft_id)
+        .bind(&ticket.form_slug)
+        .bind(ticket.locale.code())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Submitted { reference, created: true })
+    }
+
+    /// The reference of the ticket made from `draft`, if any.
+    pub async fn ticket_reference_of_draft(&self, draft: &str) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT reference FROM tickets WHERE draft_id = $1")
+            .bind(draft)
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(|r| r.try_get::<String, _>(0)).transpose().map_err(StoreError::from)
+    }
+
+    /// How many tickets there are.
+    pub async fn ticket_count(&self) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM tickets").fetch_one(self.pool()).await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_have_the_year_and_six_digits() {
+        assert_eq!(format_reference(2026, 123), "TK-2026-000123");
+        assert_eq!(format_reference(2026, 1_234_567), "TK-2026-1234567");
+    }
+
+    #[test]
+    fn the_current_year_is_plausible() {
+        let year = current_year();
+        assert!((2025..2100).contains(&year), "{year}");
+    }
+}

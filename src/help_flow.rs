@@ -63,6 +63,11 @@ pub enum ContactOutcome {
     Incomplete(String),
 }
 
+/// Compares without stopping at the first difference (no timing hints about the hash).
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
 /// SHA-256 of a status token, as stored.
 pub fn token_hash(token: &str) -> String {
     use sha2::{Digest, Sha256};
@@ -153,11 +158,13 @@ impl Portal {
 
     /// Checks the contact page and, when it and every step of the form are in order, turns the
     /// draft into a ticket. A repeated submit of the same draft gives the same ticket.
+    /// `base_url` is the portal's public address, for the status link in the confirmation mail.
     pub async fn submit_contact(
         &self,
         form: &Slug,
         id: &str,
         submitted: &Answers,
+        base_url: &str,
     ) -> Result<ContactOutcome, FlowError> {
         use crate::forms::contact::{self, contact_step};
         let DraftWithForm { draft, form: definition } = self.draft_with_form(form, id).await?;
@@ -208,8 +215,34 @@ impl Portal {
             suggestions_seen: draft.seen.clone(),
             status_token_hash: token_hash(&token),
         };
-        let submitted = self.store().submit_ticket(&ticket).await?;
+        let confirmation = |reference: &str| {
+            let link = crate::mail::status_link(base_url, ticket.contact_locale, reference, &token);
+            crate::mail::ticket_confirmation(
+                &ticket.contact_email,
+                &ticket.contact_name,
+                ticket.contact_locale,
+                reference,
+                &link,
+            )
+        };
+        let submitted = self.store().submit_ticket(&ticket, confirmation).await?;
         Ok(ContactOutcome::Submitted { token: submitted.created.then_some(token), reference: submitted.reference })
+    }
+
+    /// The ticket `reference` with its form, for whoever holds its status link's `token`.
+    /// A wrong token is the same as no ticket: nothing tells the two apart.
+    pub async fn ticket_for_customer(
+        &self,
+        reference: &str,
+        token: &str,
+    ) -> Result<(crate::store::TicketRecord, FormDefinition), FlowError> {
+        let ticket = self.store().ticket(reference).await?.ok_or(FlowError::NotFound)?;
+        if !constant_time_eq(token_hash(token).as_bytes(), ticket.status_token_hash.as_bytes()) {
+            return Err(FlowError::NotFound);
+        }
+        let slug = Slug::parse(&ticket.form_slug).map_err(|_| FlowError::NotFound)?;
+        let form = self.store().form_version(&slug, ticket.form_version).await?.ok_or(FlowError::NotFound)?;
+        Ok((ticket, form))
     }
 
     /// The reference of the ticket sent from draft `id` of `form`.

@@ -17,6 +17,8 @@ pub mod search_types;
 #[cfg(feature = "server")]
 pub mod help_flow;
 #[cfg(feature = "server")]
+pub mod mail;
+#[cfg(feature = "server")]
 pub mod portal;
 #[cfg(feature = "server")]
 pub mod search;

@@ -116,6 +116,37 @@ mod server {
         }
     }
 
+    /// The answers as the customer gave them: option labels, not values; in the form's order.
+    pub fn answer_rows(
+        definition: &tuki::forms::FormDefinition,
+        answers: &tuki::forms::Answers,
+        locale: tuki::Locale,
+    ) -> Vec<AnswerRow> {
+        use tuki::forms::{FieldKind, text_in};
+        let mut rows = Vec::new();
+        for step in definition.shown_steps(answers) {
+            for field in step.fields.iter().filter(|f| f.is_shown(answers)) {
+                let values = answers.get(&field.id).cloned().unwrap_or_default();
+                let shown_values: Vec<String> = values
+                    .iter()
+                    .map(|v| match field.kind {
+                        FieldKind::YesNo if v == "yes" => tuki::i18n::tr(locale, "form-yes"),
+                        FieldKind::YesNo => tuki::i18n::tr(locale, "form-no"),
+                        k if k.has_options() => field.option_label(v, locale).unwrap_or(v).to_owned(),
+                        _ => v.clone(),
+                    })
+                    .collect();
+                rows.push(AnswerRow {
+                    step: step.id.clone(),
+                    field: field.id.clone(),
+                    question: text_in(&field.label, locale).to_owned(),
+                    answer: shown_values.join(", "),
+                });
+            }
+        }
+        rows
+    }
+
     pub fn form_slug(text: &str) -> Option<tuki::content::Slug> {
         tuki::content::Slug::parse(text).ok()
     }
@@ -240,7 +271,7 @@ pub async fn help_step(
 #[server]
 pub async fn help_check(locale: String, form: String, draft: String) -> Result<Option<CheckData>, ServerFnError> {
     use server::*;
-    use tuki::forms::{FieldKind, text_in};
+    use tuki::forms::text_in;
     let locale = parse_locale(&locale)?;
     let Some(slug) = form_slug(&form) else { return Ok(None) };
     let portal = portal()?;
@@ -254,27 +285,7 @@ pub async fn help_check(locale: String, form: String, draft: String) -> Result<O
     let definition = &with_form.form;
     let answers = definition.effective_answers(&with_form.draft.answers);
     let shown = definition.shown_steps(&answers);
-    let mut rows = Vec::new();
-    for step in &shown {
-        for field in step.fields.iter().filter(|f| f.is_shown(&answers)) {
-            let values = answers.get(&field.id).cloned().unwrap_or_default();
-            let shown_values: Vec<String> = values
-                .iter()
-                .map(|v| match field.kind {
-                    FieldKind::YesNo if v == "yes" => tuki::i18n::tr(locale, "form-yes"),
-                    FieldKind::YesNo => tuki::i18n::tr(locale, "form-no"),
-                    k if k.has_options() => field.option_label(v, locale).unwrap_or(v).to_owned(),
-                    _ => v.clone(),
-                })
-                .collect();
-            rows.push(AnswerRow {
-                step: step.id.clone(),
-                field: field.id.clone(),
-                question: text_in(&field.label, locale).to_owned(),
-                answer: shown_values.join(", "),
-            });
-        }
-    }
+    let rows = answer_rows(definition, &answers, locale);
     let Some(last) = shown.last() else { return Ok(None) };
     Ok(Some(CheckData {
         form: form.clone(),
@@ -294,4 +305,45 @@ pub async fn help_done(form: String, draft: String) -> Result<Option<String>, Se
         Ok(reference) => Ok(Some(reference)),
         Err(e) => flow_error(e),
     }
+}
+
+/// What the customer's status page of a ticket shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TicketStatusData {
+    /// `TK-2026-000123`.
+    pub reference: String,
+    /// The request type's name.
+    pub form_title: String,
+    /// `new`, `open`, `waiting`, `resolved` or `closed`.
+    pub status: String,
+    /// When it was sent, as YYYY-MM-DD (UTC).
+    pub sent_on: String,
+    /// The answers.
+    pub rows: Vec<AnswerRow>,
+    /// The problem in the customer's words.
+    pub description: String,
+}
+
+/// A ticket for whoever holds its status link; `None` for an unknown ticket or a wrong token.
+#[server]
+pub async fn ticket_status(
+    locale: String,
+    reference: String,
+    token: String,
+) -> Result<Option<TicketStatusData>, ServerFnError> {
+    use server::*;
+    let locale = parse_locale(&locale)?;
+    let (ticket, form) = match portal()?.ticket_for_customer(&reference, &token).await {
+        Ok(found) => found,
+        Err(e) => return flow_error(e),
+    };
+    let (y, m, d) = tuki::mail::civil_from_days(ticket.created_at.div_euclid(86_400_000));
+    Ok(Some(TicketStatusData {
+        reference: ticket.reference,
+        form_title: tuki::forms::text_in(&form.title, locale).to_owned(),
+        status: ticket.status,
+        sent_on: format!("{y:04}-{m:02}-{d:02}"),
+        rows: answer_rows(&form, &ticket.answers, locale),
+        description: ticket.description,
+    }))
 }

@@ -19,7 +19,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 use pages::{
     ArticlePage, CategoryPage, CheckPage, DonePage, FormIntroPage, HelpPage, HomePage, NotFound, SearchPage,
-    SolvedPage, StepPage,
+    SolvedPage, StepPage, TicketStatusPage,
 };
 use tuki::content::DocKind;
 
@@ -83,6 +83,7 @@ fn PageFrame() -> impl IntoView {
                 <Route path=path!("/:lang/help/:form/:draft/solved") view=SolvedPage/>
                 <Route path=path!("/:lang/help/:form/:draft/done") view=DonePage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/help/:form/:draft/:step") view=StepPage ssr=SsrMode::Async/>
+                <Route path=path!("/:lang/tickets/:reference") view=TicketStatusPage ssr=SsrMode::Async/>
             </Routes>
         </main>
         <SiteFooter/>

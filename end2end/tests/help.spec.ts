@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expectNoAxeViolations, jsEnabled, waitForHydration, watchConsole } from './support';
 
 const FLOWS = [
@@ -22,6 +24,7 @@ const FLOWS = [
     contact: { name: 'Nimesi', email: 'Sähköpostiosoite', reply: 'ruotsi', describe: 'Kuvaile ongelma omin sanoin' },
     send: 'Lähetä',
     done: 'Pyyntösi on lähetetty',
+    mailGreeting: 'Hej Maija Meikäläinen,',
   },
   {
     locale: 'sv',
@@ -43,8 +46,30 @@ const FLOWS = [
     contact: { name: 'Ditt namn', email: 'E-postadress', reply: 'finska', describe: 'Beskriv problemet med egna ord' },
     send: 'Skicka',
     done: 'Din begäran har skickats',
+    mailGreeting: 'Hei Maija Meikäläinen,',
   },
 ] as const;
+
+/** The plain-text part of the confirmation mail of ticket `reference`, from the outbox folder. */
+async function mailAbout(reference: string): Promise<string> {
+  const dir = join(process.env.TUKI_E2E_DATA_DIR ?? '', 'outbox');
+  for (let i = 0; i < 50; i++) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+    } catch {
+      // not created yet
+    }
+    for (const file of files) {
+      const eml = readFileSync(join(dir, file), 'utf8');
+      const part = eml.split('Content-Transfer-Encoding: base64\r\n\r\n')[1].split('\r\n--')[0];
+      const text = Buffer.from(part.replace(/\r\n/g, ''), 'base64').toString('utf8');
+      if (text.includes(reference)) return text;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no mail about ${reference} in ${dir}`);
+}
 
 async function axe(page: Page, info: Parameters<typeof jsEnabled>[0]) {
   await expectNoAxeViolations(page, { javaScript: jsEnabled(info) });
@@ -113,7 +138,17 @@ for (const t of FLOWS) {
     await page.getByLabel(t.contact.describe).fill('Kortti katosi eilen illalla kauppakeskuksessa.');
     await page.getByRole('button', { name: t.send }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.done);
-    await expect(page.locator('.panel-confirmation__reference')).toHaveText(/^TK-\d{4}-\d{6}$/);
+    const reference = page.locator('.panel-confirmation__reference');
+    await expect(reference).toHaveText(/^TK-\d{4}-\d{6}$/);
+    await axe(page, info);
+
+    // The confirmation mail (in the reply language chosen) links to the private status page.
+    const ticket = await reference.innerText();
+    const text = await mailAbout(ticket);
+    expect(text).toContain(t.mailGreeting);
+    const link = text.split('\n').find((line) => line.includes('/tickets/'))!.trim();
+    await page.goto(new URL(link).pathname + new URL(link).search);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(ticket);
     await axe(page, info);
     expect(problems).toEqual([]);
   });

@@ -8,6 +8,7 @@ pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod http;
+pub mod mailer;
 pub mod telemetry;
 
 pub use config::ServeConfig;

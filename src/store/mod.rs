@@ -10,6 +10,7 @@ mod drafts;
 mod feedback;
 mod forms;
 mod meta;
+mod outbox;
 pub mod testing;
 mod tickets;
 
@@ -17,7 +18,7 @@ pub use content::ImportReport;
 pub use database_url::{Backend, DatabaseUrl, DatabaseUrlError};
 pub use drafts::{Draft, DraftOutcome, FunnelEvent, PendingStep};
 pub use feedback::{MAX_COMMENT, VoteCounts, normalise_query};
-pub use tickets::{NewTicket, Submitted, format_reference};
+pub use tickets::{NewTicket, Submitted, TicketRecord, format_reference};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;

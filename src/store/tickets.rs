@@ -48,6 +48,27 @@ pub struct NewTicket {
     pub status_token_hash: String,
 }
 
+/// A ticket as its status page shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TicketRecord {
+    /// `TK-2026-000123`.
+    pub reference: String,
+    /// The request type.
+    pub form_slug: String,
+    /// Its version.
+    pub form_version: i64,
+    /// The answers.
+    pub answers: Answers,
+    /// The problem in the customer's words.
+    pub description: String,
+    /// `new`, `open`, `waiting`, `resolved` or `closed`.
+    pub status: String,
+    /// When it was sent (milliseconds since the epoch).
+    pub created_at: i64,
+    /// SHA-256 (hex) of the status link's token.
+    pub status_token_hash: String,
+}
+
 /// What submitting a draft did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Submitted {
@@ -64,23 +85,19 @@ pub fn format_reference(year: i64, number: i64) -> String {
 
 /// The current year (UTC), from the clock.
 fn current_year() -> i64 {
-    // Days since 1970-01-01 → civil year (Howard Hinnant's algorithm).
-    let days = now_millis().div_euclid(86_400_000);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    yoe + era * 400 + i64::from(month <= 2)
+    crate::mail::civil_from_days(now_millis().div_euclid(86_400_000)).0
 }
 
 impl Store {
     /// Turns the open draft into a ticket in one transaction: the draft is marked submitted,
     /// the next reference of the year is taken, the ticket is stored and the funnel records it.
-    /// A draft already submitted gives its existing ticket's reference (`created` false).
-    pub async fn submit_ticket(&self, ticket: &NewTicket) -> Result<Submitted, StoreError> {
+    /// The confirmation mail (made for the new reference) goes into the outbox in the same
+    /// transaction. A draft already submitted gives its existing ticket's reference (`created` false).
+    pub async fn submit_ticket(
+        &self,
+        ticket: &NewTicket,
+        confirmation: impl FnOnce(&str) -> crate::mail::OutgoingMail,
+    ) -> Result<Submitted, StoreError> {
         let mut tx = self.pool().begin().await?;
         let now = now_millis();
         let ended = sqlx::query(
@@ -141,6 +158,7 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        super::outbox::queue_mail(&mut tx, &confirmation(&reference), now).await?;
         tx.commit().await?;
         Ok(Submitted { reference, created: true })
     }
@@ -152,6 +170,29 @@ impl Store {
             .fetch_optional(self.pool())
             .await?;
         row.map(|r| r.try_get::<String, _>(0)).transpose().map_err(StoreError::from)
+    }
+
+    /// The ticket `reference`, if it exists.
+    pub async fn ticket(&self, reference: &str) -> Result<Option<TicketRecord>, StoreError> {
+        let row = sqlx::query(
+            "SELECT form_slug, form_version, answers, description, status, created_at, status_token_hash \
+             FROM tickets WHERE reference = $1",
+        )
+        .bind(reference)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let answers: String = row.try_get(2)?;
+        Ok(Some(TicketRecord {
+            reference: reference.to_owned(),
+            form_slug: row.try_get(0)?,
+            form_version: row.try_get(1)?,
+            answers: serde_json::from_str(&answers).map_err(|e| corrupt(e.to_string()))?,
+            description: row.try_get(3)?,
+            status: row.try_get(4)?,
+            created_at: row.try_get(5)?,
+            status_token_hash: row.try_get(6)?,
+        }))
     }
 
     /// How many tickets there are.

@@ -7,6 +7,7 @@ mod help;
 mod home;
 mod not_found;
 mod search;
+mod ticket_status;
 mod vote;
 
 pub use article::ArticlePage;
@@ -16,6 +17,7 @@ pub use help::{FormIntroPage, HelpPage, help_href};
 pub use home::HomePage;
 pub use not_found::NotFound;
 pub use search::SearchPage;
+pub use ticket_status::TicketStatusPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

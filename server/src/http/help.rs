@@ -77,7 +77,7 @@ pub async fn step(
             tracing::warn!(form = %form, "honeypot field filled: nothing sent");
             return Redirect::to(&here).into_response();
         }
-        return match state.portal.submit_contact(&slug, &draft, &answers).await {
+        return match state.portal.submit_contact(&slug, &draft, &answers, &state.base_url).await {
             Ok(ContactOutcome::Submitted { .. }) => {
                 Redirect::to(&help_href(locale, &form, &[&draft, "done"])).into_response()
             }

@@ -32,6 +32,8 @@ pub struct AppState {
     pub portal: Portal,
     /// Leptos's options (file names, site directory).
     pub leptos_options: LeptosOptions,
+    /// The portal's public address (links in e-mails).
+    pub base_url: String,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -90,8 +92,14 @@ impl Bound {
 
     async fn bind_portal(config: &ServeConfig, portal: Portal) -> anyhow::Result<Bound> {
         let listener = TcpListener::bind(config.listen).await?;
-        let leptos_options = config.leptos_options(listener.local_addr()?);
-        Ok(Bound { listener, state: AppState { portal, leptos_options } })
+        let bound = listener.local_addr()?;
+        let leptos_options = config.leptos_options(bound);
+        // Listening on port 0 (tests), the real port is known only now.
+        let base_url = match config.base_url.strip_suffix(":0") {
+            Some(_) => format!("http://{bound}"),
+            None => config.base_url.clone(),
+        };
+        Ok(Bound { listener, state: AppState { portal, leptos_options, base_url } })
     }
 
     /// The address actually bound (the real port when the configuration said 0).
@@ -107,9 +115,13 @@ impl Bound {
     /// Serves until `shutdown` completes, then lets open requests finish and closes the database.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let portal = self.state.portal.clone();
+        let (stop_mailer, mailer_stopped) = tokio::sync::watch::channel(false);
+        let mailer = tokio::spawn(crate::mailer::run(portal.clone(), mailer_stopped));
         axum::serve(self.listener, app(self.state).into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown)
             .await?;
+        let _ = stop_mailer.send(true);
+        let _ = mailer.await;
         portal.close().await;
         Ok(())
     }

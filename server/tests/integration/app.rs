@@ -68,7 +68,7 @@ async fn start(database_url: DatabaseUrl, dir: &Path, owned: Option<tempfile::Te
     let config = ServeConfig {
         portal: PortalConfig { data_dir: dir.join("data"), database_url: Some(database_url) },
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
-        base_url: "http://127.0.0.1".to_owned(),
+        base_url: "http://127.0.0.1:0".to_owned(),
         site_dir: PathBuf::from("target/site"),
     };
     let bound = Bound::bind(&config).await.expect("server starts");

@@ -222,3 +222,47 @@ async fn the_contact_page_sends_nothing_before_the_form_is_answered() {
         app.stop().await;
     }
 }
+
+/// The text part of the first `.eml` in the portal's outbox folder, waiting for the mailer.
+async fn first_mail_text(app: &TestApp) -> (String, String) {
+    use base64::Engine;
+    let dir = app.state.portal.config().data_dir.join("outbox");
+    for _ in 0..100 {
+        let found = std::fs::read_dir(&dir).ok().and_then(|entries| {
+            entries.filter_map(Result::ok).map(|e| e.path()).find(|p| p.extension().is_some_and(|x| x == "eml"))
+        });
+        if let Some(path) = found {
+            let eml = std::fs::read_to_string(path).expect("eml");
+            let text_part = eml.split("Content-Transfer-Encoding: base64\r\n\r\n").nth(1).expect("text part");
+            let encoded: String = text_part.split("\r\n--").next().expect("part").replace("\r\n", "");
+            let text = base64::engine::general_purpose::STANDARD.decode(encoded).expect("base64");
+            return (eml, String::from_utf8(text).expect("utf-8"));
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no mail in {}", dir.display());
+}
+
+#[tokio::test]
+async fn the_confirmation_mail_arrives_in_the_reply_language_with_a_working_private_link() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let step = app.start_form("fi", "e-invoice").await;
+        let (_, check) = app.post_form(&step, &[("topic", "start"), ("biller", "Sähkö Oy")]).await;
+        let (_, done) = app.post_form(&check.replace("/check", "/contact"), &CONTACT).await;
+        assert!(done.ends_with("/done"), "{backend:?}: {done}");
+        let (eml, text) = first_mail_text(&app).await;
+        assert!(eml.contains("To: maija@example.fi\r\n"), "{eml}");
+        // The customer asked for replies in Swedish.
+        assert!(text.starts_with("Hej Maija Meikäläinen,"), "{text}");
+        let link = text.lines().find(|l| l.contains("/tickets/")).expect("status link").trim().to_owned();
+        let path = link.strip_prefix(&app.address).expect("the link points to this portal");
+        assert!(path.starts_with("/sv/tickets/TK-"), "{path}");
+        let (status, body) = app.page(path).await;
+        assert_eq!(status, 200);
+        assert!(body.contains("Sähkö Oy") && body.contains("Mottagen"), "status page");
+        let (wrong, _) = app.page(&format!("{}x", &path[..path.len() - 1])).await;
+        assert_eq!(wrong, 404, "a wrong token shows nothing");
+        app.stop().await;
+    }
+}

@@ -1,0 +1,147 @@
+//! Mail to customers: composed from Fluent templates in the customer's language (plain text
+//! and HTML), kept in the database's outbox, and delivered from there (see [`Outbox`]).
+
+use crate::Locale;
+use crate::i18n::{Value, tr, tr_args};
+
+/// A composed mail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutgoingMail {
+    /// The recipient's address.
+    pub to: String,
+    /// The subject line.
+    pub subject: String,
+    /// The plain-text body.
+    pub text: String,
+    /// The HTML body.
+    pub html: String,
+}
+
+/// The address of a ticket's status page, with its private token.
+pub fn status_link(base_url: &str, locale: Locale, reference: &str, token: &str) -> String {
+    format!("{}/{}/tickets/{reference}?token={token}", base_url.trim_end_matches('/'), locale.code())
+}
+
+/// The confirmation of a new ticket, in `locale`.
+pub fn ticket_confirmation(to: &str, name: &str, locale: Locale, reference: &str, link: &str) -> OutgoingMail {
+    let subject = tr_args(locale, "mail-confirmation-subject", &[("reference", Value::from(reference.to_owned()))]);
+    let greeting = tr_args(locale, "mail-greeting", &[("name", Value::from(name.to_owned()))]);
+    let body = tr_args(locale, "mail-confirmation-body", &[("reference", Value::from(reference.to_owned()))]);
+    let link_intro = tr(locale, "mail-confirmation-link");
+    let keep_private = tr(locale, "mail-confirmation-private");
+    let signature = tr(locale, "mail-signature");
+    let text = format!("{greeting}\n\n{body}\n\n{link_intro}\n{link}\n\n{keep_private}\n\n{signature}\n");
+    let e = escape;
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{subject}</title></head><body>\
+         <p>{greeting}</p><p>{body}</p><p>{link_intro}<br><a href=\"{href}\">{href}</a></p><p>{keep_private}</p>\
+         <p>{signature}</p></body></html>",
+        lang = locale.code(),
+        subject = e(&subject),
+        greeting = e(&greeting),
+        body = e(&body),
+        link_intro = e(&link_intro),
+        href = e(link),
+        keep_private = e(&keep_private),
+        signature = e(&signature),
+    );
+    OutgoingMail { to: to.to_owned(), subject, text, html }
+}
+
+/// Escapes text for HTML.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A mail in the outbox.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueuedMail {
+    /// Outbox id.
+    pub id: i64,
+    /// The mail.
+    pub mail: OutgoingMail,
+    /// When it was queued (milliseconds since the epoch).
+    pub created_at: i64,
+    /// How many deliveries failed so far.
+    pub attempts: i64,
+}
+
+/// The mail as an RFC 5322 message (`.eml`): multipart/alternative, plain text and HTML, UTF-8.
+pub fn to_eml(queued: &QueuedMail, from: &str) -> String {
+    use base64::Engine;
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s.as_bytes());
+    let boundary = format!("tuki-{}-{}", queued.id, queued.created_at);
+    let mail = &queued.mail;
+    format!(
+        "From: {from}\r\nTo: {to}\r\nSubject: =?UTF-8?B?{subject}?=\r\nDate: {date}\r\n\
+         Message-ID: <outbox-{id}-{created}@tuki>\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/alternative; boundary=\"{boundary}\"\r\n\r\n\
+         --{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n{text}\r\n\
+         --{boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n{html}\r\n\
+         --{boundary}--\r\n",
+        to = mail.to,
+        subject = b64(&mail.subject),
+        date = rfc2822(queued.created_at),
+        id = queued.id,
+        created = queued.created_at,
+        text = wrap76(&b64(&mail.text)),
+        html = wrap76(&b64(&mail.html)),
+    )
+}
+
+fn wrap76(text: &str) -> String {
+    text.as_bytes().chunks(76).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join("\r\n")
+}
+
+/// `Sun, 22 Nov 2026 18:36:47 +0000` from milliseconds since the epoch.
+pub fn rfc2822(millis: i64) -> String {
+    let secs = millis.div_euclid(1000);
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    format!(
+        "{}, {d:02} {} {y} {:02}:{:02}:{:02} +0000",
+        DAYS[days.rem_euclid(7) as usize],
+        MONTHS[(m - 1) as usize],
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+/// (year, month, day) of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_as_mail_headers_want_them() {
+        assert_eq!(rfc2822(0), "Thu, 01 Jan 1970 00:00:00 +0000");
+        assert_eq!(rfc2822(1_795_286_207_000), "Sun, 22 Nov 2026 18:36:47 +0000");
+    }
+
+    #[test]
+    fn the_confirmation_is_in_the_customers_language_with_the_link_in_both_parts() {
+        let link = status_link("https://tuki.example/", Locale::Sv, "TK-2026-000001", "abc");
+        assert_eq!(link, "https://tuki.example/sv/tickets/TK-2026-000001?token=abc");
+        let mail = ticket_confirmation("a@example.se", "Anna <3", Locale::Sv, "TK-2026-000001", &link);
+        assert!(mail.subject.contains("TK-2026-000001"));
+        assert!(mail.text.contains(&link) && mail.html.contains(&link));
+        assert!(mail.html.contains("Anna &lt;3"), "escaped: {}", mail.html);
+        assert_ne!(mail.text, ticket_confirmation("a@example.se", "Anna", Locale::Fi, "TK-2026-000001", &link).text);
+    }
+}

@@ -43,6 +43,18 @@ impl GlobalArgs {
     }
 }
 
+/// The reports of `tuki report`.
+#[derive(Debug, Subcommand)]
+pub enum ReportKind {
+    /// The guided forms' funnel per request type and locale (started → saw suggestions →
+    /// solved by a suggestion → ticket) and the deflection rate.
+    Deflection {
+        /// Only drafts with activity on or after this day (YYYY-MM-DD, UTC).
+        #[arg(long)]
+        since: Option<String>,
+    },
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -63,6 +75,12 @@ pub enum Command {
     },
     /// Rebuild the search index from the database.
     Reindex,
+    /// Print a report from the anonymous usage records.
+    Report {
+        /// Which report.
+        #[command(subcommand)]
+        kind: ReportKind,
+    },
     /// Measure search quality on the labelled query set over the demo content, against an
     /// SQLite FTS5 baseline: P@1, recall@3 and MRR@10 overall, per locale and per query type.
     Eval {

@@ -44,6 +44,9 @@ async fn run() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Eval { misses, ablation } => eval(misses, ablation).await,
+        Command::Report { kind: tuki_server::cli::ReportKind::Deflection { since } } => {
+            deflection_report(&cli.global, since.as_deref()).await
+        }
         Command::Bench { documents, clients, seconds } => {
             let options = tuki_server::bench::BenchOptions {
                 documents,
@@ -84,6 +87,37 @@ async fn eval(misses: bool, ablation: bool) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `tuki report deflection [--since YYYY-MM-DD]`.
+async fn deflection_report(global: &GlobalArgs, since: Option<&str>) -> anyhow::Result<()> {
+    let since_millis = match since {
+        None => 0,
+        Some(day) => {
+            let valid = tuki::forms::validation::is_date(day);
+            let parts: Vec<i64> = day.split('-').filter_map(|p| p.parse().ok()).collect();
+            let [y, m, d] = parts[..] else { anyhow::bail!("--since takes a day as YYYY-MM-DD, not {day:?}") };
+            anyhow::ensure!(valid, "--since takes a day as YYYY-MM-DD, not {day:?}");
+            days_from_civil(y, m, d) * 86_400_000
+        }
+    };
+    let portal = tuki::Portal::open(global.portal_config()?).await?;
+    let report = portal.store().deflection_report(since_millis).await?;
+    println!("Deflection funnel{}", since.map(|d| format!(" since {d}")).unwrap_or_default());
+    print!("{}", report.render());
+    portal.close().await;
+    Ok(())
+}
+
+/// Days since 1970-01-01 of a calendar day (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 /// `tuki import DIR`: checks the whole bundle first; any problem aborts with every problem listed.

@@ -11,6 +11,7 @@ mod feedback;
 mod forms;
 mod meta;
 mod outbox;
+mod report;
 pub mod testing;
 mod tickets;
 
@@ -18,6 +19,7 @@ pub use content::ImportReport;
 pub use database_url::{Backend, DatabaseUrl, DatabaseUrlError};
 pub use drafts::{Draft, DraftOutcome, FunnelEvent, PendingStep};
 pub use feedback::{MAX_COMMENT, VoteCounts, normalise_query};
+pub use report::{DeflectionReport, FunnelRow};
 pub use tickets::{NewTicket, Submitted, TicketRecord, format_reference};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -266,3 +266,30 @@ async fn the_confirmation_mail_arrives_in_the_reply_language_with_a_working_priv
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn the_deflection_report_counts_each_draft_once_per_stage() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        // One customer is helped by a suggestion (after looking at the page twice) …
+        let solved = app.start_form("sv", "locked-account").await;
+        app.page(&solved).await;
+        app.page(&solved).await;
+        app.post_form(&solved, &[("_action", "solved")]).await;
+        // … another sends a ticket, a third gives up.
+        let sent = app.start_form("sv", "locked-account").await;
+        app.page(&sent).await;
+        let (_, details) = app.post_form(&sent, &[("problem", "forgot-password"), ("service", "online-bank")]).await;
+        let (_, check) = app.post_form(&details, &[("many-users", "no")]).await;
+        app.post_form(&check.replace("/check", "/contact"), &CONTACT).await;
+        app.start_form("sv", "locked-account").await;
+        let report = app.state.portal.store().deflection_report(0).await.expect("report");
+        let row = &report.rows[&("locked-account".to_owned(), "sv".to_owned())];
+        assert_eq!((row.started, row.saw_suggestions, row.solved, row.tickets), (3, 2, 1, 1), "{backend:?}");
+        assert_eq!(row.deflection_rate(), Some(0.5));
+        assert!(report.render().contains("50.0 %"));
+        let later = app.state.portal.store().deflection_report(i64::MAX).await.expect("report");
+        assert!(later.rows.is_empty());
+        app.stop().await;
+    }
+}

@@ -64,3 +64,4 @@ ticket-status-open = Being handled
 ticket-status-waiting = Waiting for your reply
 ticket-status-resolved = Resolved
 ticket-status-closed = Closed
+error-rate-limited = Too many requests from your address in a short time. Wait a minute and try again.

@@ -64,3 +64,4 @@ ticket-status-open = Käsittelyssä
 ticket-status-waiting = Odottaa vastaustasi
 ticket-status-resolved = Ratkaistu
 ticket-status-closed = Suljettu
+error-rate-limited = Osoitteestasi on tullut liian monta pyyntöä lyhyessä ajassa. Odota hetki ja yritä uudelleen.

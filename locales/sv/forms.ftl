@@ -64,3 +64,4 @@ ticket-status-open = Under behandling
 ticket-status-waiting = Väntar på ditt svar
 ticket-status-resolved = Löst
 ticket-status-closed = Stängd
+error-rate-limited = För många förfrågningar från din adress på kort tid. Vänta en minut och försök igen.

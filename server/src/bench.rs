@@ -128,6 +128,8 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
         base_url: "http://127.0.0.1".to_owned(),
         site_dir: PathBuf::from("target/site"),
+        // The load generator is one client sending thousands of searches a second.
+        rate_limits: crate::http::RateLimits { submits_per_minute: u32::MAX, searches_per_minute: u32::MAX },
     };
     let bound = Bound::bind_without_demo(&config).await?;
     let portal = bound.state().portal.clone();

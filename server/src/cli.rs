@@ -119,4 +119,10 @@ pub struct ServeArgs {
     /// Directory of the built static files (`pkg/tuki.js`, `pkg/tuki_bg.wasm`, `pkg/tuki.css`).
     #[arg(long, env = "TUKI_SITE_DIR", default_value = "target/site")]
     pub site_dir: PathBuf,
+    /// Form posts (starting a form, sending a step or a ticket) allowed per minute and client address.
+    #[arg(long, env = "TUKI_SUBMITS_PER_MINUTE", default_value_t = 30)]
+    pub submits_per_minute: u32,
+    /// Searches through the JSON API allowed per minute and client address.
+    #[arg(long, env = "TUKI_SEARCHES_PER_MINUTE", default_value_t = 600)]
+    pub searches_per_minute: u32,
 }

@@ -17,6 +17,8 @@ pub struct ServeConfig {
     pub base_url: String,
     /// Directory of the built static files.
     pub site_dir: PathBuf,
+    /// Per-client request limits.
+    pub rate_limits: crate::http::RateLimits,
 }
 
 /// A configuration value that cannot work.
@@ -42,6 +44,10 @@ impl ServeConfig {
             listen: args.listen,
             base_url,
             site_dir: args.site_dir.clone(),
+            rate_limits: crate::http::RateLimits {
+                submits_per_minute: args.submits_per_minute,
+                searches_per_minute: args.searches_per_minute,
+            },
         })
     }
 

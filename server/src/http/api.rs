@@ -6,7 +6,7 @@
 
 use super::AppState;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::{ConnectInfo, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -79,9 +79,17 @@ pub struct ApiResults {
 /// `GET /api/v1/search?q=…&locale=fi|sv|en&limit=1..50&category=…&kind=article|case`.
 pub async fn search(
     State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<std::net::SocketAddr>,
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Json<ApiResults>, ApiError> {
     let request = parse(&params)?;
+    if !state.limiter.allow(client.ip(), super::Limited::Search) {
+        return Err(ApiError {
+            code: "error-rate-limited",
+            status: StatusCode::TOO_MANY_REQUESTS,
+            locale: request.locale,
+        });
+    }
     let locale = request.locale;
     let query = request.text.clone();
     let started = std::time::Instant::now();

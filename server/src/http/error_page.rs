@@ -10,6 +10,17 @@ use tuki::i18n::tr;
 
 /// A complete HTML page for an internal error, in `locale`.
 pub fn internal_error(locale: Locale, request_id: Option<&str>) -> Response {
+    let mut response = (StatusCode::INTERNAL_SERVER_ERROR, page(locale, "error-body", request_id)).into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    response
+}
+
+/// A complete HTML page saying "something went wrong" with the message `body_id`, in `locale`.
+pub fn message_page(locale: Locale, body_id: &str) -> String {
+    page(locale, body_id, None)
+}
+
+fn page(locale: Locale, body_id: &str, request_id: Option<&str>) -> String {
     let t = |id| escape(&tr(locale, id));
     let code = locale.code();
     let reference = request_id
@@ -32,7 +43,7 @@ pub fn internal_error(locale: Locale, request_id: Option<&str>) -> Response {
          <footer class=\"site-footer\"><div class=\"container site-footer__inner\">\
          <p class=\"site-footer__about\">{about}</p></div></footer></body></html>",
         title = t("error-title"),
-        body = t("error-body"),
+        body = t(body_id),
         skip = t("skip-to-content"),
         name = t("portal-name"),
         tagline = t("portal-tagline"),
@@ -40,9 +51,7 @@ pub fn internal_error(locale: Locale, request_id: Option<&str>) -> Response {
         about = t("footer-about"),
         css = tuki_app::OUTPUT_NAME,
     );
-    let mut response = (StatusCode::INTERNAL_SERVER_ERROR, html).into_response();
-    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
-    response
+    html
 }
 
 /// Escapes text for HTML element content and attribute values.

@@ -11,11 +11,13 @@
 //! A form, draft or step that does not exist (or a finished draft) leads to its address, which
 //! answers with the translated 404 page.
 
-use super::AppState;
-use super::error_page::internal_error;
+use super::error_page::{internal_error, message_page};
+use super::{AppState, Limited};
 use axum::Form;
-use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use std::net::SocketAddr;
 use tuki::Locale;
 use tuki::content::Slug;
 use tuki::forms::Answers;
@@ -38,9 +40,22 @@ fn failed(locale: Locale, error: FlowError, not_found: String) -> Response {
     }
 }
 
+/// The translated "too many requests" page (429): nothing was done.
+fn too_many(locale: Locale) -> Response {
+    (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")], Html(message_page(locale, "error-rate-limited")))
+        .into_response()
+}
+
 /// `POST /{lang}/help/{form}`: starts the form.
-pub async fn start(State(state): State<AppState>, Path((lang, form)): Path<(String, String)>) -> Response {
+pub async fn start(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    Path((lang, form)): Path<(String, String)>,
+) -> Response {
     let Ok(locale) = lang.parse::<Locale>() else { return Redirect::to("/").into_response() };
+    if !state.limiter.allow(client.ip(), Limited::Submit) {
+        return too_many(locale);
+    }
     let here = help_href(locale, &form, &[]);
     let Ok(slug) = Slug::parse(&form) else { return Redirect::to(&here).into_response() };
     match state.portal.start_form(&slug, locale).await {
@@ -52,10 +67,14 @@ pub async fn start(State(state): State<AppState>, Path((lang, form)): Path<(Stri
 /// `POST /{lang}/help/{form}/{draft}/{step}`: a step's answers, or "this solved my problem".
 pub async fn step(
     State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
     Path((lang, form, draft, step)): Path<(String, String, String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let Ok(locale) = lang.parse::<Locale>() else { return Redirect::to("/").into_response() };
+    if !state.limiter.allow(client.ip(), Limited::Submit) {
+        return too_many(locale);
+    }
     let here = help_href(locale, &form, &[&draft, &step]);
     let Ok(slug) = Slug::parse(&form) else { return Redirect::to(&here).into_response() };
     let action = pairs.iter().find(|(k, _)| k == ACTION).map(|(_, v)| v.as_str()).unwrap_or("continue");

@@ -10,8 +10,10 @@ mod health;
 mod help;
 mod middleware;
 mod negotiate;
+mod rate_limit;
 
 pub use middleware::{MAX_BODY_BYTES, with_middleware};
+pub use rate_limit::{Limited, RateLimiter, RateLimits};
 
 use crate::config::ServeConfig;
 use axum::Router;
@@ -34,6 +36,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// The portal's public address (links in e-mails).
     pub base_url: String,
+    /// Per-client request limits.
+    pub limiter: std::sync::Arc<RateLimiter>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -99,7 +103,8 @@ impl Bound {
             Some(_) => format!("http://{bound}"),
             None => config.base_url.clone(),
         };
-        Ok(Bound { listener, state: AppState { portal, leptos_options, base_url } })
+        let limiter = std::sync::Arc::new(RateLimiter::new(config.rate_limits));
+        Ok(Bound { listener, state: AppState { portal, leptos_options, base_url, limiter } })
     }
 
     /// The address actually bound (the real port when the configuration said 0).

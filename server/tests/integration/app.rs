@@ -70,6 +70,7 @@ async fn start(database_url: DatabaseUrl, dir: &Path, owned: Option<tempfile::Te
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
         base_url: "http://127.0.0.1:0".to_owned(),
         site_dir: PathBuf::from("target/site"),
+        rate_limits: tuki_server::http::RateLimits { submits_per_minute: 120, searches_per_minute: 600 },
     };
     let bound = Bound::bind(&config).await.expect("server starts");
     let address = format!("http://{}", bound.local_addr().expect("bound address"));

@@ -293,3 +293,17 @@ async fn the_deflection_report_counts_each_draft_once_per_stage() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn too_many_form_posts_from_one_address_are_refused_with_a_translated_429() {
+    let app = spawn_app(tuki::store::Backend::Sqlite).await;
+    // The test server allows 120 a minute.
+    for _ in 0..120 {
+        assert_eq!(app.post_form("/fi/help/e-invoice", &[]).await.0, 303);
+    }
+    let response = app.client.post(format!("{}/sv/help/e-invoice", app.address)).send().await.expect("request");
+    assert_eq!(response.status(), 429);
+    assert_eq!(response.headers()["retry-after"], "60");
+    assert!(response.text().await.expect("body").contains("För många förfrågningar"));
+    app.stop().await;
+}

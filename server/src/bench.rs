@@ -89,7 +89,7 @@ pub fn synthetic_corpus(n: usize) -> anyhow::Result<impl Iterator<Item = Documen
     }))
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
+pub(crate) fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
     }

@@ -104,6 +104,15 @@ pub enum Command {
         #[arg(long, default_value_t = 10)]
         seconds: u64,
     },
+    /// Benchmark ticket submission over HTTP on SQLite: p50/p99 and tickets per second with wrk.
+    BenchTickets {
+        /// Concurrent HTTP clients.
+        #[arg(long, default_value_t = 8)]
+        clients: usize,
+        /// Seconds to run.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+    },
 }
 
 /// Options of `tuki serve`.

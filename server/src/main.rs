@@ -56,6 +56,9 @@ async fn run() -> anyhow::Result<()> {
             };
             tuki_server::bench::run(options).await
         }
+        Command::BenchTickets { clients, seconds } => {
+            tuki_server::bench_tickets::run(clients, std::time::Duration::from_secs(seconds)).await
+        }
     }
 }
 

@@ -55,9 +55,20 @@ pub enum StoreError {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite takes one writer at a time, and a writer that finds the file locked sleeps in
+    /// growing steps (up to 100 ms). Busy write paths queue here instead, in arrival order.
+    writes: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Store {
+    /// Waits for this process's turn to write, on SQLite (PostgreSQL locks rows itself).
+    pub(crate) async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match self.backend {
+            Backend::Sqlite => Some(self.writes.lock().await),
+            Backend::Postgres => None,
+        }
+    }
+
     /// Connects to the database, creating a SQLite file (and its directory) when missing.
     /// SQLite runs in WAL mode so readers never wait for the writer.
     pub async fn connect(url: &DatabaseUrl) -> Result<Store, StoreError> {
@@ -94,7 +105,7 @@ impl Store {
             // journal_mode is stored in the file: set once, valid for every later connection.
             pool.execute("PRAGMA journal_mode = WAL;").await?;
         }
-        Ok(Store { pool, backend })
+        Ok(Store { pool, backend, writes: Default::default() })
     }
 
     /// Applies every migration that has not run yet. Safe to call on every start.

@@ -54,6 +54,7 @@ impl Store {
 
     /// Marks a mail delivered.
     pub async fn mark_mail_sent(&self, id: i64, now: i64) -> Result<(), StoreError> {
+        let _turn = self.write_turn().await;
         sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL WHERE id = $2")
             .bind(now)
             .bind(id)
@@ -64,6 +65,7 @@ impl Store {
 
     /// Records a failed delivery; the next attempt is at `retry_at`.
     pub async fn mark_mail_failed(&self, id: i64, error: &str, retry_at: i64) -> Result<(), StoreError> {
+        let _turn = self.write_turn().await;
         sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = $1, next_attempt_at = $2 WHERE id = $3")
             .bind(error)
             .bind(retry_at)

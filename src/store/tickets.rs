@@ -98,6 +98,7 @@ impl Store {
         ticket: &NewTicket,
         confirmation: impl FnOnce(&str) -> crate::mail::OutgoingMail,
     ) -> Result<Submitted, StoreError> {
+        let turn = self.write_turn().await;
         let mut tx = self.pool().begin().await?;
         let now = now_millis();
         let ended = sqlx::query(
@@ -109,6 +110,7 @@ impl Store {
         .await?;
         if ended.rows_affected() == 0 {
             tx.rollback().await?;
+            drop(turn);
             return match self.ticket_reference_of_draft(&ticket.draft_id).await? {
                 Some(reference) => Ok(Submitted { reference, created: false }),
                 None => Err(corrupt(format!("draft {} is not open and has no ticket", ticket.draft_id))),

@@ -245,6 +245,33 @@ impl Portal {
         Ok((ticket, form))
     }
 
+    /// The customer adds information to their ticket (`message`) and/or marks it solved.
+    /// Returns false when there was nothing to store or the message was too long.
+    pub async fn customer_update(
+        &self,
+        reference: &str,
+        token: &str,
+        message: &str,
+        solved: bool,
+    ) -> Result<bool, FlowError> {
+        let (ticket, _) = self.ticket_for_customer(reference, token).await?;
+        let message = message.trim();
+        if message.chars().count() > crate::forms::contact::MAX_DESCRIPTION || (message.is_empty() && !solved) {
+            return Ok(false);
+        }
+        let new_status = if solved {
+            Some("resolved")
+        } else if ticket.status == "waiting" || ticket.status == "resolved" {
+            // Information from the customer puts the ticket back on the desk's list.
+            Some("open")
+        } else {
+            None
+        };
+        let body = (!message.is_empty()).then_some(message);
+        self.store().add_customer_message(reference, body, new_status).await?;
+        Ok(true)
+    }
+
     /// The reference of the ticket sent from draft `id` of `form`.
     pub async fn ticket_of_draft(&self, form: &Slug, id: &str) -> Result<String, FlowError> {
         let DraftWithForm { draft, .. } = self.draft_with_form(form, id).await?;

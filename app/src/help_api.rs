@@ -322,6 +322,21 @@ pub struct TicketStatusData {
     pub rows: Vec<AnswerRow>,
     /// The problem in the customer's words.
     pub description: String,
+    /// The conversation after sending, oldest first.
+    pub messages: Vec<MessageView>,
+}
+
+/// One entry of a ticket's conversation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MessageView {
+    /// True when the customer wrote it (else the desk).
+    pub from_customer: bool,
+    /// The text, if any.
+    pub body: Option<String>,
+    /// The status the ticket moved to, if it did.
+    pub new_status: Option<String>,
+    /// When, as YYYY-MM-DD HH:MM (UTC).
+    pub at: String,
 }
 
 /// A ticket for whoever holds its status link; `None` for an unknown ticket or a wrong token.
@@ -338,6 +353,23 @@ pub async fn ticket_status(
         Err(e) => return flow_error(e),
     };
     let (y, m, d) = tuki::mail::civil_from_days(ticket.created_at.div_euclid(86_400_000));
+    let messages = portal()?
+        .store()
+        .ticket_messages(&ticket.reference)
+        .await
+        .map_err(|e| fail("error-unavailable", e))?
+        .into_iter()
+        .map(|m| {
+            let (y, mo, d) = tuki::mail::civil_from_days(m.created_at.div_euclid(86_400_000));
+            let minutes = m.created_at.rem_euclid(86_400_000) / 60_000;
+            MessageView {
+                from_customer: m.author == "customer",
+                body: m.body,
+                new_status: m.new_status,
+                at: format!("{y:04}-{mo:02}-{d:02} {:02}:{:02}", minutes / 60, minutes % 60),
+            }
+        })
+        .collect();
     Ok(Some(TicketStatusData {
         reference: ticket.reference,
         form_title: tuki::forms::text_in(&form.title, locale).to_owned(),
@@ -345,5 +377,6 @@ pub async fn ticket_status(
         sent_on: format!("{y:04}-{m:02}-{d:02}"),
         rows: answer_rows(&form, &ticket.answers, locale),
         description: ticket.description,
+        messages,
     }))
 }

@@ -25,6 +25,8 @@ const FLOWS = [
     send: 'Lähetä',
     done: 'Pyyntösi on lähetetty',
     mailGreeting: 'Hej Maija Meikäläinen,',
+    addInfo: 'Lägg till information',
+    markSolved: 'Mitt problem är löst',
   },
   {
     locale: 'sv',
@@ -47,6 +49,8 @@ const FLOWS = [
     send: 'Skicka',
     done: 'Din begäran har skickats',
     mailGreeting: 'Hei Maija Meikäläinen,',
+    addInfo: 'Lisää tietoja',
+    markSolved: 'Ongelmani on ratkennut',
   },
 ] as const;
 
@@ -149,6 +153,11 @@ for (const t of FLOWS) {
     const link = text.split('\n').find((line) => line.includes('/tickets/'))!.trim();
     await page.goto(new URL(link).pathname + new URL(link).search);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(ticket);
+    await axe(page, info);
+    await page.getByLabel(t.addInfo).fill('Kortti löytyi / Kortet hittades');
+    await page.getByRole('button', { name: t.markSolved }).click();
+    await expect(page.locator('.messages')).toContainText('Kortti löytyi / Kortet hittades');
+    await expect(page.getByRole('status')).toBeVisible();
     await axe(page, info);
     expect(problems).toEqual([]);
   });

@@ -20,7 +20,7 @@ pub use database_url::{Backend, DatabaseUrl, DatabaseUrlError};
 pub use drafts::{Draft, DraftOutcome, FunnelEvent, PendingStep};
 pub use feedback::{MAX_COMMENT, VoteCounts, normalise_query};
 pub use report::{DeflectionReport, FunnelRow};
-pub use tickets::{NewTicket, Submitted, TicketRecord, format_reference};
+pub use tickets::{NewTicket, Submitted, TicketMessage, TicketRecord, format_reference};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;

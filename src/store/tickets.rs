@@ -69,6 +69,19 @@ pub struct TicketRecord {
     pub status_token_hash: String,
 }
 
+/// One entry of a ticket's conversation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TicketMessage {
+    /// `customer` or `desk`.
+    pub author: String,
+    /// The message, if any.
+    pub body: Option<String>,
+    /// The status the ticket moved to, if it did.
+    pub new_status: Option<String>,
+    /// When (milliseconds since the epoch).
+    pub created_at: i64,
+}
+
 /// What submitting a draft did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Submitted {
@@ -195,6 +208,68 @@ impl Store {
             created_at: row.try_get(5)?,
             status_token_hash: row.try_get(6)?,
         }))
+    }
+
+    /// Adds a message from the customer (and/or a status change) to ticket `reference`, in one
+    /// transaction with the ticket's own status.
+    pub async fn add_customer_message(
+        &self,
+        reference: &str,
+        body: Option<&str>,
+        new_status: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let _turn = self.write_turn().await;
+        let now = now_millis();
+        let mut tx = self.pool().begin().await?;
+        sqlx::query(
+            "INSERT INTO ticket_messages (reference, author, body, new_status, created_at) \
+             VALUES ($1, 'customer', $2, $3, $4)",
+        )
+        .bind(reference)
+        .bind(body)
+        .bind(new_status)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        match new_status {
+            Some(status) => {
+                sqlx::query("UPDATE tickets SET status = $1, updated_at = $2 WHERE reference = $3")
+                    .bind(status)
+                    .bind(now)
+                    .bind(reference)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            None => {
+                sqlx::query("UPDATE tickets SET updated_at = $1 WHERE reference = $2")
+                    .bind(now)
+                    .bind(reference)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The conversation of ticket `reference`, oldest first.
+    pub async fn ticket_messages(&self, reference: &str) -> Result<Vec<TicketMessage>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT author, body, new_status, created_at FROM ticket_messages WHERE reference = $1 ORDER BY id",
+        )
+        .bind(reference)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(TicketMessage {
+                    author: r.try_get(0)?,
+                    body: r.try_get(1)?,
+                    new_status: r.try_get(2)?,
+                    created_at: r.try_get(3)?,
+                })
+            })
+            .collect()
     }
 
     /// How many tickets there are.

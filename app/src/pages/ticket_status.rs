@@ -39,6 +39,28 @@ pub fn TicketStatusPage() -> impl IntoView {
                             })
                             .collect_view();
                         let status = i18n.t(&format!("ticket-status-{}", ticket.status));
+                        let messages = ticket
+                            .messages
+                            .into_iter()
+                            .map(|m| {
+                                let who = if m.from_customer { i18n.t("ticket-from-you") } else { i18n.t("ticket-from-desk") };
+                                let change = m.new_status.map(|s| {
+                                    let text = i18n.t(&format!("ticket-status-{s}"));
+                                    view! { <p class="message__status">{i18n.t("ticket-status")}": "{text}</p> }
+                                });
+                                view! {
+                                    <li class="message">
+                                        <p class="message__meta">{who}" · "{m.at}</p>
+                                        {m.body.map(|b| view! { <p class="message__body">{b}</p> })}
+                                        {change}
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        let action = format!("/{}/tickets/{}", i18n.locale().code(), ticket.reference);
+                        let updated = query.with_untracked(|q| q.get("updated").is_some());
+                        let update_error = query.with_untracked(|q| q.get("update_error").is_some());
+                        let closed = ticket.status == "resolved" || ticket.status == "closed";
                         view! {
                             <Title text=ticket.reference.clone()/>
                             <div class="container narrow">
@@ -59,6 +81,25 @@ pub fn TicketStatusPage() -> impl IntoView {
                                         <dd class="summary-list__value">{ticket.description}</dd>
                                     </div>
                                 </dl>
+                                <section id="conversation" aria-labelledby="conversation-heading">
+                                    <h2 id="conversation-heading">{i18n.t("ticket-conversation")}</h2>
+                                    <ol class="messages">{messages}</ol>
+                                    {updated.then(|| view! { <p class="vote__thanks" role="status">{i18n.t("ticket-updated")}</p> })}
+                                    {update_error.then(|| view! { <p class="form-error" role="alert">{i18n.t("ticket-update-error")}</p> })}
+                                    <form method="post" action=action>
+                                        <input type="hidden" name="token" value=token()/>
+                                        <div class="field">
+                                            <label class="field__label" for="ticket-message">{i18n.t("ticket-add-label")}</label>
+                                            <textarea id="ticket-message" name="message" rows="5" maxlength="4000"></textarea>
+                                        </div>
+                                        <div class="vote__buttons">
+                                            <button class="button" type="submit" name="_action" value="send">{i18n.t("ticket-add-send")}</button>
+                                            {(!closed).then(|| view! {
+                                                <button class="button button--secondary" type="submit" name="_action" value="solved">{i18n.t("ticket-mark-solved")}</button>
+                                            })}
+                                        </div>
+                                    </form>
+                                </section>
                             </div>
                         }
                         .into_any()

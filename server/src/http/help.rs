@@ -114,3 +114,26 @@ pub async fn step(
         Err(error) => failed(locale, error, here),
     }
 }
+
+/// `POST /{lang}/tickets/{reference}`: the customer adds information (`message`) or, with
+/// `_action=solved`, marks the ticket solved. Back to the status page either way.
+pub async fn ticket_update(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    Path((lang, reference)): Path<(String, String)>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let Ok(locale) = lang.parse::<Locale>() else { return Redirect::to("/").into_response() };
+    if !state.limiter.allow(client.ip(), Limited::Submit) {
+        return too_many(locale);
+    }
+    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("");
+    let token = field("token");
+    let page = format!("/{}/tickets/{reference}?token={}", locale.code(), tuki_app::pages::encode_query_value(token));
+    let solved = field(ACTION) == "solved";
+    match state.portal.customer_update(&reference, token, field("message"), solved).await {
+        Ok(true) => Redirect::to(&format!("{page}&updated=1#conversation")).into_response(),
+        Ok(false) => Redirect::to(&format!("{page}&update_error=1#conversation")).into_response(),
+        Err(error) => failed(locale, error, page),
+    }
+}

@@ -62,6 +62,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/api/v1/search", get(api::search))
         .route("/{lang}/help/{form}", post(help::start))
         .route("/{lang}/help/{form}/{draft}/{step}", post(help::step))
+        .route("/{lang}/tickets/{reference}", post(help::ticket_update))
         .leptos_routes_with_context(&state, leptos_routes, context.clone(), move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .with_state(state)
@@ -122,15 +123,38 @@ impl Bound {
         let portal = self.state.portal.clone();
         let (stop_mailer, mailer_stopped) = tokio::sync::watch::channel(false);
         let mailer = tokio::spawn(crate::mailer::run(portal.clone(), mailer_stopped));
-        axum::serve(self.listener, app(self.state).into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown)
-            .await?;
+        let (stopping, stop_requested) = tokio::sync::oneshot::channel::<()>();
+        let server = axum::serve(self.listener, app(self.state).into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(async move {
+                shutdown.await;
+                let _ = stopping.send(());
+            });
+        // Open requests get a grace period to finish; a connection that stays open longer (a
+        // client that never lets go) does not keep the process from stopping.
+        let deadline = async move {
+            if stop_requested.await.is_ok() {
+                tokio::time::sleep(SHUTDOWN_GRACE).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        };
+        tokio::select! {
+            result = server => result?,
+            () = deadline => tracing::warn!("connections still open after the grace period; stopping anyway"),
+        }
         let _ = stop_mailer.send(true);
-        let _ = mailer.await;
-        portal.close().await;
+        if tokio::time::timeout(SHUTDOWN_GRACE, mailer).await.is_err() {
+            tracing::warn!("the mailer did not stop in time");
+        }
+        if tokio::time::timeout(SHUTDOWN_GRACE, portal.close()).await.is_err() {
+            tracing::warn!("database connections still in use at shutdown; closing anyway");
+        }
         Ok(())
     }
 }
+
+/// How long open requests, the mailer and database connections get to finish at shutdown.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// `tuki serve`: runs until SIGINT or SIGTERM.
 pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {

@@ -79,6 +79,11 @@ async fn start(database_url: DatabaseUrl, dir: &Path, owned: Option<tempfile::Te
     let handle = tokio::spawn(bound.run(async move {
         let _ = stopped.await;
     }));
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+    // A request that is never answered fails the test instead of hanging it.
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(30))
+        .build()
+        .expect("client");
     TestApp { address, client, state, stop: Some(stop), stopped: Some(handle), _dir: owned }
 }

@@ -263,6 +263,23 @@ async fn the_confirmation_mail_arrives_in_the_reply_language_with_a_working_priv
         assert!(body.contains("Sähkö Oy") && body.contains("Mottagen"), "status page");
         let (wrong, _) = app.page(&format!("{}x", &path[..path.len() - 1])).await;
         assert_eq!(wrong, 404, "a wrong token shows nothing");
+        // The customer adds information, then marks the ticket solved: both are kept.
+        let (page_path, token) = path.split_once("?token=").expect("token");
+        let (status, back) =
+            app.post_form(page_path, &[("token", token), ("message", "Lasku tuli nyt perille.")]).await;
+        assert_eq!(status, 303);
+        assert!(back.contains("updated=1"), "{back}");
+        let (_, body) = app.page(path).await;
+        assert!(body.contains("Lasku tuli nyt perille.") && body.contains("Mottagen"), "message shown");
+        app.post_form(page_path, &[("token", token), ("message", ""), ("_action", "solved")]).await;
+        let (_, body) = app.page(path).await;
+        assert!(body.contains("Löst"), "status resolved");
+        let messages = app.state.portal.store().ticket_messages(&page_path[12..]).await.expect("messages");
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert_eq!(messages[1].new_status.as_deref(), Some("resolved"));
+        // Without the right token nothing is stored.
+        app.post_form(page_path, &[("token", "wrong"), ("message", "spam")]).await;
+        assert_eq!(app.state.portal.store().ticket_messages(&page_path[12..]).await.expect("messages").len(), 2);
         app.stop().await;
     }
 }

@@ -63,6 +63,18 @@ pub enum ContactOutcome {
     Incomplete(String),
 }
 
+/// A rejected step as the draft keeps it: the input, and each error's message id and argument.
+fn pending_step(step: &str, submitted: &Answers, errors: &[crate::forms::FieldError]) -> PendingStep {
+    PendingStep {
+        step: step.to_owned(),
+        input: submitted.clone(),
+        errors: errors
+            .iter()
+            .map(|e| (e.field.clone(), e.problem.message_id().to_owned(), e.problem.message_args()))
+            .collect(),
+    }
+}
+
 /// Compares without stopping at the first difference (no timing hints about the hash).
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
@@ -122,15 +134,7 @@ impl Portal {
         let earlier = definition.effective_answers(&draft.answers);
         let errors = validate_step(step, submitted, &earlier);
         if !errors.is_empty() {
-            let pending = PendingStep {
-                step: step_id.to_owned(),
-                input: submitted.clone(),
-                errors: errors
-                    .iter()
-                    .map(|e| (e.field.clone(), e.problem.message_id().to_owned(), e.problem.message_args()))
-                    .collect(),
-            };
-            self.store().save_draft_pending(id, &pending).await?;
+            self.store().save_draft_pending(id, &pending_step(step_id, submitted, &errors)).await?;
             return Ok(StepOutcome::Invalid);
         }
         let merged = definition.merge_step(step, &draft.answers, submitted);
@@ -185,15 +189,7 @@ impl Portal {
         let step = contact_step();
         let errors = validate_step(&step, submitted, &Answers::new());
         if !errors.is_empty() {
-            let pending = PendingStep {
-                step: contact::CONTACT_STEP.to_owned(),
-                input: submitted.clone(),
-                errors: errors
-                    .iter()
-                    .map(|e| (e.field.clone(), e.problem.message_id().to_owned(), e.problem.message_args()))
-                    .collect(),
-            };
-            self.store().save_draft_pending(id, &pending).await?;
+            self.store().save_draft_pending(id, &pending_step(contact::CONTACT_STEP, submitted, &errors)).await?;
             return Ok(ContactOutcome::Invalid);
         }
         let one = |field: &str| submitted.get(field).and_then(|v| v.first()).map(|v| v.trim().to_owned());

@@ -147,6 +147,20 @@ mod server {
         rows
     }
 
+    /// The open draft `draft` of `form`; `None` when there is none (or it is finished).
+    pub async fn open_draft(
+        portal: &tuki::Portal,
+        form: &str,
+        draft: &str,
+    ) -> Result<Option<tuki::help_flow::DraftWithForm>, ServerFnError> {
+        let Some(slug) = form_slug(form) else { return Ok(None) };
+        match portal.draft_with_form(&slug, draft).await {
+            Ok(found) if found.draft.outcome == tuki::store::DraftOutcome::Open => Ok(Some(found)),
+            Ok(_) => Ok(None),
+            Err(e) => flow_error(e),
+        }
+    }
+
     pub fn form_slug(text: &str) -> Option<tuki::content::Slug> {
         tuki::content::Slug::parse(text).ok()
     }
@@ -198,15 +212,8 @@ pub async fn help_step(
     use server::*;
     use tuki::forms::text_in;
     let locale = parse_locale(&locale)?;
-    let Some(slug) = form_slug(&form) else { return Ok(None) };
     let portal = portal()?;
-    let with_form = match portal.draft_with_form(&slug, &draft).await {
-        Ok(found) => found,
-        Err(e) => return flow_error(e),
-    };
-    if with_form.draft.outcome != tuki::store::DraftOutcome::Open {
-        return Ok(None);
-    }
+    let Some(with_form) = open_draft(&portal, &form, &draft).await? else { return Ok(None) };
     let definition = &with_form.form;
     let answers = definition.effective_answers(&with_form.draft.answers);
     let shown = definition.shown_steps(&answers);
@@ -273,15 +280,8 @@ pub async fn help_check(locale: String, form: String, draft: String) -> Result<O
     use server::*;
     use tuki::forms::text_in;
     let locale = parse_locale(&locale)?;
-    let Some(slug) = form_slug(&form) else { return Ok(None) };
     let portal = portal()?;
-    let with_form = match portal.draft_with_form(&slug, &draft).await {
-        Ok(found) => found,
-        Err(e) => return flow_error(e),
-    };
-    if with_form.draft.outcome != tuki::store::DraftOutcome::Open {
-        return Ok(None);
-    }
+    let Some(with_form) = open_draft(&portal, &form, &draft).await? else { return Ok(None) };
     let definition = &with_form.form;
     let answers = definition.effective_answers(&with_form.draft.answers);
     let shown = definition.shown_steps(&answers);

@@ -25,21 +25,9 @@ fn text(id: &str) -> Localized {
     Locale::ALL.into_iter().map(|l| (l, tr(l, id))).collect()
 }
 
+/// A required field labelled by the Fluent message `label`.
 fn field(id: &str, kind: FieldKind, label: &str) -> Field {
-    Field {
-        id: id.to_owned(),
-        kind,
-        label: text(label),
-        hint: None,
-        required: true,
-        min_length: None,
-        max_length: None,
-        min: None,
-        max: None,
-        pattern: None,
-        options: Vec::new(),
-        show_if: None,
-    }
+    Field { required: true, ..Field::new(id, kind, text(label)) }
 }
 
 /// The contact step, in every locale.

@@ -220,6 +220,24 @@ pub const DEFAULT_MAX_TEXT: usize = 200;
 pub const DEFAULT_MAX_TEXTAREA: usize = 4000;
 
 impl Field {
+    /// An optional field of `kind` with no hint, limits, options or condition.
+    pub fn new(id: &str, kind: FieldKind, label: Localized) -> Field {
+        Field {
+            id: id.to_owned(),
+            kind,
+            label,
+            hint: None,
+            required: false,
+            min_length: None,
+            max_length: None,
+            min: None,
+            max: None,
+            pattern: None,
+            options: Vec::new(),
+            show_if: None,
+        }
+    }
+
     /// The longest answer accepted: the definition's limit, or a default per kind.
     pub fn max_chars(&self) -> usize {
         self.max_length.unwrap_or(match self.kind {

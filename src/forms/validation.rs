@@ -230,20 +230,7 @@ mod tests {
     use crate::forms::{ChoiceOption, Condition, Localized};
 
     fn field(id: &str, kind: FieldKind) -> Field {
-        Field {
-            id: id.into(),
-            kind,
-            label: Localized::new(),
-            hint: None,
-            required: false,
-            min_length: None,
-            max_length: None,
-            min: None,
-            max: None,
-            pattern: None,
-            options: Vec::new(),
-            show_if: None,
-        }
+        Field::new(id, kind, Localized::new())
     }
 
     fn step(fields: Vec<Field>) -> Step {

@@ -1,6 +1,6 @@
 //! Categories and documents in the database, and importing a whole bundle.
 
-use super::{Store, StoreError, now_millis};
+use super::{Store, StoreError, corrupt, now_millis};
 use crate::Locale;
 use crate::content::bundle::Bundle;
 use crate::content::{Category, DocKind, Document, Slug, Status, Translation};
@@ -27,10 +27,6 @@ impl ImportReport {
             Some((kind.parse().ok()?, slug))
         })
     }
-}
-
-fn corrupt(what: String) -> StoreError {
-    StoreError::Database(sqlx::Error::Decode(what.into()))
 }
 
 impl Store {

@@ -1,16 +1,12 @@
 //! Form drafts (a customer's answers on the way through a form) and the anonymous deflection
 //! funnel events they produce.
 
-use super::{Store, StoreError, now_millis};
+use super::{Store, StoreError, corrupt, now_millis, to_json};
 use crate::Locale;
 use crate::content::Slug;
 use crate::forms::Answers;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
-
-fn corrupt(what: String) -> StoreError {
-    StoreError::Database(sqlx::Error::Decode(what.into()))
-}
 
 /// How a draft ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,10 +103,6 @@ impl FunnelEvent {
     }
 }
 
-fn json<T: Serialize>(value: &T) -> Result<String, StoreError> {
-    serde_json::to_string(value).map_err(|e| corrupt(e.to_string()))
-}
-
 impl Store {
     /// Starts a draft of `form` (at `version`) with the id `id`.
     pub async fn create_draft(&self, id: &str, form: &Slug, version: i64, locale: Locale) -> Result<(), StoreError> {
@@ -159,7 +151,7 @@ impl Store {
     /// Stores validated answers and clears any pending step.
     pub async fn save_draft_answers(&self, id: &str, answers: &Answers) -> Result<(), StoreError> {
         sqlx::query("UPDATE form_drafts SET answers = $1, pending = NULL, updated_at = $2 WHERE id = $3")
-            .bind(json(answers)?)
+            .bind(to_json(answers)?)
             .bind(now_millis())
             .bind(id)
             .execute(self.pool())
@@ -179,7 +171,7 @@ impl Store {
             return Ok(());
         }
         sqlx::query("UPDATE form_drafts SET seen = $1 WHERE id = $2")
-            .bind(json(&seen)?)
+            .bind(to_json(&seen)?)
             .bind(&draft.id)
             .execute(self.pool())
             .await?;
@@ -189,7 +181,7 @@ impl Store {
     /// Keeps a rejected step's input and errors for the page to show.
     pub async fn save_draft_pending(&self, id: &str, pending: &PendingStep) -> Result<(), StoreError> {
         sqlx::query("UPDATE form_drafts SET pending = $1, updated_at = $2 WHERE id = $3")
-            .bind(json(pending)?)
+            .bind(to_json(pending)?)
             .bind(now_millis())
             .bind(id)
             .execute(self.pool())

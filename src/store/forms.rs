@@ -1,22 +1,13 @@
 //! Teams and versioned form definitions in the database.
 
 use super::content::ImportReport;
-use super::{Store, StoreError};
+use super::{Store, StoreError, corrupt, to_json};
 use crate::Locale;
 use crate::content::Slug;
 use crate::content::bundle::Bundle;
 use crate::forms::{FormDefinition, Team};
 use sqlx::{Any, Row, Transaction};
 use std::collections::BTreeMap;
-
-fn corrupt(what: String) -> StoreError {
-    StoreError::Database(sqlx::Error::Decode(what.into()))
-}
-
-/// A form definition as stored: JSON, which round-trips every field exactly.
-fn to_json(form: &FormDefinition) -> Result<String, StoreError> {
-    serde_json::to_string(form).map_err(|e| corrupt(format!("form {}: {e}", form.slug)))
-}
 
 fn from_json(text: &str) -> Result<FormDefinition, StoreError> {
     serde_json::from_str(text).map_err(|e| corrupt(format!("stored form definition: {e}")))

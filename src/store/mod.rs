@@ -151,6 +151,16 @@ impl Store {
 }
 
 /// Current time as Unix milliseconds, the portable timestamp of every table.
+/// A stored value that cannot be read back (bad JSON, unknown code): the database is corrupt.
+pub(crate) fn corrupt(what: String) -> StoreError {
+    StoreError::Database(sqlx::Error::Decode(what.into()))
+}
+
+/// A value stored as JSON text.
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| corrupt(e.to_string()))
+}
+
 pub(crate) fn now_millis() -> i64 {
     let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     i64::try_from(since_epoch.as_millis()).unwrap_or(i64::MAX)

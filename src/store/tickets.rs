@@ -1,17 +1,9 @@
 //! Tickets: created from a draft in one transaction, at most once per draft.
 
-use super::{Store, StoreError, now_millis};
+use super::{Store, StoreError, corrupt, now_millis, to_json};
 use crate::Locale;
 use crate::forms::Answers;
 use sqlx::Row;
-
-fn corrupt(what: String) -> StoreError {
-    StoreError::Database(sqlx::Error::Decode(what.into()))
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
-    serde_json::to_string(value).map_err(|e| corrupt(e.to_string()))
-}
 
 /// Everything a new ticket holds besides its reference, status and times.
 #[derive(Clone, Debug, PartialEq)]

@@ -22,6 +22,23 @@ prune_target_dir() {
 }
 WASM_BINDGEN_VERSION=0.2.130
 
+# The SMTP server the tests deliver mail to: aiosmtpd from PyPI, in a virtualenv outside the
+# clone. Sets TUKI_TEST_SMTP_PYTHON, which the integration tests start it with.
+install_smtp_test_server() {
+  local venv="$HOME/.cache/tuki/smtp-venv"
+  if ! "$venv/bin/python" -c 'import aiosmtpd' 2>/dev/null; then
+    log "installing aiosmtpd (the SMTP server of the tests)"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet 'aiosmtpd==1.4.6'
+  fi
+  export TUKI_TEST_SMTP_PYTHON="$venv/bin/python"
+}
+
+# A free TCP port on loopback.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 as_root() {

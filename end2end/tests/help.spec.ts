@@ -54,25 +54,29 @@ const FLOWS = [
   },
 ] as const;
 
-/** The plain-text part of the confirmation mail of ticket `reference`, from the outbox folder. */
+/**
+ * The plain-text part of the confirmation mail of ticket `reference`, as the SMTP test server
+ * received it (a maildir that `.ci/test` points `TUKI_E2E_MAILDIR` at).
+ */
 async function mailAbout(reference: string): Promise<string> {
-  const dir = join(process.env.TUKI_E2E_DATA_DIR ?? '', 'outbox');
+  const dir = process.env.TUKI_E2E_MAILDIR;
+  if (!dir) throw new Error('TUKI_E2E_MAILDIR is not set: run the tests with .ci/test');
   for (let i = 0; i < 50; i++) {
     let files: string[] = [];
     try {
-      files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+      files = readdirSync(dir);
     } catch {
-      // not created yet
+      // nothing received yet
     }
     for (const file of files) {
-      const eml = readFileSync(join(dir, file), 'utf8');
-      const part = eml.split('Content-Transfer-Encoding: base64\r\n\r\n')[1].split('\r\n--')[0];
-      const text = Buffer.from(part.replace(/\r\n/g, ''), 'base64').toString('utf8');
+      const mail = readFileSync(join(dir, file), 'utf8').replace(/\r\n/g, '\n');
+      const part = mail.split('Content-Transfer-Encoding: base64\n\n')[1]?.split('\n--')[0] ?? '';
+      const text = Buffer.from(part.replace(/\n/g, ''), 'base64').toString('utf8');
       if (text.includes(reference)) return text;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`no mail about ${reference} in ${dir}`);
+  throw new Error(`the SMTP server received no mail about ${reference} (maildir ${dir})`);
 }
 
 async function axe(page: Page, info: Parameters<typeof jsEnabled>[0]) {

@@ -130,6 +130,7 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
         site_dir: PathBuf::from("target/site"),
         // The load generator is one client sending thousands of searches a second.
         rate_limits: crate::http::RateLimits { submits_per_minute: u32::MAX, searches_per_minute: u32::MAX },
+        mail: crate::mailer::MailConfig::folder(&data_dir),
     };
     let bound = Bound::bind_without_demo(&config).await?;
     let portal = bound.state().portal.clone();

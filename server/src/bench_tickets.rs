@@ -36,6 +36,7 @@ pub async fn run(clients: usize, duration: Duration) -> anyhow::Result<()> {
         base_url: "http://127.0.0.1:0".to_owned(),
         site_dir: PathBuf::from("target/site"),
         rate_limits: RateLimits { submits_per_minute: u32::MAX, searches_per_minute: u32::MAX },
+        mail: crate::mailer::MailConfig::folder(&temp.path().join("data")),
     };
     let bound = Bound::bind(&config).await?;
     let portal = bound.state().portal.clone();

@@ -134,4 +134,16 @@ pub struct ServeArgs {
     /// Searches through the JSON API allowed per minute and client address.
     #[arg(long, env = "TUKI_SEARCHES_PER_MINUTE", default_value_t = 600)]
     pub searches_per_minute: u32,
+    /// SMTP relay for the portal's mail: `smtp://host[:port]` (no TLS),
+    /// `smtp+starttls://user:password@host[:port]` or `smtps://…` (percent-encode special
+    /// characters). Without it, mail is written as `.eml` files to `DATA_DIR/outbox/`.
+    #[arg(long, env = "TUKI_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// PEM file of a private CA the SMTP relay's certificate is signed by (the Mozilla roots
+    /// are always trusted).
+    #[arg(long, env = "TUKI_SMTP_CA_FILE")]
+    pub smtp_ca_file: Option<PathBuf>,
+    /// The sender of the portal's mail, `Name <address>`.
+    #[arg(long, env = "TUKI_MAIL_FROM", default_value = crate::mailer::DEFAULT_FROM)]
+    pub mail_from: String,
 }

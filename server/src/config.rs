@@ -1,6 +1,8 @@
 //! The server's resolved configuration, checked once at start.
 
 use crate::cli::{GlobalArgs, ServeArgs};
+use crate::mailer::{Delivery, MailConfig, outbox_dir};
+use crate::smtp::{SmtpClient, SmtpUrl, SmtpUrlError, bare_address};
 use leptos::config::{Env, LeptosOptions};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -19,6 +21,8 @@ pub struct ServeConfig {
     pub site_dir: PathBuf,
     /// Per-client request limits.
     pub rate_limits: crate::http::RateLimits,
+    /// Sender and delivery of the portal's mail.
+    pub mail: MailConfig,
 }
 
 /// A configuration value that cannot work.
@@ -27,6 +31,20 @@ pub enum ConfigError {
     /// `TUKI_BASE_URL` is not an absolute http(s) URL.
     #[error("TUKI_BASE_URL must be an absolute http:// or https:// URL, not {0:?}")]
     BaseUrl(String),
+    /// `TUKI_SMTP_URL` cannot be used.
+    #[error(transparent)]
+    SmtpUrl(#[from] SmtpUrlError),
+    /// `TUKI_MAIL_FROM` has no usable address.
+    #[error("TUKI_MAIL_FROM must be an address or `Name <address>`, not {0:?}")]
+    MailFrom(String),
+    /// `TUKI_SMTP_CA_FILE` cannot be read or holds no certificate.
+    #[error("TUKI_SMTP_CA_FILE {path}: {reason}")]
+    SmtpCaFile {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
 impl ServeConfig {
@@ -39,8 +57,10 @@ impl ServeConfig {
             }
             Some(other) => return Err(ConfigError::BaseUrl(other.to_owned()).into()),
         };
+        let portal = global.portal_config()?;
+        let mail = mail_config(args, &base_url, &portal.data_dir)?;
         Ok(ServeConfig {
-            portal: global.portal_config()?,
+            portal,
             listen: args.listen,
             base_url,
             site_dir: args.site_dir.clone(),
@@ -48,6 +68,7 @@ impl ServeConfig {
                 submits_per_minute: args.submits_per_minute,
                 searches_per_minute: args.searches_per_minute,
             },
+            mail,
         })
     }
 
@@ -68,4 +89,35 @@ impl ServeConfig {
             .reload_port(reload_port)
             .build()
     }
+}
+
+/// The mailer's configuration: `.eml` files unless an SMTP relay is configured.
+fn mail_config(args: &ServeArgs, base_url: &str, data_dir: &std::path::Path) -> Result<MailConfig, ConfigError> {
+    let from = args.mail_from.trim().to_owned();
+    let address = bare_address(&from);
+    if !tuki::forms::validation::is_email(address) {
+        return Err(ConfigError::MailFrom(from));
+    }
+    let delivery = match args.smtp_url.as_deref().map(str::trim) {
+        None | Some("") => Delivery::Folder(outbox_dir(data_dir)),
+        Some(url) => {
+            let url: SmtpUrl = url.parse()?;
+            let ca = match &args.smtp_ca_file {
+                None => None,
+                Some(path) => Some(
+                    std::fs::read(path)
+                        .map_err(|e| ConfigError::SmtpCaFile { path: path.clone(), reason: e.to_string() })?,
+                ),
+            };
+            // The relay is greeted with the portal's public host name.
+            let host = base_url.split("://").nth(1).and_then(|rest| rest.split(['/', ':']).next()).unwrap_or("");
+            let helo = if host.is_empty() { "localhost" } else { host };
+            let client = SmtpClient::new(url, helo, ca.as_deref()).map_err(|e| ConfigError::SmtpCaFile {
+                path: args.smtp_ca_file.clone().unwrap_or_default(),
+                reason: e.to_string(),
+            })?;
+            Delivery::Smtp(client)
+        }
+    };
+    Ok(MailConfig { from, delivery })
 }

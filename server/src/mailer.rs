@@ -1,16 +1,45 @@
-//! Delivers the outbox. Without `TUKI_SMTP_URL` (the only way for now) each mail is written as
-//! an `.eml` file to `$TUKI_DATA_DIR/outbox/`, where a developer or a test opens it. A failed
-//! delivery is retried with a growing pause; the customer's request never waits for it.
+//! Delivers the outbox: through an SMTP relay when `TUKI_SMTP_URL` is set, otherwise as `.eml`
+//! files in `$TUKI_DATA_DIR/outbox/`, where a developer or a test opens them. A failed delivery
+//! is retried with a growing pause; a mail the relay refuses for good (5xx) or that could not be
+//! delivered for [`GIVE_UP_AFTER`] is abandoned and logged. The customer's request never waits.
 
+use crate::smtp::{SmtpClient, SmtpError, bare_address};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use tuki::Portal;
 use tuki::mail::{QueuedMail, to_eml};
 
-/// Sender address of the portal's mail.
-pub const FROM: &str = "Tuki <no-reply@tuki.invalid>";
+/// The sender of the portal's mail when `TUKI_MAIL_FROM` is not set.
+pub const DEFAULT_FROM: &str = "Tuki <no-reply@tuki.invalid>";
 /// How often the outbox is looked at.
 const POLL: Duration = Duration::from_millis(500);
+/// A mail not delivered this long after it was queued is abandoned (milliseconds).
+pub const GIVE_UP_AFTER: i64 = 3 * 24 * 3600 * 1000;
+
+/// Where mail goes.
+#[derive(Clone, Debug)]
+pub enum Delivery {
+    /// `.eml` files in this folder.
+    Folder(PathBuf),
+    /// An SMTP relay.
+    Smtp(SmtpClient),
+}
+
+/// The mailer's configuration.
+#[derive(Clone, Debug)]
+pub struct MailConfig {
+    /// The `From:` mailbox, e.g. `Tuki <no-reply@bank.fi>`.
+    pub from: String,
+    /// Where mail goes.
+    pub delivery: Delivery,
+}
+
+impl MailConfig {
+    /// Mail from [`DEFAULT_FROM`] as `.eml` files in the outbox folder of `data_dir`.
+    pub fn folder(data_dir: &Path) -> MailConfig {
+        MailConfig { from: DEFAULT_FROM.to_owned(), delivery: Delivery::Folder(outbox_dir(data_dir)) }
+    }
+}
 
 fn now_millis() -> i64 {
     std::time::SystemTime::now()
@@ -18,41 +47,60 @@ fn now_millis() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
-/// Where `.eml` files go.
-pub fn outbox_dir(portal: &Portal) -> PathBuf {
-    portal.config().data_dir.join("outbox")
+/// The outbox folder of a data directory.
+pub fn outbox_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("outbox")
 }
 
-fn write_eml(dir: &Path, queued: &QueuedMail) -> std::io::Result<PathBuf> {
+fn write_eml(dir: &Path, queued: &QueuedMail, from: &str) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
     let path = dir.join(format!("{:08}.eml", queued.id));
     // Written under a temporary name and renamed: a reader never sees half a mail.
     let temporary = dir.join(format!(".{:08}.eml.tmp", queued.id));
-    std::fs::write(&temporary, to_eml(queued, FROM))?;
+    std::fs::write(&temporary, to_eml(queued, from))?;
     std::fs::rename(&temporary, &path)?;
     Ok(path)
 }
 
+/// What happened to one mail.
+enum Attempt {
+    Delivered(String),
+    Failed(String),
+    Refused(String),
+}
+
 /// Delivers every mail that is due; returns how many were delivered.
-pub async fn deliver_due(portal: &Portal) -> anyhow::Result<usize> {
+pub async fn deliver_due(portal: &Portal, config: &MailConfig) -> anyhow::Result<usize> {
     let store = portal.store();
-    let dir = outbox_dir(portal);
+    let due = store.due_mail(now_millis(), 50).await?;
+    if due.is_empty() {
+        return Ok(0);
+    }
+    let attempts = match &config.delivery {
+        Delivery::Folder(dir) => write_all(dir, &due, &config.from).await,
+        Delivery::Smtp(client) => send_all(client, &due, &config.from).await,
+    };
     let mut delivered = 0;
-    for queued in store.due_mail(now_millis(), 50).await? {
-        let (folder, mail) = (dir.clone(), queued.clone());
-        let written = tokio::task::spawn_blocking(move || write_eml(&folder, &mail))
-            .await
-            .unwrap_or_else(|e| Err(std::io::Error::other(e.to_string())));
-        match written {
-            Ok(path) => {
-                store.mark_mail_sent(queued.id, now_millis()).await?;
-                tracing::info!(id = queued.id, path = %path.display(), "mail written to the outbox folder");
+    for (queued, attempt) in due.iter().zip(attempts) {
+        let now = now_millis();
+        match attempt {
+            Attempt::Delivered(to) => {
+                store.mark_mail_sent(queued.id, now).await?;
+                tracing::info!(id = queued.id, to = %to, "mail delivered");
                 delivered += 1;
             }
-            Err(error) => {
+            Attempt::Refused(error) => {
+                store.abandon_mail(queued.id, &error, now).await?;
+                tracing::error!(id = queued.id, %error, "mail refused for good; abandoned");
+            }
+            Attempt::Failed(error) if now - queued.created_at > GIVE_UP_AFTER => {
+                store.abandon_mail(queued.id, &error, now).await?;
+                tracing::error!(id = queued.id, %error, "mail undeliverable for three days; abandoned");
+            }
+            Attempt::Failed(error) => {
                 // 2 s, 4 s, 8 s … up to an hour.
-                let pause = 1000_i64 << queued.attempts.clamp(1, 11);
-                store.mark_mail_failed(queued.id, &error.to_string(), now_millis() + pause.min(3_600_000)).await?;
+                let pause = (1000_i64 << (queued.attempts + 1).clamp(1, 12)).min(3_600_000);
+                store.mark_mail_failed(queued.id, &error, now + pause).await?;
                 tracing::warn!(id = queued.id, %error, "mail delivery failed; will retry");
             }
         }
@@ -60,10 +108,51 @@ pub async fn deliver_due(portal: &Portal) -> anyhow::Result<usize> {
     Ok(delivered)
 }
 
+async fn write_all(dir: &Path, due: &[QueuedMail], from: &str) -> Vec<Attempt> {
+    let (dir, mails, from) = (dir.to_owned(), due.to_vec(), from.to_owned());
+    let written = tokio::task::spawn_blocking(move || {
+        mails
+            .iter()
+            .map(|queued| match write_eml(&dir, queued, &from) {
+                Ok(path) => Attempt::Delivered(path.display().to_string()),
+                Err(error) => Attempt::Failed(error.to_string()),
+            })
+            .collect::<Vec<_>>()
+    })
+    .await;
+    written.unwrap_or_else(|error| due.iter().map(|_| Attempt::Failed(error.to_string())).collect())
+}
+
+async fn send_all(client: &SmtpClient, due: &[QueuedMail], from: &str) -> Vec<Attempt> {
+    let mut session = match client.connect().await {
+        Ok(session) => session,
+        Err(error) => return due.iter().map(|_| Attempt::Failed(error.to_string())).collect(),
+    };
+    let mut attempts = Vec::with_capacity(due.len());
+    for queued in due {
+        let message = to_eml(queued, from);
+        let attempt = match session.send(bare_address(from), &queued.mail.to, &message).await {
+            Ok(()) => Attempt::Delivered(format!("smtp {}:{}", client.url().host, client.url().port)),
+            Err(error) if error.is_permanent() => Attempt::Refused(error.to_string()),
+            Err(error @ SmtpError::Refused { .. }) => Attempt::Failed(error.to_string()),
+            Err(error) => {
+                // The session is broken: this mail and the rest wait for the next round.
+                let reason = error.to_string();
+                attempts.push(Attempt::Failed(reason.clone()));
+                attempts.resize_with(due.len(), || Attempt::Failed(reason.clone()));
+                return attempts;
+            }
+        };
+        attempts.push(attempt);
+    }
+    session.quit().await;
+    attempts
+}
+
 /// Delivers the outbox until `stop` resolves.
-pub async fn run(portal: Portal, mut stop: tokio::sync::watch::Receiver<bool>) {
+pub async fn run(portal: Portal, config: MailConfig, mut stop: tokio::sync::watch::Receiver<bool>) {
     loop {
-        if let Err(error) = deliver_due(&portal).await {
+        if let Err(error) = deliver_due(&portal, &config).await {
             tracing::warn!(%error, "cannot read the outbox");
         }
         tokio::select! {

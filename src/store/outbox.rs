@@ -29,7 +29,7 @@ impl Store {
     pub async fn due_mail(&self, now: i64, limit: i64) -> Result<Vec<QueuedMail>, StoreError> {
         let rows = sqlx::query(
             "SELECT id, recipient, subject, text_body, html_body, created_at, attempts FROM outbox \
-             WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY id LIMIT $2",
+             WHERE sent_at IS NULL AND abandoned_at IS NULL AND next_attempt_at <= $1 ORDER BY id LIMIT $2",
         )
         .bind(now)
         .bind(limit)
@@ -69,6 +69,18 @@ impl Store {
         sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = $1, next_attempt_at = $2 WHERE id = $3")
             .bind(error)
             .bind(retry_at)
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Gives up on a mail: it is kept with `error` and never retried.
+    pub async fn abandon_mail(&self, id: i64, error: &str, now: i64) -> Result<(), StoreError> {
+        let _turn = self.write_turn().await;
+        sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = $1, abandoned_at = $2 WHERE id = $3")
+            .bind(error)
+            .bind(now)
             .bind(id)
             .execute(self.pool())
             .await?;

@@ -77,6 +77,7 @@ pub fn app(state: AppState) -> Router {
 pub struct Bound {
     listener: TcpListener,
     state: AppState,
+    mail: crate::mailer::MailConfig,
 }
 
 impl Bound {
@@ -105,7 +106,7 @@ impl Bound {
             None => config.base_url.clone(),
         };
         let limiter = std::sync::Arc::new(RateLimiter::new(config.rate_limits));
-        Ok(Bound { listener, state: AppState { portal, leptos_options, base_url, limiter } })
+        Ok(Bound { listener, state: AppState { portal, leptos_options, base_url, limiter }, mail: config.mail.clone() })
     }
 
     /// The address actually bound (the real port when the configuration said 0).
@@ -122,7 +123,7 @@ impl Bound {
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let portal = self.state.portal.clone();
         let (stop_mailer, mailer_stopped) = tokio::sync::watch::channel(false);
-        let mailer = tokio::spawn(crate::mailer::run(portal.clone(), mailer_stopped));
+        let mailer = tokio::spawn(crate::mailer::run(portal.clone(), self.mail, mailer_stopped));
         let (stopping, stop_requested) = tokio::sync::oneshot::channel::<()>();
         let server = axum::serve(self.listener, app(self.state).into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async move {

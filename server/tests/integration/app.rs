@@ -8,6 +8,7 @@ use tuki::store::testing::fresh_database;
 use tuki::store::{Backend, DatabaseUrl};
 use tuki_server::ServeConfig;
 use tuki_server::http::Bound;
+use tuki_server::mailer::MailConfig;
 
 /// A running server and an HTTP client that does not follow redirects.
 pub struct TestApp {
@@ -55,22 +56,36 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let database_url = fresh_database(backend, dir.path()).await.expect("fresh database");
     let path = dir.path().to_path_buf();
-    start(database_url, &path, Some(dir)).await
+    start(database_url, &path, Some(dir), None).await
+}
+
+/// Starts the portal on `backend` with an empty data directory, delivering mail as `mail` says.
+pub async fn spawn_app_with_mail(backend: Backend, mail: MailConfig) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database_url = fresh_database(backend, dir.path()).await.expect("fresh database");
+    let path = dir.path().to_path_buf();
+    start(database_url, &path, Some(dir), Some(mail)).await
 }
 
 /// Starts the portal with its data in `dir` (SQLite: reusing the database found there).
 pub async fn spawn_app_in(backend: Backend, dir: &Path) -> TestApp {
     assert_eq!(backend, Backend::Sqlite, "a reusable data directory is a SQLite file");
-    start(DatabaseUrl::sqlite_file(&dir.join("data").join("tuki.db")), dir, None).await
+    start(DatabaseUrl::sqlite_file(&dir.join("data").join("tuki.db")), dir, None, None).await
 }
 
-async fn start(database_url: DatabaseUrl, dir: &Path, owned: Option<tempfile::TempDir>) -> TestApp {
+async fn start(
+    database_url: DatabaseUrl,
+    dir: &Path,
+    owned: Option<tempfile::TempDir>,
+    mail: Option<MailConfig>,
+) -> TestApp {
     let config = ServeConfig {
         portal: PortalConfig { data_dir: dir.join("data"), database_url: Some(database_url) },
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
         base_url: "http://127.0.0.1:0".to_owned(),
         site_dir: PathBuf::from("target/site"),
         rate_limits: tuki_server::http::RateLimits { submits_per_minute: 120, searches_per_minute: 600 },
+        mail: mail.unwrap_or_else(|| MailConfig::folder(&dir.join("data"))),
     };
     let bound = Bound::bind(&config).await.expect("server starts");
     let address = format!("http://{}", bound.local_addr().expect("bound address"));

@@ -6,20 +6,20 @@ use tuki::store::testing::backends;
 
 impl TestApp {
     /// `POST path` with a form body; returns the status and the redirect target.
-    async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
         let response =
             self.client.post(format!("{}{path}", self.address)).form(fields).send().await.expect("request failed");
         let location = response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
         (response.status().as_u16(), location)
     }
 
-    async fn page(&self, path: &str) -> (u16, String) {
+    pub async fn page(&self, path: &str) -> (u16, String) {
         let response = self.get(path, &[]).await;
         (response.status().as_u16(), response.text().await.expect("body"))
     }
 
     /// Starts `form` in `lang`; returns the first step's address.
-    async fn start_form(&self, lang: &str, form: &str) -> String {
+    pub async fn start_form(&self, lang: &str, form: &str) -> String {
         let (status, location) = self.post_form(&format!("/{lang}/help/{form}"), &[]).await;
         assert_eq!(status, 303);
         location
@@ -159,7 +159,7 @@ async fn ticket_row(app: &TestApp) -> (String, String, String, String, String) {
     .expect("one ticket")
 }
 
-const CONTACT: [(&str, &str); 5] = [
+pub const CONTACT: [(&str, &str); 5] = [
     ("name", "Maija Meikäläinen"),
     ("email", "maija@example.fi"),
     ("phone", ""),
@@ -223,24 +223,36 @@ async fn the_contact_page_sends_nothing_before_the_form_is_answered() {
     }
 }
 
-/// The text part of the first `.eml` in the portal's outbox folder, waiting for the mailer.
+/// The first `.eml` in the portal's outbox folder, waiting for the mailer, and its text part.
 async fn first_mail_text(app: &TestApp) -> (String, String) {
-    use base64::Engine;
     let dir = app.state.portal.config().data_dir.join("outbox");
+    let eml = wait_for_mail(&dir, |p| p.extension().is_some_and(|x| x == "eml")).await;
+    let text = mail_text(&eml);
+    (eml, text)
+}
+
+/// Waits up to 10 s for a file in `dir` that `wanted` accepts; returns its content.
+pub async fn wait_for_mail(dir: &std::path::Path, wanted: impl Fn(&std::path::Path) -> bool) -> String {
     for _ in 0..100 {
-        let found = std::fs::read_dir(&dir).ok().and_then(|entries| {
-            entries.filter_map(Result::ok).map(|e| e.path()).find(|p| p.extension().is_some_and(|x| x == "eml"))
-        });
+        let found = std::fs::read_dir(dir)
+            .ok()
+            .and_then(|entries| entries.filter_map(Result::ok).map(|e| e.path()).find(|p| wanted(p)));
         if let Some(path) = found {
-            let eml = std::fs::read_to_string(path).expect("eml");
-            let text_part = eml.split("Content-Transfer-Encoding: base64\r\n\r\n").nth(1).expect("text part");
-            let encoded: String = text_part.split("\r\n--").next().expect("part").replace("\r\n", "");
-            let text = base64::engine::general_purpose::STANDARD.decode(encoded).expect("base64");
-            return (eml, String::from_utf8(text).expect("utf-8"));
+            return std::fs::read_to_string(path).expect("mail file");
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     panic!("no mail in {}", dir.display());
+}
+
+/// The decoded plain-text part of a mail (CRLF or LF line ends).
+pub fn mail_text(mail: &str) -> String {
+    use base64::Engine;
+    let mail = mail.replace("\r\n", "\n");
+    let text_part = mail.split("Content-Transfer-Encoding: base64\n\n").nth(1).expect("text part");
+    let encoded: String = text_part.split("\n--").next().expect("part").replace('\n', "");
+    let text = base64::engine::general_purpose::STANDARD.decode(encoded).expect("base64");
+    String::from_utf8(text).expect("utf-8")
 }
 
 #[tokio::test]

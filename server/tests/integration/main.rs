@@ -6,3 +6,4 @@ mod health;
 mod help;
 mod pages;
 mod search;
+mod smtp;

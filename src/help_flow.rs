@@ -160,6 +160,27 @@ impl Portal {
         }
     }
 
+    /// Records that the customer of draft `id` opened `document` (`article/slug`), a suggestion
+    /// the draft was shown: kept with the draft (and later the ticket) and counted in the
+    /// funnel, once per document. Anything the draft was not shown is ignored.
+    pub async fn open_suggestion(
+        &self,
+        form: &Slug,
+        id: &str,
+        document: &str,
+        step: Option<&str>,
+    ) -> Result<(), FlowError> {
+        let DraftWithForm { draft, form: definition } = self.draft_with_form(form, id).await?;
+        if draft.outcome != DraftOutcome::Open || !draft.seen.iter().any(|d| d == document) {
+            return Ok(());
+        }
+        let step = step.filter(|s| definition.step(s).is_some());
+        if self.store().add_draft_opened(&draft, document).await? {
+            self.store().record_funnel(id, form, draft.locale, FunnelEvent::SuggestionOpened, step).await?;
+        }
+        Ok(())
+    }
+
     /// Checks the contact page and, when it and every step of the form are in order, turns the
     /// draft into a ticket. A repeated submit of the same draft gives the same ticket.
     /// `base_url` is the portal's public address, for the status link in the confirmation mail.
@@ -209,6 +230,7 @@ impl Portal {
             kind: definition.kind.code().to_owned(),
             priority: definition.priority.priority_for(&answers).code().to_owned(),
             suggestions_seen: draft.seen.clone(),
+            suggestions_opened: draft.opened.clone(),
             status_token_hash: token_hash(&token),
         };
         let confirmation = |reference: &str| {

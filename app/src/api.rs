@@ -192,13 +192,15 @@ pub async fn search_page(
 }
 
 /// An article or solved case in `locale` (or another language when it has no such
-/// translation); records the click when the customer came from a logged search.
+/// translation); records the click when the customer came from a logged search, or the
+/// opening when it was suggested in a form (`via` = `form/draft/step`).
 #[server]
 pub async fn article_page(
     locale: String,
     kind: String,
     slug: String,
     from_search: Option<i64>,
+    via: Option<String>,
 ) -> Result<Option<ArticleData>, ServerFnError> {
     use server::*;
     use tuki::content::Status;
@@ -216,6 +218,14 @@ pub async fn article_page(
     }
     if let Some(id) = from_search {
         let _ = store.log_click(id, kind, slug.as_str()).await;
+    }
+    if let Some((form, rest)) = via.as_deref().and_then(|v| v.split_once('/')) {
+        let (draft, step) = rest.split_once('/').map_or((rest, None), |(d, s)| (d, Some(s)));
+        if let Ok(form) = parse_slug(form) {
+            // Only an opening worth counting is recorded; a bad or stale link still shows the page.
+            let document = format!("{}/{}", kind.code(), slug.as_str());
+            let _ = portal.open_suggestion(&form, draft, &document, step).await;
+        }
     }
     let Some(shown) = link(&doc, locale) else { return Ok(None) };
     let Some(t) = doc.translations.get(&shown.locale) else { return Ok(None) };

@@ -70,6 +70,8 @@ pub struct Draft {
     pub outcome: DraftOutcome,
     /// Documents suggested so far (`article/slug`), in the order first shown.
     pub seen: Vec<String>,
+    /// Suggested documents the customer opened (`article/slug`), in the order first opened.
+    pub opened: Vec<String>,
 }
 
 /// A step of the deflection funnel.
@@ -124,7 +126,7 @@ impl Store {
     /// The draft `id` of `form`, if it exists.
     pub async fn draft(&self, form: &Slug, id: &str) -> Result<Option<Draft>, StoreError> {
         let row = sqlx::query(
-            "SELECT form_version, locale, answers, pending, outcome, seen FROM form_drafts WHERE id = $1 AND form_slug = $2",
+            "SELECT form_version, locale, answers, pending, outcome, seen, opened FROM form_drafts WHERE id = $1 AND form_slug = $2",
         )
         .bind(id)
         .bind(form.as_str())
@@ -136,6 +138,7 @@ impl Store {
         let pending: Option<String> = row.try_get(3)?;
         let outcome: String = row.try_get(4)?;
         let seen: String = row.try_get(5)?;
+        let opened: String = row.try_get(6)?;
         Ok(Some(Draft {
             id: id.to_owned(),
             form: form.clone(),
@@ -145,6 +148,7 @@ impl Store {
             pending: pending.map(|p| serde_json::from_str(&p)).transpose().map_err(|e| corrupt(e.to_string()))?,
             outcome: DraftOutcome::parse(&outcome)?,
             seen: serde_json::from_str(&seen).map_err(|e| corrupt(e.to_string()))?,
+            opened: serde_json::from_str(&opened).map_err(|e| corrupt(e.to_string()))?,
         }))
     }
 
@@ -176,6 +180,22 @@ impl Store {
             .execute(self.pool())
             .await?;
         Ok(())
+    }
+
+    /// Adds `document` (`article/slug`) to the suggestions the draft's customer opened; false
+    /// when it was opened before.
+    pub async fn add_draft_opened(&self, draft: &Draft, document: &str) -> Result<bool, StoreError> {
+        if draft.opened.iter().any(|d| d == document) {
+            return Ok(false);
+        }
+        let mut opened = draft.opened.clone();
+        opened.push(document.to_owned());
+        sqlx::query("UPDATE form_drafts SET opened = $1 WHERE id = $2")
+            .bind(to_json(&opened)?)
+            .bind(&draft.id)
+            .execute(self.pool())
+            .await?;
+        Ok(true)
     }
 
     /// Keeps a rejected step's input and errors for the page to show.

@@ -11,6 +11,8 @@ pub struct FunnelRow {
     pub started: i64,
     /// Drafts that were shown suggestions at some step.
     pub saw_suggestions: i64,
+    /// Drafts whose customer opened a suggested document.
+    pub opened: i64,
     /// Drafts that ended with "this solved my problem".
     pub solved: i64,
     /// Drafts that became tickets.
@@ -27,6 +29,7 @@ impl FunnelRow {
     fn add(&mut self, other: &FunnelRow) {
         self.started += other.started;
         self.saw_suggestions += other.saw_suggestions;
+        self.opened += other.opened;
         self.solved += other.solved;
         self.tickets += other.tickets;
     }
@@ -52,31 +55,25 @@ impl DeflectionReport {
     /// The report as a text table.
     pub fn render(&self) -> String {
         let rate = |r: &FunnelRow| r.deflection_rate().map_or("–".to_owned(), |x| format!("{:.1} %", x * 100.0));
+        let line = |form: &str, locale: &str, r: &FunnelRow| {
+            format!(
+                "{form:<24} {locale:<6} {:>8} {:>12} {:>8} {:>8} {:>8} {:>11}\n",
+                r.started,
+                r.saw_suggestions,
+                r.opened,
+                r.solved,
+                r.tickets,
+                rate(r)
+            )
+        };
         let mut out = format!(
-            "{:<24} {:<6} {:>8} {:>12} {:>8} {:>8} {:>11}\n",
-            "request type", "locale", "started", "suggestions", "solved", "tickets", "deflection"
+            "{:<24} {:<6} {:>8} {:>12} {:>8} {:>8} {:>8} {:>11}\n",
+            "request type", "locale", "started", "suggestions", "opened", "solved", "tickets", "deflection"
         );
         for ((form, locale), row) in &self.rows {
-            out.push_str(&format!(
-                "{form:<24} {locale:<6} {:>8} {:>12} {:>8} {:>8} {:>11}\n",
-                row.started,
-                row.saw_suggestions,
-                row.solved,
-                row.tickets,
-                rate(row)
-            ));
+            out.push_str(&line(form, locale, row));
         }
-        let total = self.total();
-        out.push_str(&format!(
-            "{:<24} {:<6} {:>8} {:>12} {:>8} {:>8} {:>11}\n",
-            "all",
-            "",
-            total.started,
-            total.saw_suggestions,
-            total.solved,
-            total.tickets,
-            rate(&total)
-        ));
+        out.push_str(&line("all", "", &self.total()));
         out
     }
 }
@@ -100,6 +97,7 @@ impl Store {
             match event.as_str() {
                 "started" => entry.started = count,
                 "suggestions-shown" => entry.saw_suggestions = count,
+                "suggestion-opened" => entry.opened = count,
                 "solved" => entry.solved = count,
                 "ticket-submitted" => entry.tickets = count,
                 _ => {}
@@ -115,7 +113,7 @@ mod tests {
 
     #[test]
     fn the_deflection_rate_is_solved_of_the_drafts_that_ended() {
-        let row = FunnelRow { started: 10, saw_suggestions: 8, solved: 3, tickets: 1 };
+        let row = FunnelRow { started: 10, saw_suggestions: 8, opened: 5, solved: 3, tickets: 1 };
         assert_eq!(row.deflection_rate(), Some(0.75));
         assert_eq!(FunnelRow::default().deflection_rate(), None);
     }

@@ -36,6 +36,8 @@ pub struct NewTicket {
     pub priority: String,
     /// Documents suggested to the customer before sending (`article/slug`).
     pub suggestions_seen: Vec<String>,
+    /// Of those, the ones the customer opened: what was already tried.
+    pub suggestions_opened: Vec<String>,
     /// SHA-256 (hex) of the token in the customer's status link.
     pub status_token_hash: String,
 }
@@ -133,8 +135,8 @@ impl Store {
         sqlx::query(
             "INSERT INTO tickets (reference, draft_id, form_slug, form_version, answers, description, contact_name, \
              contact_email, contact_phone, contact_locale, locale, team, kind, priority, status, suggestions_seen, \
-             status_token_hash, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'new', $15, $16, $17, $17)",
+             suggestions_opened, status_token_hash, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'new', $15, $16, $17, $18, $18)",
         )
         .bind(&reference)
         .bind(&ticket.draft_id)
@@ -151,6 +153,7 @@ impl Store {
         .bind(&ticket.kind)
         .bind(&ticket.priority)
         .bind(to_json(&ticket.suggestions_seen)?)
+        .bind(to_json(&ticket.suggestions_opened)?)
         .bind(&ticket.status_token_hash)
         .bind(now)
         .execute(&mut *tx)

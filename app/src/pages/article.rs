@@ -23,12 +23,15 @@ pub fn ArticlePage(
     let params = use_params_map();
     let query = use_query_map();
     let data = Resource::new(
-        move || (locale.get(), params.with(|p| p.get("slug").unwrap_or_default()), query.with(|q| q.get("from"))),
-        move |(locale, slug, from)| async move {
+        move || {
+            let (from, via) = query.with(|q| (q.get("from"), q.get("via")));
+            (locale.get(), params.with(|p| p.get("slug").unwrap_or_default()), from, via)
+        },
+        move |(locale, slug, from, via)| async move {
             match locale {
                 Some(locale) => {
                     let from = from.and_then(|f| f.parse().ok());
-                    article_page(locale.code().to_owned(), kind.code().to_owned(), slug, from).await
+                    article_page(locale.code().to_owned(), kind.code().to_owned(), slug, from, via).await
                 }
                 None => Ok(None),
             }

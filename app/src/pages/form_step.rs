@@ -8,7 +8,7 @@
 //! on another field of the same step appears and disappears as that field is answered.
 
 use super::help::help_href;
-use super::{NotFound, document_href, route_locale};
+use super::{NotFound, document_href, encode_query_value, route_locale};
 use crate::components::OtherLanguageBadge;
 use crate::help_api::{CheckData, FieldView, StepData, help_check, help_done, help_step};
 use crate::i18n::{I18n, use_i18n};
@@ -107,13 +107,15 @@ fn Step(data: StepData, i18n: I18n) -> impl IntoView {
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let fields = data.fields.into_iter().map(|field| view! { <FormField field answers hydrated i18n/> }).collect_view();
+    // The article page records the opening: the desk sees what was already tried.
+    let via = encode_query_value(&format!("{}/{}/{}", data.form, data.draft, data.step));
     let suggestions = (!data.suggestions.is_empty()).then(|| {
         let solved_action = action.clone();
         let items = data
             .suggestions
             .into_iter()
             .map(|hit| {
-                let href = document_href(locale, hit.kind, &hit.slug);
+                let href = format!("{}?via={via}", document_href(locale, hit.kind, &hit.slug));
                 view! {
                     <li>
                         <a href=href target="_blank" rel="noopener"><span lang=hit.locale.code()>{hit.title}</span></a>

@@ -26,12 +26,31 @@ impl TestApp {
     }
 }
 
-async fn solved_events(app: &TestApp) -> i64 {
+async fn funnel_events(app: &TestApp, event: &str) -> i64 {
     let pool = app.state.portal.store().pool();
-    sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM funnel_events WHERE event = 'solved'")
+    sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM funnel_events WHERE event = $1")
+        .bind(event)
         .fetch_one(pool)
         .await
         .expect("count")
+}
+
+async fn solved_events(app: &TestApp) -> i64 {
+    funnel_events(app, "solved").await
+}
+
+async fn opened_events(app: &TestApp) -> i64 {
+    funnel_events(app, "suggestion-opened").await
+}
+
+/// The addresses of the suggested documents on a step page.
+fn suggestion_links(body: &str) -> Vec<String> {
+    body.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|href| href.contains("?via="))
+        .map(|href| href.replace("&amp;", "&"))
+        .collect()
 }
 
 #[tokio::test]
@@ -149,10 +168,10 @@ async fn unknown_forms_drafts_and_steps_are_translated_404_pages() {
     }
 }
 
-async fn ticket_row(app: &TestApp) -> (String, String, String, String, String) {
+async fn ticket_row(app: &TestApp) -> (String, String, String, String, String, String) {
     let pool = app.state.portal.store().pool();
-    sqlx::query_as::<_, (String, String, String, String, String)>(
-        "SELECT reference, team, priority, contact_locale, suggestions_seen FROM tickets",
+    sqlx::query_as::<_, (String, String, String, String, String, String)>(
+        "SELECT reference, team, priority, contact_locale, suggestions_seen, suggestions_opened FROM tickets",
     )
     .fetch_one(pool)
     .await
@@ -172,7 +191,17 @@ async fn a_completed_form_becomes_one_ticket_with_a_reference_however_often_it_i
     for backend in backends() {
         let app = spawn_app(backend).await;
         let step = app.start_form("fi", "locked-account").await;
-        app.page(&step).await; // shows the suggestions, which the ticket remembers
+        // The step shows suggestions, which the ticket remembers, and the customer opens one
+        // (twice: it counts once). A document the draft was not shown is not recorded.
+        let (_, body) = app.page(&step).await;
+        let suggestion = suggestion_links(&body).into_iter().next().expect("a suggestion link");
+        assert!(suggestion.contains("?via=locked-account%2F"), "{suggestion}");
+        for _ in 0..2 {
+            assert_eq!(app.page(&suggestion).await.0, 200);
+        }
+        let (_, via) = suggestion.split_once("?via=").expect("via");
+        assert_eq!(app.page(&format!("/fi/articles/card-lost-or-stolen?via={via}")).await.0, 200);
+        assert_eq!(opened_events(&app).await, 1, "{backend:?}");
         let (_, details) = app.post_form(&step, &[("problem", "account-locked"), ("service", "work-account")]).await;
         let (_, check) = app.post_form(&details, &[("many-users", "yes"), ("how-many", "12")]).await;
         assert!(check.ends_with("/check"), "{check}");
@@ -199,10 +228,12 @@ async fn a_completed_form_becomes_one_ticket_with_a_reference_however_often_it_i
         let (_, again) = app.post_form(&contact, &CONTACT).await;
         assert_eq!(again, done);
         assert_eq!(app.state.portal.store().ticket_count().await.expect("count"), 1);
-        let (reference, team, priority, reply_locale, seen) = ticket_row(&app).await;
+        let (reference, team, priority, reply_locale, seen, opened) = ticket_row(&app).await;
         assert!(reference.starts_with("TK-20") && reference.ends_with("-000001"), "{reference}");
         assert_eq!((team.as_str(), priority.as_str(), reply_locale.as_str()), ("technical-support", "high", "sv"));
         assert!(seen.contains("article/reset-forgotten-password"), "{seen}");
+        let opened_slug = suggestion.split('?').next().and_then(|p| p.rsplit('/').next()).expect("slug");
+        assert_eq!(opened, format!("[\"article/{opened_slug}\"]"));
         let (status, body) = app.page(&done).await;
         assert_eq!(status, 200);
         assert!(body.contains(&reference) && body.contains("Pyyntösi on lähetetty"));
@@ -303,7 +334,8 @@ async fn the_deflection_report_counts_each_draft_once_per_stage() {
         // One customer is helped by a suggestion (after looking at the page twice) …
         let solved = app.start_form("sv", "locked-account").await;
         app.page(&solved).await;
-        app.page(&solved).await;
+        let (_, body) = app.page(&solved).await;
+        app.page(&suggestion_links(&body)[0]).await;
         app.post_form(&solved, &[("_action", "solved")]).await;
         // … another sends a ticket, a third gives up.
         let sent = app.start_form("sv", "locked-account").await;
@@ -314,7 +346,8 @@ async fn the_deflection_report_counts_each_draft_once_per_stage() {
         app.start_form("sv", "locked-account").await;
         let report = app.state.portal.store().deflection_report(0).await.expect("report");
         let row = &report.rows[&("locked-account".to_owned(), "sv".to_owned())];
-        assert_eq!((row.started, row.saw_suggestions, row.solved, row.tickets), (3, 2, 1, 1), "{backend:?}");
+        let funnel = (row.started, row.saw_suggestions, row.opened, row.solved, row.tickets);
+        assert_eq!(funnel, (3, 2, 1, 1, 1), "{backend:?}");
         assert_eq!(row.deflection_rate(), Some(0.5));
         assert!(report.render().contains("50.0 %"));
         let later = app.state.portal.store().deflection_report(i64::MAX).await.expect("report");

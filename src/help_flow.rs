@@ -6,7 +6,7 @@
 
 use crate::Locale;
 use crate::content::{DocKind, Slug};
-use crate::forms::{Answers, FormDefinition, validate_step};
+use crate::forms::{Answers, FormDefinition, Step, validate_step};
 use crate::portal::{Portal, PortalError};
 use crate::search::SearchRequest;
 use crate::search_types::SearchHit;
@@ -310,6 +310,50 @@ impl Portal {
     ) -> Result<Vec<Suggestion>, FlowError> {
         let DraftWithForm { draft, form } = with_form;
         let (_, step) = form.step(step_id).ok_or(FlowError::NotFound)?;
+        let suggestions = self.suggestions_for(form, step, &draft.answers, locale).await?;
+        self.store().record_funnel(&draft.id, &draft.form, locale, FunnelEvent::StepReached, Some(step_id)).await?;
+        self.record_shown(draft, step_id, &suggestions, locale).await?;
+        Ok(suggestions)
+    }
+
+    /// Suggestions while the customer types: the step's suggestions for the draft's answers
+    /// with `input` (this step's fields as they are on the page, not checked or saved) in
+    /// place of this step's answers. Text is cut at the field's length limit.
+    pub async fn live_suggestions(
+        &self,
+        with_form: &DraftWithForm,
+        step_id: &str,
+        input: &Answers,
+        locale: Locale,
+    ) -> Result<Vec<Suggestion>, FlowError> {
+        let DraftWithForm { draft, form } = with_form;
+        if draft.outcome != DraftOutcome::Open {
+            return Err(FlowError::Finished);
+        }
+        let (_, step) = form.step(step_id).ok_or(FlowError::NotFound)?;
+        let mut answers = draft.answers.clone();
+        for field in &step.fields {
+            let values = input.get(&field.id).map(|values| {
+                values.iter().take(field.options.len().max(1)).map(|v| v.chars().take(field.max_chars()).collect())
+            });
+            match values {
+                Some(values) => answers.insert(field.id.clone(), values.collect()),
+                None => answers.remove(&field.id),
+            };
+        }
+        let suggestions = self.suggestions_for(form, step, &answers, locale).await?;
+        self.record_shown(draft, step_id, &suggestions, locale).await?;
+        Ok(suggestions)
+    }
+
+    /// Pinned articles first, then search hits in `locale` for the step's search fields.
+    async fn suggestions_for(
+        &self,
+        form: &FormDefinition,
+        step: &Step,
+        answers: &Answers,
+        locale: Locale,
+    ) -> Result<Vec<Suggestion>, FlowError> {
         let mut suggestions: Vec<Suggestion> = Vec::new();
         for slug in &step.suggestions.articles {
             let Some(doc) = self.store().document(DocKind::Article, slug).await? else { continue };
@@ -327,7 +371,7 @@ impl Portal {
                 score: 0.0,
             });
         }
-        let query = form.suggestion_query(step, &draft.answers, locale);
+        let query = form.suggestion_query(step, answers, locale);
         if !query.trim().is_empty() && suggestions.len() < MAX_SUGGESTIONS {
             let request = SearchRequest {
                 text: query,
@@ -344,13 +388,24 @@ impl Portal {
             }
         }
         suggestions.truncate(MAX_SUGGESTIONS);
+        Ok(suggestions)
+    }
+
+    /// Keeps what the draft was shown (for the ticket) and counts it in the funnel.
+    async fn record_shown(
+        &self,
+        draft: &Draft,
+        step_id: &str,
+        suggestions: &[Suggestion],
+        locale: Locale,
+    ) -> Result<(), FlowError> {
+        if suggestions.is_empty() {
+            return Ok(());
+        }
         let store = self.store();
         let shown: Vec<String> = suggestions.iter().map(|s| format!("{}/{}", s.kind.code(), s.slug)).collect();
         store.add_draft_seen(draft, &shown).await?;
-        store.record_funnel(&draft.id, &draft.form, locale, FunnelEvent::StepReached, Some(step_id)).await?;
-        if !suggestions.is_empty() {
-            store.record_funnel(&draft.id, &draft.form, locale, FunnelEvent::SuggestionsShown, Some(step_id)).await?;
-        }
-        Ok(suggestions)
+        store.record_funnel(&draft.id, &draft.form, locale, FunnelEvent::SuggestionsShown, Some(step_id)).await?;
+        Ok(())
     }
 }

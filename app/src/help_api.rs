@@ -68,6 +68,9 @@ pub struct StepData {
     pub fields: Vec<FieldView>,
     /// Answers that might solve the problem.
     pub suggestions: Vec<SearchHit>,
+    /// Fields of this step whose answers the suggestions are searched with: when one changes,
+    /// the page (with JavaScript) asks [`help_live_suggestions`] again.
+    pub search_fields: Vec<String>,
     /// The previous step's id, if any.
     pub previous: Option<String>,
     /// True on the contact page, which sends the ticket.
@@ -269,9 +272,38 @@ pub async fn help_step(
         total: shown.len() + 1,
         fields,
         suggestions,
+        search_fields: current
+            .suggestions
+            .search
+            .iter()
+            .filter(|id| current.fields.iter().any(|f| &f.id == *id))
+            .cloned()
+            .collect(),
         previous: if sends { Some("check".to_owned()) } else { index.checked_sub(1).map(|i| shown[i].id.clone()) },
         sends,
     }))
+}
+
+/// Suggestions for a step while the customer is still answering it: `input` is a JSON object
+/// of this step's fields and their values as they are on the page (neither checked nor
+/// saved). `None` when the draft is unknown or finished.
+#[server]
+pub async fn help_live_suggestions(
+    locale: String,
+    form: String,
+    draft: String,
+    step: String,
+    input: String,
+) -> Result<Option<Vec<SearchHit>>, ServerFnError> {
+    use server::*;
+    let locale = parse_locale(&locale)?;
+    let Ok(input) = serde_json::from_str::<tuki::forms::Answers>(&input) else { return Ok(None) };
+    let portal = portal()?;
+    let Some(with_form) = open_draft(&portal, &form, &draft).await? else { return Ok(None) };
+    match portal.live_suggestions(&with_form, &step, &input, locale).await {
+        Ok(found) => Ok(Some(found)),
+        Err(e) => flow_error(e),
+    }
 }
 
 /// The answers of a draft, as the customer gave them, to check before sending.

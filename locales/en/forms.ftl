@@ -16,6 +16,11 @@ form-error-prefix = Error:
 form-error-title-prefix = Error: { $title }
 form-suggestions-heading = Does one of these solve it?
 form-suggestions-hint = The answers open in a new tab, so you can come back here.
+form-suggestions-updated = { $count ->
+    [0] No answers fit what you wrote yet.
+    [one] One answer fits what you wrote.
+   *[other] { $count } answers fit what you wrote.
+}
 form-solved = This solved my problem
 form-solved-title = Glad we could help
 form-solved-body = Your problem was solved without a support request. If it comes back, you can always start again.

@@ -16,6 +16,11 @@ form-error-prefix = Virhe:
 form-error-title-prefix = Virhe: { $title }
 form-suggestions-heading = Ratkaiseeko jokin näistä ongelman?
 form-suggestions-hint = Vastaukset avautuvat uuteen välilehteen, joten voit palata tänne.
+form-suggestions-updated = { $count ->
+    [0] Kirjoittamaasi sopivia vastauksia ei vielä löytynyt.
+    [one] Kirjoittamaasi sopii yksi vastaus.
+   *[other] Kirjoittamaasi sopii { $count } vastausta.
+}
 form-solved = Tämä ratkaisi ongelmani
 form-solved-title = Hienoa, että saimme autettua
 form-solved-body = Ongelmasi ratkesi ilman tukipyyntöä. Jos se palaa, voit aina aloittaa uudelleen.

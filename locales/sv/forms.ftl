@@ -16,6 +16,11 @@ form-error-prefix = Fel:
 form-error-title-prefix = Fel: { $title }
 form-suggestions-heading = Löser något av de här problemet?
 form-suggestions-hint = Svaren öppnas i en ny flik, så att du kan komma tillbaka hit.
+form-suggestions-updated = { $count ->
+    [0] Inga svar passar ännu det du skrev.
+    [one] Ett svar passar det du skrev.
+   *[other] { $count } svar passar det du skrev.
+}
 form-solved = Det här löste mitt problem
 form-solved-title = Skönt att vi kunde hjälpa
 form-solved-body = Ditt problem löstes utan en supportbegäran. Om det kommer tillbaka kan du alltid börja om.

@@ -10,7 +10,7 @@
 use super::help::help_href;
 use super::{NotFound, document_href, encode_query_value, route_locale};
 use crate::components::OtherLanguageBadge;
-use crate::help_api::{CheckData, FieldView, StepData, help_check, help_done, help_step};
+use crate::help_api::{CheckData, FieldView, StepData, help_check, help_done, help_live_suggestions, help_step};
 use crate::i18n::{I18n, use_i18n};
 use crate::pages::search::ErrorMessage;
 use leptos::prelude::*;
@@ -107,34 +107,13 @@ fn Step(data: StepData, i18n: I18n) -> impl IntoView {
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let fields = data.fields.into_iter().map(|field| view! { <FormField field answers hydrated i18n/> }).collect_view();
-    // The article page records the opening: the desk sees what was already tried.
-    let via = encode_query_value(&format!("{}/{}/{}", data.form, data.draft, data.step));
-    let suggestions = (!data.suggestions.is_empty()).then(|| {
-        let solved_action = action.clone();
-        let items = data
-            .suggestions
-            .into_iter()
-            .map(|hit| {
-                let href = format!("{}?via={via}", document_href(locale, hit.kind, &hit.slug));
-                view! {
-                    <li>
-                        <a href=href target="_blank" rel="noopener"><span lang=hit.locale.code()>{hit.title}</span></a>
-                        <OtherLanguageBadge text=hit.locale/>
-                    </li>
-                }
-            })
-            .collect_view();
+    let suggestions = (!data.sends).then(|| {
+        let place = StepPlace { form: data.form.clone(), draft: data.draft.clone(), step: data.step.clone() };
         view! {
-            <aside class="step-suggestions" aria-labelledby="suggestions-heading">
-                <h2 id="suggestions-heading">{i18n.t("form-suggestions-heading")}</h2>
-                <p class="step-suggestions__hint">{i18n.t("form-suggestions-hint")}</p>
-                <ul class="plain-list">{items}</ul>
-                <form method="post" action=solved_action>
-                    <input type="hidden" name="_action" value="solved"/>
-                    <button class="button button--secondary" type="submit">{i18n.t("form-solved")}</button>
-                </form>
-            </aside>
+            <StepSuggestions initial=data.suggestions place search_fields=data.search_fields answers
+                solved_action=action.clone() i18n/>
         }
+        .into_any()
     });
     view! {
         <Title text=title/>
@@ -173,6 +152,112 @@ fn Step(data: StepData, i18n: I18n) -> impl IntoView {
             </form>
             {suggestions}
         </div>
+    }
+}
+
+/// Which step of which draft a page shows.
+#[derive(Clone, Debug)]
+struct StepPlace {
+    form: String,
+    draft: String,
+    step: String,
+}
+
+/// How long typing must pause before the suggestions are searched again.
+const LIVE_SUGGESTIONS_PAUSE: std::time::Duration = std::time::Duration::from_millis(350);
+
+/// "Does one of these solve it?": the step's suggestions and the "this solved my problem"
+/// action. With JavaScript the list follows what the customer types or picks in the fields the
+/// step searches with, and a status message tells screen readers that it changed.
+#[component]
+fn StepSuggestions(
+    initial: Vec<tuki::search_types::SearchHit>,
+    place: StepPlace,
+    search_fields: Vec<String>,
+    answers: RwSignal<Answers>,
+    solved_action: String,
+    i18n: I18n,
+) -> impl IntoView {
+    let locale = i18n.locale();
+    let hits = RwSignal::new(initial);
+    let announcement = RwSignal::new(String::new());
+    // The article page records the opening: the desk sees what was already tried.
+    let via = encode_query_value(&format!("{}/{}/{}", place.form, place.draft, place.step));
+    if !search_fields.is_empty() {
+        let watched = Memo::new(move |_| {
+            answers.with(|a| {
+                search_fields.iter().map(|id| (id.clone(), a.get(id).cloned().unwrap_or_default())).collect::<Answers>()
+            })
+        });
+        // Only the answer to the latest input counts; older ones may arrive later.
+        let latest = StoredValue::new(0_u64);
+        Effect::watch(
+            move || watched.get(),
+            move |input, _, _| {
+                latest.update_value(|n| *n += 1);
+                let this = latest.get_value();
+                let (input, place) = (serde_json::to_string(input).unwrap_or_default(), place.clone());
+                set_timeout(
+                    move || {
+                        if latest.get_value() != this {
+                            return;
+                        }
+                        leptos::task::spawn_local(async move {
+                            let found = help_live_suggestions(
+                                locale.code().to_owned(),
+                                place.form,
+                                place.draft,
+                                place.step,
+                                input,
+                            )
+                            .await;
+                            if let (Ok(Some(found)), true) = (found, latest.get_value() == this) {
+                                let count = Value::from(found.len());
+                                announcement.set(i18n.t_args("form-suggestions-updated", &[("count", count)]));
+                                hits.set(found);
+                            }
+                        });
+                    },
+                    LIVE_SUGGESTIONS_PAUSE,
+                );
+            },
+            false,
+        );
+    }
+    let list = move || {
+        let found = hits.get();
+        let via = via.clone();
+        let solved_action = solved_action.clone();
+        (!found.is_empty()).then(move || {
+            let items = found
+                .into_iter()
+                .map(|hit| {
+                    let href = format!("{}?via={via}", document_href(locale, hit.kind, &hit.slug));
+                    view! {
+                        <li>
+                            <a href=href target="_blank" rel="noopener"><span lang=hit.locale.code()>{hit.title}</span></a>
+                            <OtherLanguageBadge text=hit.locale/>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <aside class="step-suggestions" aria-labelledby="suggestions-heading">
+                    <h2 id="suggestions-heading">{i18n.t("form-suggestions-heading")}</h2>
+                    <p class="step-suggestions__hint">{i18n.t("form-suggestions-hint")}</p>
+                    <ul class="plain-list">{items}</ul>
+                    <form method="post" action=solved_action>
+                        <input type="hidden" name="_action" value="solved"/>
+                        <button class="button button--secondary" type="submit">{i18n.t("form-solved")}</button>
+                    </form>
+                </aside>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <p class="visually-hidden" role="status">{move || announcement.get()}</p>
+        {list}
     }
 }
 
@@ -270,7 +355,7 @@ fn FormField(field: FieldView, answers: RwSignal<Answers>, hydrated: RwSignal<bo
             let input = match kind {
                 FieldKind::Textarea => view! {
                     <textarea id=input_id.clone() name=id.clone() rows="6" maxlength=max aria-describedby=described.clone()
-                        aria-invalid=invalid>{value}</textarea>
+                        aria-invalid=invalid on:input=move |ev| set_one(event_target_value(&ev))>{value}</textarea>
                 }
                 .into_any(),
                 FieldKind::Select => {

@@ -369,3 +369,34 @@ async fn too_many_form_posts_from_one_address_are_refused_with_a_translated_429(
     assert!(response.text().await.expect("body").contains("För många förfrågningar"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn suggestions_follow_unsent_input_and_are_remembered_without_saving_the_input() {
+    use tuki::content::Slug;
+    use tuki::help_flow::FlowError;
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let portal = &app.state.portal;
+        let form = Slug::parse("general-request").expect("slug");
+        let (draft, step) = portal.start_form(&form, tuki::Locale::En).await.expect("started");
+        let typed: tuki::forms::Answers =
+            [("summary".to_owned(), vec!["my vpn does not connect".to_owned()])].into_iter().collect();
+        let with_form = portal.draft_with_form(&form, &draft).await.expect("draft");
+        let before = portal.live_suggestions(&with_form, &step, &Default::default(), tuki::Locale::En).await;
+        assert!(!before.expect("suggestions").iter().any(|h| h.slug == "vpn-cannot-connect"), "{backend:?}");
+        let found = portal.live_suggestions(&with_form, &step, &typed, tuki::Locale::En).await.expect("suggestions");
+        assert!(found.iter().any(|h| h.slug == "vpn-cannot-connect"), "{found:?}");
+        assert!(found.len() <= tuki::help_flow::MAX_SUGGESTIONS);
+        let again = portal.draft_with_form(&form, &draft).await.expect("draft");
+        assert!(again.draft.seen.iter().any(|d| d == "article/vpn-cannot-connect"), "kept for the ticket");
+        assert!(again.draft.answers.is_empty(), "the input itself is not saved");
+        // An unknown step, or a finished draft, suggests nothing.
+        let unknown = portal.live_suggestions(&again, "no-such-step", &typed, tuki::Locale::En).await;
+        assert!(matches!(unknown, Err(FlowError::NotFound)));
+        portal.mark_solved(&form, &draft, None).await.expect("solved");
+        let finished = portal.draft_with_form(&form, &draft).await.expect("draft");
+        let after = portal.live_suggestions(&finished, &step, &typed, tuki::Locale::En).await;
+        assert!(matches!(after, Err(FlowError::Finished)));
+        app.stop().await;
+    }
+}

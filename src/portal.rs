@@ -1,6 +1,5 @@
 //! The [`Portal`]: one handle that owns the portal's services, shared by every request.
 
-use crate::content::Document;
 use crate::content::bundle::{Bundle, BundleErrors};
 use crate::content::demo::demo_bundle;
 use crate::search::{IndexState, SearchError, SearchIndex, SearchRequest, SearchResults};
@@ -53,10 +52,6 @@ pub enum PortalError {
     },
 }
 
-/// `portal_meta` key of the content generation: bumped by every content change, recorded in
-/// the search index's commits, so an index behind the database is noticed and rebuilt.
-const CONTENT_GENERATION: &str = "content_generation";
-
 /// The running portal's services. Cheap to clone: clones share the same pools.
 #[derive(Clone, Debug)]
 pub struct Portal {
@@ -64,12 +59,58 @@ pub struct Portal {
     search: Arc<SearchIndex>,
     /// Bounds the searches running at once on the blocking pool.
     search_slots: Arc<Semaphore>,
+    /// False for command-line work on the database alone ([`Portal::open_without_index`]).
+    maintains_index: bool,
+    /// One catch-up of the index at a time.
+    index_turn: Arc<tokio::sync::Mutex<()>>,
     config: PortalConfig,
 }
 
+/// What [`Portal::catch_up_index`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CatchUp {
+    /// The index was at the database's content generation.
+    UpToDate,
+    /// The documents changed since the index's generation were re-indexed.
+    Updated {
+        /// How many documents.
+        documents: usize,
+    },
+    /// The index was rebuilt from every document.
+    Rebuilt {
+        /// How many documents.
+        documents: usize,
+    },
+}
+
 impl Portal {
-    /// Opens the data directory and the database and brings the schema up to date.
+    /// Opens the data directory and the database, brings the schema up to date, and opens the
+    /// search index (this process becomes its only writer), catching it up with the database.
     pub async fn open(config: PortalConfig) -> Result<Portal, PortalError> {
+        let store = Self::open_store(&config).await?;
+        let index_dir = config.data_dir.join("index");
+        let (search, state) = tokio::task::spawn_blocking(move || SearchIndex::open(&index_dir))
+            .await
+            .map_err(|e| PortalError::SearchTask(e.to_string()))??;
+        let portal = Self::with_index(store, search, true, config);
+        if state == IndexState::Created {
+            portal.reindex().await?;
+        } else {
+            portal.catch_up_index().await?;
+        }
+        Ok(portal)
+    }
+
+    /// Opens the database only, for command-line work while a server may be running: the
+    /// local index is left alone (its writer is the server's) and content changes reach it
+    /// through the content generation, which every server follows ([`Portal::catch_up_index`]).
+    /// Searches find nothing.
+    pub async fn open_without_index(config: PortalConfig) -> Result<Portal, PortalError> {
+        let store = Self::open_store(&config).await?;
+        Ok(Self::with_index(store, SearchIndex::in_memory()?, false, config))
+    }
+
+    async fn open_store(config: &PortalConfig) -> Result<Store, PortalError> {
         std::fs::create_dir_all(&config.data_dir)
             .map_err(|source| PortalError::DataDir { path: config.data_dir.display().to_string(), source })?;
         let store = Store::connect(&config.database_url()).await?;
@@ -77,52 +118,66 @@ impl Portal {
         if store.meta("created_at").await?.is_none() {
             store.set_meta("created_at", &crate::store::now_millis().to_string()).await?;
         }
-        let index_dir = config.data_dir.join("index");
-        let (search, state) = tokio::task::spawn_blocking(move || SearchIndex::open(&index_dir))
-            .await
-            .map_err(|e| PortalError::SearchTask(e.to_string()))??;
+        Ok(store)
+    }
+
+    fn with_index(store: Store, search: SearchIndex, maintains_index: bool, config: PortalConfig) -> Portal {
         let slots = std::thread::available_parallelism().map_or(2, |n| n.get()) * 2;
-        let portal = Portal { store, search: Arc::new(search), search_slots: Arc::new(Semaphore::new(slots)), config };
-        let generation = portal.generation().await?;
-        if state == IndexState::Created || portal.search.generation().as_deref() != Some(generation.as_str()) {
-            portal.reindex().await?;
+        Portal {
+            store,
+            search: Arc::new(search),
+            search_slots: Arc::new(Semaphore::new(slots)),
+            maintains_index,
+            index_turn: Arc::new(tokio::sync::Mutex::new(())),
+            config,
         }
-        Ok(portal)
-    }
-
-    async fn generation(&self) -> Result<String, PortalError> {
-        Ok(self.store.meta(CONTENT_GENERATION).await?.unwrap_or_else(|| "0".to_owned()))
-    }
-
-    /// Records a content change: a new generation, which the index then catches up with.
-    async fn next_generation(&self) -> Result<String, PortalError> {
-        let next = self.generation().await?.parse::<u64>().unwrap_or(0) + 1;
-        self.store.set_meta(CONTENT_GENERATION, &next.to_string()).await?;
-        Ok(next.to_string())
     }
 
     /// Rebuilds the search index from the database (`tuki reindex`; automatic at start when
-    /// the index is missing, corrupt, outdated or behind). Returns the number of documents.
+    /// the index is missing, corrupt or outdated). Returns the number of documents.
     pub async fn reindex(&self) -> Result<usize, PortalError> {
+        let _turn = self.index_turn.lock().await;
+        self.rebuild_index().await
+    }
+
+    async fn rebuild_index(&self) -> Result<usize, PortalError> {
+        let generation = self.store.content_generation().await?;
         let documents = self.store.documents().await?;
-        let generation = self.generation().await?;
         let count = documents.len();
         let search = Arc::clone(&self.search);
-        tokio::task::spawn_blocking(move || search.rebuild(&documents, &generation))
+        tokio::task::spawn_blocking(move || search.rebuild(&documents, &generation.to_string()))
             .await
             .map_err(|e| PortalError::SearchTask(e.to_string()))??;
-        tracing::info!(documents = count, "search index rebuilt");
+        tracing::info!(documents = count, generation, "search index rebuilt");
         Ok(count)
     }
 
-    /// Brings the index up to date with documents that changed, right after their commit.
-    async fn index_changed(&self, changed: Vec<Document>) -> Result<(), PortalError> {
-        let generation = self.next_generation().await?;
-        let search = Arc::clone(&self.search);
-        tokio::task::spawn_blocking(move || search.update(&changed, &generation))
-            .await
-            .map_err(|e| PortalError::SearchTask(e.to_string()))??;
-        Ok(())
+    /// Brings the index up to the database's content generation: re-indexes the documents
+    /// changed since the index's generation, or rebuilds it when that is unknown or ahead of
+    /// the database (a restored backup). Called after every content change of this process
+    /// and, by a running server, every second, so changes made by another process or
+    /// another node become searchable too.
+    pub async fn catch_up_index(&self) -> Result<CatchUp, PortalError> {
+        if !self.maintains_index {
+            return Ok(CatchUp::UpToDate);
+        }
+        let _turn = self.index_turn.lock().await;
+        let target = self.store.content_generation().await?;
+        let indexed = self.search.generation().and_then(|g| g.parse::<i64>().ok());
+        match indexed {
+            Some(indexed) if indexed == target => Ok(CatchUp::UpToDate),
+            Some(indexed) if indexed < target => {
+                let changed = self.store.documents_changed_after(indexed).await?;
+                let count = changed.len();
+                let search = Arc::clone(&self.search);
+                tokio::task::spawn_blocking(move || search.update(&changed, &target.to_string()))
+                    .await
+                    .map_err(|e| PortalError::SearchTask(e.to_string()))??;
+                tracing::info!(documents = count, from = indexed, to = target, "search index caught up");
+                Ok(CatchUp::Updated { documents: count })
+            }
+            _ => Ok(CatchUp::Rebuilt { documents: self.rebuild_index().await? }),
+        }
     }
 
     /// Searches on the bounded blocking pool; never touches the database.
@@ -160,7 +215,7 @@ impl Portal {
     pub async fn import(&self, bundle: &Bundle) -> Result<ImportReport, PortalError> {
         let report = self.store.import_bundle(bundle).await?;
         self.store.set_meta(CONTENT_SOURCE, "import").await?;
-        self.index_import(bundle, &report).await?;
+        self.catch_up_index().await?;
         Ok(report)
     }
 
@@ -178,18 +233,8 @@ impl Portal {
         let bundle = demo_bundle()?;
         let report = self.store.import_bundle(&bundle).await?;
         self.store.set_meta(CONTENT_SOURCE, "demo").await?;
-        self.index_import(&bundle, &report).await?;
+        self.catch_up_index().await?;
         Ok(Some(report))
-    }
-
-    async fn index_import(&self, bundle: &Bundle, report: &ImportReport) -> Result<(), PortalError> {
-        let changed: std::collections::HashSet<(crate::content::DocKind, &str)> = report.changed_documents().collect();
-        let documents: Vec<Document> =
-            bundle.documents.iter().filter(|d| changed.contains(&(d.kind, d.slug.as_str()))).cloned().collect();
-        if !documents.is_empty() {
-            self.index_changed(documents).await?;
-        }
-        Ok(())
     }
 
     /// Closes the database pool at shutdown, after the last request finished.

@@ -136,7 +136,7 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     let portal = bound.state().portal.clone();
     // The benchmark measures the index, so the corpus goes straight into it (the database is
     // not on the search path). The generation stays the database's, so nothing is rebuilt.
-    let generation = portal.store().meta("content_generation").await?.unwrap_or_else(|| "0".to_owned());
+    let generation = portal.store().content_generation().await?.to_string();
     let started = Instant::now();
     let index = portal.search_index();
     tokio::task::block_in_place(|| index.rebuild(corpus, &generation))?;

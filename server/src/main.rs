@@ -28,7 +28,7 @@ async fn run() -> anyhow::Result<()> {
         }
         Command::Migrate => {
             let portal_config = cli.global.portal_config()?;
-            let portal = tuki::Portal::open(portal_config).await?;
+            let portal = tuki::Portal::open_without_index(portal_config).await?;
             let versions = portal.store().applied_migrations().await?;
             println!("database is up to date ({} migrations applied)", versions.len());
             portal.close().await;
@@ -104,7 +104,7 @@ async fn deflection_report(global: &GlobalArgs, since: Option<&str>) -> anyhow::
             days_from_civil(y, m, d) * 86_400_000
         }
     };
-    let portal = tuki::Portal::open(global.portal_config()?).await?;
+    let portal = tuki::Portal::open_without_index(global.portal_config()?).await?;
     let report = portal.store().deflection_report(since_millis).await?;
     println!("Deflection funnel{}", since.map(|d| format!(" since {d}")).unwrap_or_default());
     print!("{}", report.render());
@@ -124,11 +124,14 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 }
 
 /// `tuki import DIR`: checks the whole bundle first; any problem aborts with every problem listed.
+/// Works while servers run: it writes the database only, and every server's index follows the
+/// content generation within a second (a server that is not running catches up when it starts).
 async fn import(global: &GlobalArgs, dir: &Path) -> anyhow::Result<()> {
     let bundle = Bundle::read(dir)?;
-    let portal = tuki::Portal::open(global.portal_config()?).await?;
+    let portal = tuki::Portal::open_without_index(global.portal_config()?).await?;
     let report = portal.import(&bundle).await?;
     print_report(&report);
+    println!("search indexes follow within a second (or when their server next starts)");
     portal.close().await;
     Ok(())
 }
@@ -149,7 +152,7 @@ async fn export(global: &GlobalArgs, dir: &Path) -> anyhow::Result<()> {
     if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
         anyhow::bail!("{} is not empty: export into a new or empty folder", dir.display());
     }
-    let portal = tuki::Portal::open(global.portal_config()?).await?;
+    let portal = tuki::Portal::open_without_index(global.portal_config()?).await?;
     let bundle = portal.export().await?;
     bundle.write(dir)?;
     println!(

@@ -53,6 +53,15 @@ pub enum SearchError {
         /// Why.
         source: std::io::Error,
     },
+    /// Another process (a running server) is the index's writer.
+    #[error(
+        "the search index {path} is in use by another tuki process; a running server keeps it up to date \
+         itself (stop it to rebuild the index)"
+    )]
+    Busy {
+        /// The index directory.
+        path: String,
+    },
     /// A lock was poisoned by a panic in another thread.
     #[error("search index lock poisoned")]
     Poisoned,
@@ -161,7 +170,10 @@ impl SearchIndex {
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         // One indexing thread: documents keep the order they are added in, so equal scores rank the
         // same way on every node and backend (and the writer's memory stays bounded).
-        let writer = index.writer_with_num_threads(1, WRITER_MEMORY)?;
+        let writer = index.writer_with_num_threads(1, WRITER_MEMORY).map_err(|error| match error {
+            tantivy::TantivyError::LockFailure(..) => SearchError::Busy { path: dir.display().to_string() },
+            other => other.into(),
+        })?;
         let search = SearchIndex {
             index,
             reader,

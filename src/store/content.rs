@@ -39,6 +39,8 @@ impl Store {
             self.categories().await?.into_iter().map(|c| (c.slug.clone(), c)).collect();
         let mut tx = self.pool().begin().await?;
         let now = now_millis();
+        // Taken only when a document changes: the search index follows the generation.
+        let mut generation = None;
         for category in &bundle.categories {
             let item = format!("category:{}", category.slug);
             match existing_categories.get(&category.slug) {
@@ -81,7 +83,11 @@ impl Store {
                 Some(_) => report.changed.push(item),
                 None => report.added.push(item),
             }
-            upsert_document(&mut tx, document, now).await?;
+            let generation = match generation {
+                Some(generation) => generation,
+                None => *generation.insert(next_content_generation(&mut tx, now).await?),
+            };
+            upsert_document(&mut tx, document, generation, now).await?;
         }
         super::forms::import_teams_and_forms(&mut tx, bundle, now, &mut report).await?;
         tx.commit().await?;
@@ -122,29 +128,41 @@ impl Store {
 
     /// Every document of every kind, drafts included, ordered by kind and slug.
     pub async fn documents(&self) -> Result<Vec<Document>, StoreError> {
-        self.documents_where(None).await
+        self.documents_where(None, 0).await
     }
 
     /// The documents of one category, drafts included, ordered by kind and slug.
     pub async fn documents_in_category(&self, category: &Slug) -> Result<Vec<Document>, StoreError> {
-        self.documents_where(Some(category)).await
+        self.documents_where(Some(category), 0).await
     }
 
-    async fn documents_where(&self, category: Option<&Slug>) -> Result<Vec<Document>, StoreError> {
+    /// The documents changed in a content generation after `generation`, drafts included.
+    pub async fn documents_changed_after(&self, generation: i64) -> Result<Vec<Document>, StoreError> {
+        self.documents_where(None, generation.saturating_add(1)).await
+    }
+
+    async fn documents_where(
+        &self,
+        category: Option<&Slug>,
+        from_generation: i64,
+    ) -> Result<Vec<Document>, StoreError> {
         // `$1 IS NULL` keeps one query for "all" and "one category".
         let filter = category.map(Slug::as_str);
         let heads = sqlx::query(
-            "SELECT kind, slug, category_slug, status FROM documents              WHERE ($1 IS NULL OR category_slug = $1) ORDER BY kind, slug",
+            "SELECT kind, slug, category_slug, status FROM documents \
+             WHERE ($1 IS NULL OR category_slug = $1) AND generation >= $2 ORDER BY kind, slug",
         )
         .bind(filter)
+        .bind(from_generation)
         .fetch_all(self.pool())
         .await?;
         let texts = sqlx::query(
             "SELECT t.kind, t.slug, t.locale, t.title, t.summary, t.body, t.tags FROM document_translations t \
              JOIN documents d ON d.kind = t.kind AND d.slug = t.slug \
-             WHERE ($1 IS NULL OR d.category_slug = $1) ORDER BY t.kind, t.slug, t.locale",
+             WHERE ($1 IS NULL OR d.category_slug = $1) AND d.generation >= $2 ORDER BY t.kind, t.slug, t.locale",
         )
         .bind(filter)
+        .bind(from_generation)
         .fetch_all(self.pool())
         .await?;
         let mut by_doc: BTreeMap<(String, String), Vec<AnyRow>> = BTreeMap::new();
@@ -244,18 +262,43 @@ fn document_from_parts(
     Ok(Document { kind, slug, category, status, translations })
 }
 
-async fn upsert_document(tx: &mut Transaction<'_, Any>, doc: &Document, now: i64) -> Result<(), StoreError> {
+/// Counts the content generation up inside `tx` (rows locked until commit, so concurrent
+/// imports, on any node, get distinct generations in commit order) and returns it.
+async fn next_content_generation(tx: &mut Transaction<'_, Any>, now: i64) -> Result<i64, StoreError> {
+    sqlx::query("INSERT INTO portal_meta (key, value, updated_at) VALUES ($1, '0', $2) ON CONFLICT (key) DO NOTHING")
+        .bind(super::CONTENT_GENERATION)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    let next: String = sqlx::query_scalar(
+        "UPDATE portal_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT), updated_at = $2 \
+         WHERE key = $1 RETURNING value",
+    )
+    .bind(super::CONTENT_GENERATION)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    next.parse().map_err(|_| corrupt(format!("content generation {next:?}")))
+}
+
+async fn upsert_document(
+    tx: &mut Transaction<'_, Any>,
+    doc: &Document,
+    generation: i64,
+    now: i64,
+) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO documents (kind, slug, category_slug, status, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $5) \
+        "INSERT INTO documents (kind, slug, category_slug, status, created_at, updated_at, generation) \
+         VALUES ($1, $2, $3, $4, $5, $5, $6) \
          ON CONFLICT (kind, slug) DO UPDATE SET category_slug = excluded.category_slug, \
-         status = excluded.status, updated_at = excluded.updated_at",
+         status = excluded.status, updated_at = excluded.updated_at, generation = excluded.generation",
     )
     .bind(doc.kind.code())
     .bind(doc.slug.as_str())
     .bind(doc.category.as_str())
     .bind(doc.status.code())
     .bind(now)
+    .bind(generation)
     .execute(&mut **tx)
     .await?;
     sqlx::query("DELETE FROM document_translations WHERE kind = $1 AND slug = $2")

@@ -3,7 +3,20 @@
 
 use super::{Store, StoreError, now_millis};
 
+/// `portal_meta` key of the content generation: counted up in the transaction of every content
+/// change, and recorded in the search index's commits, so an index behind the database (on this
+/// node or any other) notices and catches up.
+pub const CONTENT_GENERATION: &str = "content_generation";
+
 impl Store {
+    /// The content generation of the database (0 before any content).
+    pub async fn content_generation(&self) -> Result<i64, StoreError> {
+        match self.meta(CONTENT_GENERATION).await? {
+            None => Ok(0),
+            Some(text) => text.parse().map_err(|_| super::corrupt(format!("content generation {text:?}"))),
+        }
+    }
+
     /// The value stored under `key`, if any.
     pub async fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
         let value = sqlx::query_scalar::<_, String>("SELECT value FROM portal_meta WHERE key = $1")

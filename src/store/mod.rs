@@ -19,6 +19,7 @@ pub use content::ImportReport;
 pub use database_url::{Backend, DatabaseUrl, DatabaseUrlError};
 pub use drafts::{Draft, DraftOutcome, FunnelEvent, PendingStep};
 pub use feedback::{MAX_COMMENT, VoteCounts, normalise_query};
+pub use meta::CONTENT_GENERATION;
 pub use report::{DeflectionReport, FunnelRow};
 pub use tickets::{NewTicket, Submitted, TicketMessage, TicketRecord, format_reference};
 

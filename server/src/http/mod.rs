@@ -122,8 +122,9 @@ impl Bound {
     /// Serves until `shutdown` completes, then lets open requests finish and closes the database.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let portal = self.state.portal.clone();
-        let (stop_mailer, mailer_stopped) = tokio::sync::watch::channel(false);
-        let mailer = tokio::spawn(crate::mailer::run(portal.clone(), self.mail, mailer_stopped));
+        let (stop_background, background_stopped) = tokio::sync::watch::channel(false);
+        let mailer = tokio::spawn(crate::mailer::run(portal.clone(), self.mail, background_stopped.clone()));
+        let follower = tokio::spawn(follow_content(portal.clone(), background_stopped));
         let (stopping, stop_requested) = tokio::sync::oneshot::channel::<()>();
         let server = axum::serve(self.listener, app(self.state).into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async move {
@@ -143,14 +144,35 @@ impl Bound {
             result = server => result?,
             () = deadline => tracing::warn!("connections still open after the grace period; stopping anyway"),
         }
-        let _ = stop_mailer.send(true);
+        let _ = stop_background.send(true);
         if tokio::time::timeout(SHUTDOWN_GRACE, mailer).await.is_err() {
             tracing::warn!("the mailer did not stop in time");
+        }
+        if tokio::time::timeout(SHUTDOWN_GRACE, follower).await.is_err() {
+            tracing::warn!("the index follower did not stop in time");
         }
         if tokio::time::timeout(SHUTDOWN_GRACE, portal.close()).await.is_err() {
             tracing::warn!("database connections still in use at shutdown; closing anyway");
         }
         Ok(())
+    }
+}
+
+/// How often a server looks for content changes made by other processes or nodes.
+const CONTENT_POLL: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Keeps this node's search index at the database's content generation, so content imported
+/// by `tuki import` or by another node sharing the PostgreSQL database becomes searchable here
+/// within about a second. Runs until `stop` changes.
+async fn follow_content(portal: Portal, mut stop: tokio::sync::watch::Receiver<bool>) {
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(CONTENT_POLL) => {}
+            _ = stop.changed() => return,
+        }
+        if let Err(error) = portal.catch_up_index().await {
+            tracing::warn!(%error, "cannot bring the search index up to date; will try again");
+        }
     }
 }
 

@@ -113,3 +113,35 @@ async fn the_results_page_logs_the_search_and_the_opened_hit() {
     assert_eq!(query, "lost card");
     assert_eq!(clicked.as_deref(), Some("card-lost-or-stolen"));
 }
+
+#[tokio::test]
+async fn content_imported_by_another_process_is_searchable_on_a_running_server_within_seconds() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let total = |body: Value| body["total"].as_u64().expect("total");
+        let search = || async {
+            let response = app.get("/api/v1/search?q=quokkacard&locale=en", &[]).await;
+            total(response.json::<Value>().await.expect("json"))
+        };
+        assert_eq!(search().await, 0, "{backend:?}");
+        // What `tuki import` does beside the running server: the database only.
+        let bundle_dir = tempfile::tempdir().expect("temp dir");
+        let write = |rel: &str, text: &str| {
+            let path = bundle_dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        };
+        write("categories.yaml", "cards:\n  fi: Kortit\n  sv: Kort\n  en: Cards\n");
+        write("articles/quokka/en.md", "---\ntitle: Quokkacard frozen\ncategory: cards\n---\nThaw it.\n");
+        let bundle = tuki::content::bundle::Bundle::read(bundle_dir.path()).expect("bundle");
+        let cli = tuki::Portal::open_without_index(app.state.portal.config().clone()).await.expect("beside the server");
+        cli.import(&bundle).await.expect("import");
+        cli.close().await;
+        let started = std::time::Instant::now();
+        while search().await == 0 {
+            assert!(started.elapsed() < std::time::Duration::from_secs(5), "not searchable after 5 s");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        app.stop().await;
+    }
+}

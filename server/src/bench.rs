@@ -131,6 +131,7 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
         // The load generator is one client sending thousands of searches a second.
         rate_limits: crate::http::RateLimits { submits_per_minute: u32::MAX, searches_per_minute: u32::MAX },
         mail: crate::mailer::MailConfig::folder(&data_dir),
+        search_cache_entries: tuki::search::cache::DEFAULT_ENTRIES,
     };
     let bound = Bound::bind_without_demo(&config).await?;
     let portal = bound.state().portal.clone();
@@ -158,7 +159,7 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
             let request =
                 SearchRequest { text: text.clone(), locale: *locale, limit: 10, offset: 0, category: None, kind: None };
             let t = Instant::now();
-            let results = tokio::task::block_in_place(|| index.search(&request))?;
+            let results = tokio::task::block_in_place(|| index.search_uncached(&request))?;
             if round > 0 {
                 latencies.push(t.elapsed());
                 slowest.push((t.elapsed(), format!("{}: {text}", locale.code())));
@@ -186,12 +187,30 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     let server = tokio::spawn(bound.run(async move {
         let _ = stopped.await;
     }));
-    let script = temp.path().join("queries.lua");
-    std::fs::write(&script, wrk_script(&queries))?;
+    // Every request searches: the query set over and over with the result cache off.
+    let cycling = temp.path().join("queries.lua");
+    let distinct: BTreeSet<String> = queries.iter().map(|(l, q)| search_path(*l, q)).collect();
+    std::fs::write(&cycling, wrk_script(&distinct.into_iter().collect::<Vec<_>>(), false))?;
+    // Traffic as a help centre sees it: popular questions often, a long tail once.
+    let mixed = temp.path().join("mixed.lua");
+    std::fs::write(&mixed, wrk_script(&zipf_mix(&queries, 20_000), true))?;
+    let index = portal.search_index();
     for clients in &options.clients {
-        match wrk(address, *clients, options.duration, &script) {
-            Ok(line) => println!("  HTTP {clients:>2} clients: {line}"),
-            Err(e) => println!("  HTTP {clients:>2} clients: not measured: {e}"),
+        index.set_cache_capacity(0);
+        match wrk(address, *clients, options.duration, &cycling) {
+            Ok(run) => println!("  HTTP {clients:>2} clients, cache off:     {run}"),
+            Err(e) => println!("  HTTP {clients:>2} clients, cache off: not measured: {e}"),
+        }
+        index.set_cache_capacity(tuki::search::cache::DEFAULT_ENTRIES);
+        let before = index.cache_stats();
+        match wrk(address, *clients, options.duration, &mixed) {
+            Ok(run) => {
+                let after = index.cache_stats();
+                let (hits, misses) = (after.hits - before.hits, after.misses - before.misses);
+                let rate = 100.0 * hits as f64 / (hits + misses).max(1) as f64;
+                println!("  HTTP {clients:>2} clients, realistic mix: {run}, {rate:.0} % from the cache");
+            }
+            Err(e) => println!("  HTTP {clients:>2} clients, realistic mix: not measured: {e}"),
         }
     }
     let _ = stop.send(());
@@ -206,22 +225,51 @@ fn print_memory(when: &str) {
     }
 }
 
-/// A wrk script that cycles through the query set's URLs.
-fn wrk_script(queries: &[(Locale, String)]) -> String {
-    let paths: BTreeSet<String> = queries
-        .iter()
-        .map(|(l, q)| format!("/api/v1/search?q={}&locale={}&limit=10", encode_query_value(q), l.code()))
-        .collect();
+fn search_path(locale: Locale, query: &str) -> String {
+    // The query last: the realistic mix appends a word to some of them.
+    format!("/api/v1/search?locale={}&limit=10&q={}", locale.code(), encode_query_value(query))
+}
+
+/// `n` searches of the query set as a help centre receives them: the first questions far
+/// more often than the last (Zipf: the k-th as often as 1/k). [`wrk_script`] makes 30 % of
+/// the requests one-off questions on top.
+fn zipf_mix(queries: &[(Locale, String)], n: usize) -> Vec<String> {
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let weights: Vec<f64> = (1..=queries.len()).map(|k| 1.0 / k as f64).collect();
+    let sum: f64 = weights.iter().sum();
+    (0..n)
+        .map(|_| {
+            let mut pick = (rng.next() % 1_000_000) as f64 / 1_000_000.0 * sum;
+            let index = weights.iter().position(|w| {
+                pick -= w;
+                pick < 0.0
+            });
+            let (locale, query) = &queries[index.unwrap_or(queries.len() - 1)];
+            search_path(*locale, query)
+        })
+        .collect()
+}
+
+/// A wrk script that sends `paths` in order, each wrk thread starting at another place. With
+/// `one_offs`, 3 requests in 10 get a number no other request has as a last word: a question
+/// asked once, which the cache cannot answer (and which costs about what its query costs).
+fn wrk_script(paths: &[String], one_offs: bool) -> String {
     let list = paths.iter().map(|p| format!("  \"{p}\",")).collect::<Vec<_>>().join("\n");
+    let one_offs = if one_offs { "true" } else { "false" };
     format!(
-        "local paths = {{\n{list}\n}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i])\nend\n\
+        "paths = {{\n{list}\n}}\none_offs = {one_offs}\nlocal threads = 0\n\
+         function setup(thread)\n  thread:set(\"offset\", threads)\n  threads = threads + 1\nend\n\
+         function init(args)\n  i = ((offset or 0) * 7919) % #paths\n  n = 0\nend\n\
+         request = function()\n  i = i % #paths + 1\n  n = n + 1\n  local path = paths[i]\n\
+         if one_offs and n % 10 < 3 then path = path .. \"%20\" .. tostring((offset or 0) * 1000000000 + n) end\n\
+         return wrk.format(\"GET\", path)\nend\n\
          done = function(summary, latency, requests)\n  io.write(string.format(\"RESULT %.3f %.3f %.1f %d %d\\n\", \
          latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests / (summary.duration / 1e6), \
          summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.requests))\nend\n"
     )
 }
 
-/// Runs wrk and returns "p50 … ms, p99 … ms, … req/s".
+/// Runs wrk with `script` against the server; returns "p50 … ms, p99 … ms, … req/s".
 fn wrk(address: SocketAddr, clients: usize, duration: Duration, script: &std::path::Path) -> anyhow::Result<String> {
     let output = std::process::Command::new("wrk")
         .arg(format!("-t{}", clients.min(2)))

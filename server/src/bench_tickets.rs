@@ -37,6 +37,7 @@ pub async fn run(clients: usize, duration: Duration) -> anyhow::Result<()> {
         site_dir: PathBuf::from("target/site"),
         rate_limits: RateLimits { submits_per_minute: u32::MAX, searches_per_minute: u32::MAX },
         mail: crate::mailer::MailConfig::folder(&temp.path().join("data")),
+        search_cache_entries: tuki::search::cache::DEFAULT_ENTRIES,
     };
     let bound = Bound::bind(&config).await?;
     let portal = bound.state().portal.clone();

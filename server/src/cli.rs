@@ -134,6 +134,10 @@ pub struct ServeArgs {
     /// Searches through the JSON API allowed per minute and client address.
     #[arg(long, env = "TUKI_SEARCHES_PER_MINUTE", default_value_t = 600)]
     pub searches_per_minute: u32,
+    /// Recent search results kept in memory and answered again until the content changes
+    /// (0 turns the cache off).
+    #[arg(long, env = "TUKI_SEARCH_CACHE_ENTRIES", default_value_t = tuki::search::cache::DEFAULT_ENTRIES)]
+    pub search_cache_entries: usize,
     /// SMTP relay for the portal's mail: `smtp://host[:port]` (no TLS),
     /// `smtp+starttls://user:password@host[:port]` or `smtps://…` (percent-encode special
     /// characters). Without it, mail is written as `.eml` files to `DATA_DIR/outbox/`.

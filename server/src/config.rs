@@ -23,6 +23,8 @@ pub struct ServeConfig {
     pub rate_limits: crate::http::RateLimits,
     /// Sender and delivery of the portal's mail.
     pub mail: MailConfig,
+    /// Recent search results kept (0: none).
+    pub search_cache_entries: usize,
 }
 
 /// A configuration value that cannot work.
@@ -69,6 +71,7 @@ impl ServeConfig {
                 searches_per_minute: args.searches_per_minute,
             },
             mail,
+            search_cache_entries: args.search_cache_entries,
         })
     }
 

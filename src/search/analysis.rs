@@ -93,20 +93,7 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<T> {
         if !self.tail.advance() {
             return false;
         }
-        let token = self.tail.token_mut();
-        STEMS.with_borrow_mut(|caches| {
-            let cache = &mut caches[self.locale as usize];
-            if let Some(stem) = cache.get(token.text.as_str()) {
-                token.text.clear();
-                token.text.push_str(stem);
-                return;
-            }
-            let stem = self.stemmer.stem(&token.text).into_owned();
-            if cache.len() >= STEM_CACHE_LIMIT {
-                cache.clear();
-            }
-            cache.insert(std::mem::replace(&mut token.text, stem.clone()), stem);
-        });
+        stem_in_place(self.locale, &self.stemmer, self.tail.token_mut());
         true
     }
 
@@ -117,6 +104,104 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<T> {
     fn token_mut(&mut self) -> &mut Token {
         self.tail.token_mut()
     }
+}
+
+/// Replaces the token's text with its stem, from the thread's memo when it has it.
+fn stem_in_place(locale: Locale, stemmer: &frostem::Stemmer, token: &mut Token) {
+    STEMS.with_borrow_mut(|caches| {
+        let cache = &mut caches[locale as usize];
+        if let Some(stem) = cache.get(token.text.as_str()) {
+            token.text.clear();
+            token.text.push_str(stem);
+            return;
+        }
+        let stem = stemmer.stem(&token.text).into_owned();
+        if cache.len() >= STEM_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(std::mem::replace(&mut token.text, stem.clone()), stem);
+    });
+}
+
+/// How many leading bytes a Snowball stem of fi, sv or en keeps from its (folded) word: the
+/// stemmers only change endings (a test checks this over the demo content).
+const STEM_KEEPS: usize = 2;
+
+/// Stems only the tokens that begin like one of a query's stems; the others keep their
+/// folded form. A snippet only looks for the query's stems, and a token that does not begin
+/// like any of them cannot stem to one, so highlighting a hit no longer stems all its words.
+#[derive(Clone, Debug)]
+struct GatedStemmer {
+    locale: Locale,
+    beginnings: std::sync::Arc<[String]>,
+}
+
+impl TokenFilter for GatedStemmer {
+    type Tokenizer<T: Tokenizer> = GatedStemmerFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> GatedStemmerFilter<T> {
+        GatedStemmerFilter { gate: self, inner: tokenizer }
+    }
+}
+
+#[derive(Clone)]
+struct GatedStemmerFilter<T> {
+    gate: GatedStemmer,
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for GatedStemmerFilter<T> {
+    type TokenStream<'a> = GatedStemmerStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        GatedStemmerStream {
+            tail: self.inner.token_stream(text),
+            gate: &self.gate,
+            stemmer: frostem::Stemmer::new(algorithm(self.gate.locale)),
+        }
+    }
+}
+
+struct GatedStemmerStream<'a, T> {
+    tail: T,
+    gate: &'a GatedStemmer,
+    stemmer: frostem::Stemmer,
+}
+
+impl<T: TokenStream> TokenStream for GatedStemmerStream<'_, T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        if self.gate.beginnings.iter().any(|b| token.text.starts_with(b.as_str())) {
+            stem_in_place(self.gate.locale, &self.stemmer, token);
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+/// The analyzer of snippets for a query whose terms in the body are `stems`: finds the same
+/// tokens as [`stemmer`] would, stemming only those that can be one of `stems`.
+pub fn snippet_analyzer<'s>(locale: Locale, stems: impl IntoIterator<Item = &'s str>) -> TextAnalyzer {
+    let mut beginnings: Vec<String> =
+        stems.into_iter().map(|s| s.chars().take(STEM_KEEPS).collect::<String>()).collect();
+    beginnings.sort();
+    beginnings.dedup();
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(60))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(GatedStemmer { locale, beginnings: beginnings.into() })
+        .build()
 }
 
 /// The stemming analyzer of `locale`.
@@ -198,6 +283,38 @@ mod tests {
                 assert_eq!(terms(&mut stemmer(locale), text), terms(&mut plain(language), text));
             }
         }
+    }
+
+    #[test]
+    fn snowball_stems_keep_the_first_letters_of_every_word_of_the_demo_content() -> Result<(), String> {
+        let bundle = crate::content::demo::demo_bundle().map_err(|e| e.to_string())?;
+        for doc in &bundle.documents {
+            for (locale, t) in &doc.translations {
+                let text = format!("{} {} {}", t.title, t.tags.join(" "), t.body);
+                let words = terms(&mut folder(), &text);
+                let stems = terms(&mut stemmer(*locale), &text);
+                for (word, stem) in words.iter().zip(&stems) {
+                    let keep = |s: &str| s.chars().take(STEM_KEEPS).collect::<String>();
+                    if keep(word) != keep(stem) {
+                        return Err(format!("{locale:?}: {word} -> {stem}"));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_snippet_analyzer_finds_the_query_stems_where_the_full_stemmer_does() {
+        let text = "Salasanan vaihtaminen onnistuu verkkopankissa; salasanat vanhenevat. Kortti ei toimi.";
+        let query = terms(&mut stemmer(Locale::Fi), "salasanan vaihtaminen kortit");
+        let full = terms(&mut stemmer(Locale::Fi), text);
+        let gated = terms(&mut snippet_analyzer(Locale::Fi, query.iter().map(String::as_str)), text);
+        assert_eq!(full.len(), gated.len());
+        for (f, g) in full.iter().zip(&gated) {
+            assert_eq!(query.contains(f), query.contains(g), "{f} / {g}");
+        }
+        assert!(gated.iter().filter(|g| query.contains(g)).count() >= 3, "{gated:?}");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! version, or behind the database's content generation, it is rebuilt from the database.
 
 pub mod analysis;
+pub mod cache;
 pub mod eval;
 mod query;
 mod schema;
@@ -93,6 +94,7 @@ pub struct SearchIndex {
     vocabulary: RwLock<[Vocabulary; 3]>,
     weights: Weights,
     dir: PathBuf,
+    cache: cache::ResultCache,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -182,6 +184,7 @@ impl SearchIndex {
             vocabulary: RwLock::new(Default::default()),
             weights: Weights::default(),
             dir: dir.to_path_buf(),
+            cache: cache::ResultCache::new(cache::DEFAULT_ENTRIES),
         };
         search.refresh_vocabulary()?;
         Ok(search)
@@ -235,7 +238,9 @@ impl SearchIndex {
         prepared.set_payload(generation);
         prepared.commit()?;
         self.reader.reload()?;
-        self.refresh_vocabulary()
+        self.refresh_vocabulary()?;
+        self.cache.invalidate();
+        Ok(())
     }
 
     fn add(&self, writer: &IndexWriter, doc: &Document) -> Result<(), SearchError> {
@@ -300,8 +305,34 @@ impl SearchIndex {
     }
 
     /// Searches the customer's language first; when it finds fewer than a few hits, the other
-    /// languages' hits follow.
+    /// languages' hits follow. Recent results are answered from the cache.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+        let request = SearchRequest { text: cache::normalise(&request.text), ..request.clone() };
+        if let Some(found) = self.cache.get(&request) {
+            return Ok(found);
+        }
+        let epoch = self.cache.epoch();
+        let results = self.run(&request)?;
+        self.cache.put(&request, epoch, &results);
+        Ok(results)
+    }
+
+    /// [`SearchIndex::search`] without the cache: what a search costs (benchmarks).
+    pub fn search_uncached(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+        self.run(&SearchRequest { text: cache::normalise(&request.text), ..request.clone() })
+    }
+
+    /// Sets how many recent results are kept (0: none).
+    pub fn set_cache_capacity(&self, entries: usize) {
+        self.cache.set_capacity(entries);
+    }
+
+    /// The result cache's hits and misses so far.
+    pub fn cache_stats(&self) -> cache::CacheStats {
+        self.cache.stats()
+    }
+
+    fn run(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
         let vocabulary = self.vocabulary.read().map_err(|_| SearchError::Poisoned)?;
         let limit = request.limit.clamp(1, 50);
@@ -377,8 +408,7 @@ impl SearchIndex {
         let top_docs = searcher.search(&query, &TopDocs::with_limit(top.max(1)).order_by_score())?;
         let total = searcher.search(&query, &Count)?;
         let lf = self.fields.of(locale);
-        let mut snippets = SnippetGenerator::create(searcher, &query, lf.body)?;
-        snippets.set_max_num_chars(SNIPPET_CHARS);
+        let snippets = snippet_generator(searcher, query.as_ref(), lf.body, locale)?;
         let mut hits = Vec::with_capacity(top_docs.len());
         for (score, address) in top_docs {
             hits.push(self.hit(searcher, address, score, locale, &snippets)?);
@@ -486,6 +516,34 @@ impl SearchIndex {
     fn exact_term(&self, field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
         Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
     }
+}
+
+/// Highlights the query's terms in `field` (what tantivy's `SnippetGenerator::create` does),
+/// with an analyzer that stems only the words that can be one of those terms.
+fn snippet_generator(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    field: tantivy::schema::Field,
+    locale: Locale,
+) -> Result<SnippetGenerator, SearchError> {
+    let mut terms: Vec<Term> = Vec::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == field && !terms.contains(term) {
+            terms.push(term.clone());
+        }
+    });
+    let mut scores = std::collections::BTreeMap::new();
+    for term in &terms {
+        let value = term.value();
+        let Some(text) = value.as_str() else { continue };
+        let docs = searcher.doc_freq(term)?;
+        if docs > 0 {
+            // Rarer words make the better fragment, as in tantivy's own generator.
+            scores.insert(text.to_owned(), 1.0 / (1.0 + docs as f32));
+        }
+    }
+    let analyzer = analysis::snippet_analyzer(locale, scores.keys().map(String::as_str));
+    Ok(SnippetGenerator::new(scores, analyzer, field, SNIPPET_CHARS))
 }
 
 /// Small document-store blocks: a hit's stored fields are read by decompressing its block, and

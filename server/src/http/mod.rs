@@ -106,6 +106,7 @@ impl Bound {
             None => config.base_url.clone(),
         };
         let limiter = std::sync::Arc::new(RateLimiter::new(config.rate_limits));
+        portal.search_index().set_cache_capacity(config.search_cache_entries);
         Ok(Bound { listener, state: AppState { portal, leptos_options, base_url, limiter }, mail: config.mail.clone() })
     }
 

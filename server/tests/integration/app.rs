@@ -86,6 +86,7 @@ async fn start(
         site_dir: PathBuf::from("target/site"),
         rate_limits: tuki_server::http::RateLimits { submits_per_minute: 120, searches_per_minute: 600 },
         mail: mail.unwrap_or_else(|| MailConfig::folder(&dir.join("data"))),
+        search_cache_entries: tuki::search::cache::DEFAULT_ENTRIES,
     };
     let bound = Bound::bind(&config).await.expect("server starts");
     let address = format!("http://{}", bound.local_addr().expect("bound address"));

@@ -131,7 +131,8 @@ pub struct ServeArgs {
     /// Form posts (starting a form, sending a step or a ticket) allowed per minute and client address.
     #[arg(long, env = "TUKI_SUBMITS_PER_MINUTE", default_value_t = 30)]
     pub submits_per_minute: u32,
-    /// Searches through the JSON API allowed per minute and client address.
+    /// Searches allowed per minute and client address (the JSON API, the results page and the
+    /// suggestions as one types).
     #[arg(long, env = "TUKI_SEARCHES_PER_MINUTE", default_value_t = 600)]
     pub searches_per_minute: u32,
     /// Recent search results kept in memory and answered again until the content changes

@@ -11,12 +11,12 @@
 //! A form, draft or step that does not exist (or a finished draft) leads to its address, which
 //! answers with the translated 404 page.
 
-use super::error_page::{internal_error, message_page};
+use super::error_page::internal_error;
+use super::rate_limit::too_many;
 use super::{AppState, Limited};
 use axum::Form;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use std::net::SocketAddr;
 use tuki::Locale;
 use tuki::content::Slug;
@@ -38,12 +38,6 @@ fn failed(locale: Locale, error: FlowError, not_found: String) -> Response {
             internal_error(locale, None)
         }
     }
-}
-
-/// The translated "too many requests" page (429): nothing was done.
-fn too_many(locale: Locale) -> Response {
-    (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")], Html(message_page(locale, "error-rate-limited")))
-        .into_response()
 }
 
 /// `POST /{lang}/help/{form}`: starts the form.

@@ -65,6 +65,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/{lang}/tickets/{reference}", post(help::ticket_update))
         .leptos_routes_with_context(&state, leptos_routes, context.clone(), move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), rate_limit::limit_searches))
         .with_state(state)
 }
 

@@ -1,17 +1,25 @@
 //! Per-client rate limits on what costs the portal (sending forms) or invites abuse
 //! (searching): a token bucket per client address and kind, refilled continuously.
 
+use super::AppState;
+use super::error_page::message_page;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{Method, StatusCode, Uri, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
 use std::collections::HashMap;
-use std::net::IpAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Mutex;
 use std::time::Instant;
+use tuki::Locale;
 
 /// What is limited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Limited {
     /// Form posts: starting a form, sending a step, sending a ticket.
     Submit,
-    /// Searches through the JSON API.
+    /// Searches, whichever way they come: the JSON API, the results page, the header's
+    /// suggestions and a form's live suggestions.
     Search,
 }
 
@@ -82,6 +90,45 @@ impl RateLimiter {
     }
 }
 
+/// Server functions that search (their addresses begin like this).
+const SEARCHING_SERVER_FNS: [&str; 3] = ["/api/search_page", "/api/suggest", "/api/help_live_suggestions"];
+
+/// True when `request` runs a search that [`limit_searches`] counts: the results page with a
+/// query, or a server function that searches. (The JSON API counts its own.)
+fn runs_search(method: &Method, uri: &Uri) -> bool {
+    let path = uri.path();
+    if method == Method::POST {
+        return SEARCHING_SERVER_FNS.iter().any(|prefix| path.starts_with(prefix));
+    }
+    let mut segments = path.trim_matches('/').split('/');
+    let results_page = method == Method::GET
+        && segments.next().is_some_and(|lang| lang.parse::<Locale>().is_ok())
+        && segments.next() == Some("search")
+        && segments.next().is_none();
+    results_page
+        && uri.query().is_some_and(|q| q.split('&').any(|pair| pair.strip_prefix("q=").is_some_and(|v| !v.is_empty())))
+}
+
+/// Middleware: refuses searches beyond the client's budget with the translated 429 page.
+pub async fn limit_searches(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if runs_search(request.method(), request.uri()) && !state.limiter.allow(client.ip(), Limited::Search) {
+        let locale = request.uri().path().split('/').nth(1).and_then(|l| l.parse().ok()).unwrap_or(Locale::Fi);
+        return too_many(locale);
+    }
+    next.run(request).await
+}
+
+/// The translated "too many requests" page (429): nothing was done.
+pub fn too_many(locale: Locale) -> Response {
+    let page = Html(message_page(locale, "error-rate-limited"));
+    (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")], page).into_response()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +142,19 @@ mod tests {
         assert!(!limiter.allow(me, Limited::Submit));
         assert!(limiter.allow(other, Limited::Submit));
         assert!(limiter.allow(me, Limited::Search), "kinds have their own buckets");
+    }
+
+    #[test]
+    fn the_results_page_with_a_query_and_the_searching_server_functions_count_as_searches() {
+        let counts = |method: Method, uri: &str| runs_search(&method, &uri.parse::<Uri>().expect("uri"));
+        assert!(counts(Method::GET, "/fi/search?q=kortti"));
+        assert!(counts(Method::GET, "/sv/search?kind=case&q=kort"));
+        assert!(counts(Method::POST, "/api/suggest1234"));
+        assert!(counts(Method::POST, "/api/help_live_suggestions99"));
+        assert!(!counts(Method::GET, "/fi/search"), "the empty search page");
+        assert!(!counts(Method::GET, "/fi/search?q="));
+        assert!(!counts(Method::GET, "/fi/searching?q=x"));
+        assert!(!counts(Method::GET, "/api/v1/search?q=x"), "the API counts its own");
+        assert!(!counts(Method::POST, "/api/vote1"));
     }
 }

@@ -145,3 +145,24 @@ async fn content_imported_by_another_process_is_searchable_on_a_running_server_w
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn searches_beyond_the_budget_are_refused_on_every_way_in_and_other_pages_still_work() {
+    use tuki_server::http::Limited;
+    let app = spawn_app(tuki::store::Backend::Sqlite).await;
+    assert_eq!(app.get("/en/search?q=card", &[]).await.status(), 200);
+    // Spend the rest of this address's budget (the test server allows 600 a minute).
+    let me: std::net::IpAddr = [127, 0, 0, 1].into();
+    while app.state.limiter.allow(me, Limited::Search) {}
+    let page = app.get("/sv/search?q=kort", &[]).await;
+    assert_eq!(page.status(), 429);
+    assert_eq!(page.headers()["retry-after"], "60");
+    assert!(page.text().await.expect("body").contains("För många förfrågningar"));
+    assert_eq!(app.get("/api/v1/search?q=kort&locale=sv", &[]).await.status(), 429);
+    let suggest = app.client.post(format!("{}/api/suggest", app.address)).form(&[("locale", "fi"), ("q", "kortti")]);
+    assert_eq!(suggest.send().await.expect("request").status(), 429);
+    // Pages that do not search are not limited.
+    assert_eq!(app.get("/en/search", &[]).await.status(), 200);
+    assert_eq!(app.get("/en/", &[]).await.status(), 200);
+    app.stop().await;
+}

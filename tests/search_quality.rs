@@ -23,3 +23,25 @@ async fn tuki_meets_the_quality_targets_and_beats_the_fts5_baseline() {
     }
     assert!(tuki.mrr_at_10() > report.fts5.overall().mrr_at_10(), "{table}");
 }
+
+#[test]
+fn the_total_counts_every_match_whether_or_not_the_page_holds_them_all() {
+    use tuki::Locale;
+    use tuki::search::SearchRequest;
+    let bundle = demo_bundle().expect("demo bundle");
+    let index = SearchIndex::in_memory().expect("index");
+    index.rebuild(&bundle.documents, "eval").expect("indexed");
+    let request = |limit| SearchRequest {
+        text: "kortti".to_owned(),
+        locale: Locale::Fi,
+        limit,
+        offset: 0,
+        category: None,
+        kind: None,
+    };
+    let all = index.search_uncached(&request(50)).expect("search");
+    assert!(all.hits.len() > 2 && all.hits.len() < 50, "{} hits", all.hits.len());
+    assert_eq!(all.total, all.hits.len(), "a page with room for every match");
+    let first = index.search_uncached(&request(2)).expect("search");
+    assert_eq!((first.hits.len(), first.total), (2, all.total), "a page of two, counted in full");
+}

@@ -406,7 +406,8 @@ impl SearchIndex {
         // Counting every match apart from ranking the best ones: the count needs no scores, and
         // the ranking may then skip documents that cannot reach the top.
         let top_docs = searcher.search(&query, &TopDocs::with_limit(top.max(1)).order_by_score())?;
-        let total = searcher.search(&query, &Count)?;
+        // Fewer than asked for: those are all the matches, and counting would find no more.
+        let total = if top_docs.len() < top.max(1) { top_docs.len() } else { searcher.search(&query, &Count)? };
         let lf = self.fields.of(locale);
         let snippets = snippet_generator(searcher, query.as_ref(), lf.body, locale)?;
         let mut hits = Vec::with_capacity(top_docs.len());

@@ -1,8 +1,10 @@
 //! Search: a tantivy index derived from the database.
 //!
 //! One writer (behind a mutex) and one long-lived reader; every search takes a fresh searcher
-//! and never touches the database. The index is disposable: missing, corrupt, of another schema
-//! version, or behind the database's content generation, it is rebuilt from the database.
+//! and never touches the database. The index is disposable: missing, corrupt or of another
+//! schema version, it is rebuilt from the database. Each commit records the database's content
+//! generation it reflects, so an index that falls behind re-indexes the documents changed since
+//! (see `Portal::catch_up_index`). Recent results are kept per index state ([`cache`]).
 
 pub mod analysis;
 pub mod cache;

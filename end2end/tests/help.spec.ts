@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectNoAxeViolations, jsEnabled, waitForHydration, watchConsole } from './support';
@@ -177,7 +178,35 @@ test('"this solved my problem" ends the flow without a ticket', async ({ page },
   await suggestions.getByRole('button', { name: 'Tämä ratkaisi ongelmani' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hienoa, että saimme autettua');
   await axe(page, info);
+  // Counted as deflected, and no ticket: the desk's report, run beside the running server.
+  const row = deflectionReport().find((r) => r.form === 'locked-account' && r.locale === 'fi');
+  expect(row?.solved).toBeGreaterThanOrEqual(1);
+  expect(row?.tickets).toBe(0);
 });
+
+/** The rows of `tuki report deflection` on the server's data directory. */
+function deflectionReport() {
+  const tuki = process.env.TUKI_E2E_TUKI;
+  const dataDir = process.env.TUKI_E2E_DATA_DIR;
+  if (!tuki || !dataDir) throw new Error('TUKI_E2E_TUKI and TUKI_E2E_DATA_DIR are not set: run the tests with .ci/test');
+  const text = execFileSync(tuki, ['report', 'deflection'], {
+    env: { ...process.env, TUKI_DATA_DIR: dataDir, TUKI_LOG: 'warn' },
+  }).toString();
+  return text
+    .split('\n')
+    .slice(2)
+    .map((line) => line.trim().split(/\s+/))
+    .filter((cells) => cells.length >= 7)
+    .map(([form, locale, started, suggestions, opened, solved, tickets]) => ({
+      form,
+      locale,
+      started: Number(started),
+      suggestions: Number(suggestions),
+      opened: Number(opened),
+      solved: Number(solved),
+      tickets: Number(tickets),
+    }));
+}
 
 test('with JavaScript the suggestions follow what the customer types', async ({ page }, info) => {
   test.skip(!jsEnabled(info), 'live suggestions need JavaScript; without it they follow each sent step');

@@ -21,19 +21,37 @@ struct SmtpServer {
 impl SmtpServer {
     /// Starts the server; with `tls` (certificate chain and key PEM) it offers and requires STARTTLS.
     fn start(tls: Option<(&str, &str)>) -> SmtpServer {
+        Self::spawn(|command, dir| {
+            if let Some((certificate, key)) = tls {
+                let (cert_path, key_path) = (dir.join("cert.pem"), dir.join("key.pem"));
+                std::fs::write(&cert_path, certificate).expect("certificate");
+                std::fs::write(&key_path, key).expect("key");
+                command.arg("--tlscert").arg(cert_path).arg("--tlskey").arg(key_path);
+            }
+            command.args(["-c", "aiosmtpd.handlers.Mailbox"]).arg(dir.join("maildir"));
+        })
+    }
+
+    /// Starts a server that answers every recipient `550` (no such mailbox), as a relay does
+    /// for an address that does not exist.
+    fn start_refusing_recipients() -> SmtpServer {
+        Self::spawn(|command, dir| {
+            let handler = "class RefusingRecipients:\n    def __init__(self, *args):\n        pass\n\n    \
+                           async def handle_RCPT(self, server, session, envelope, address, options):\n        \
+                           return '550 5.1.1 No such mailbox here'\n";
+            std::fs::write(dir.join("refusing.py"), handler).expect("handler");
+            command.env("PYTHONPATH", dir).args(["-c", "refusing.RefusingRecipients"]);
+        })
+    }
+
+    fn spawn(configure: impl FnOnce(&mut Command, &std::path::Path)) -> SmtpServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let maildir = dir.path().join("maildir");
         let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
         let python = std::env::var("TUKI_TEST_SMTP_PYTHON").unwrap_or_else(|_| "python3".to_owned());
         let mut command = Command::new(&python);
         command.args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")]);
-        if let Some((certificate, key)) = tls {
-            let (cert_path, key_path) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
-            std::fs::write(&cert_path, certificate).expect("certificate");
-            std::fs::write(&key_path, key).expect("key");
-            command.arg("--tlscert").arg(cert_path).arg("--tlskey").arg(key_path);
-        }
-        command.args(["-c", "aiosmtpd.handlers.Mailbox"]).arg(&maildir);
+        configure(&mut command, dir.path());
         let process = command
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -179,6 +197,31 @@ async fn mail_stays_in_the_outbox_while_the_relay_cannot_be_reached_and_goes_onc
     deliver_due(portal, &smtp_mail(&smtp.url("smtp"), None)).await.expect("outbox readable");
     let text = mail_text(&smtp.first_message().await);
     assert!(text.starts_with("Hej Maija Meikäläinen,"), "{text}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_mail_the_relay_refuses_for_good_is_abandoned_with_the_reason_and_not_retried() {
+    let smtp = SmtpServer::start_refusing_recipients();
+    let app = spawn_app_with_mail(Backend::Sqlite, smtp_mail(&smtp.url("smtp"), None)).await;
+    submit_ticket(&app).await;
+    let pool = app.state.portal.store().pool();
+    let mut row: (Option<i64>, i64, Option<String>) = (None, 0, None);
+    for _ in 0..100 {
+        row =
+            sqlx::query_as("SELECT abandoned_at, attempts, last_error FROM outbox").fetch_one(pool).await.expect("row");
+        if row.0.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let (abandoned_at, attempts, error) = row;
+    assert!(abandoned_at.is_some(), "abandoned");
+    assert_eq!(attempts, 1, "tried once");
+    assert!(error.is_some_and(|e| e.contains("550")), "the relay's answer is kept");
+    assert!(app.state.portal.store().due_mail(i64::MAX, 10).await.expect("outbox").is_empty(), "never due again");
+    // The ticket itself is there: a mail that cannot go never takes the ticket with it.
+    assert_eq!(app.state.portal.store().ticket_count().await.expect("count"), 1);
     app.stop().await;
 }
 

@@ -21,7 +21,8 @@ struct SmtpServer {
 impl SmtpServer {
     /// Starts the server; with `tls` (certificate chain and key PEM) it offers and requires STARTTLS.
     fn start(tls: Option<(&str, &str)>) -> SmtpServer {
-        Self::spawn(|command, dir| {
+        Self::spawn(|command, dir, port| {
+            command.args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")]);
             if let Some((certificate, key)) = tls {
                 let (cert_path, key_path) = (dir.join("cert.pem"), dir.join("key.pem"));
                 std::fs::write(&cert_path, certificate).expect("certificate");
@@ -35,7 +36,8 @@ impl SmtpServer {
     /// Starts a server that answers every recipient `550` (no such mailbox), as a relay does
     /// for an address that does not exist.
     fn start_refusing_recipients() -> SmtpServer {
-        Self::spawn(|command, dir| {
+        Self::spawn(|command, dir, port| {
+            command.args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")]);
             let handler = "class RefusingRecipients:\n    def __init__(self, *args):\n        pass\n\n    \
                            async def handle_RCPT(self, server, session, envelope, address, options):\n        \
                            return '550 5.1.1 No such mailbox here'\n";
@@ -44,14 +46,32 @@ impl SmtpServer {
         })
     }
 
-    fn spawn(configure: impl FnOnce(&mut Command, &std::path::Path)) -> SmtpServer {
+    /// Starts a server that requires `AUTH` as user `desk` with password `p:ss w0rd` (on
+    /// loopback without TLS, which the client allows only there).
+    fn start_requiring_login() -> SmtpServer {
+        Self::spawn(|command, dir, port| {
+            let script = "import sys, time\n\
+                from aiosmtpd.controller import Controller\n\
+                from aiosmtpd.handlers import Mailbox\n\
+                from aiosmtpd.smtp import AuthResult, LoginPassword\n\
+                def check(server, session, envelope, mechanism, data):\n    \
+                    ok = isinstance(data, LoginPassword) and data.login == b'desk' and data.password == b'p:ss w0rd'\n    \
+                    return AuthResult(success=ok, handled=False)\n\
+                Controller(Mailbox(sys.argv[2]), hostname='127.0.0.1', port=int(sys.argv[1]), authenticator=check,\n    \
+                    auth_required=True, auth_require_tls=False).start()\n\
+                while True:\n    time.sleep(3600)\n";
+            std::fs::write(dir.join("login.py"), script).expect("script");
+            command.arg(dir.join("login.py")).arg(port.to_string()).arg(dir.join("maildir"));
+        })
+    }
+
+    fn spawn(configure: impl FnOnce(&mut Command, &std::path::Path, u16)) -> SmtpServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let maildir = dir.path().join("maildir");
         let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
         let python = std::env::var("TUKI_TEST_SMTP_PYTHON").unwrap_or_else(|_| "python3".to_owned());
         let mut command = Command::new(&python);
-        command.args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")]);
-        configure(&mut command, dir.path());
+        configure(&mut command, dir.path(), port);
         let process = command
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -222,6 +242,25 @@ async fn a_mail_the_relay_refuses_for_good_is_abandoned_with_the_reason_and_not_
     assert!(app.state.portal.store().due_mail(i64::MAX, 10).await.expect("outbox").is_empty(), "never due again");
     // The ticket itself is there: a mail that cannot go never takes the ticket with it.
     assert_eq!(app.state.portal.store().ticket_count().await.expect("count"), 1);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_portal_logs_in_to_a_relay_that_requires_it_and_a_wrong_password_keeps_the_mail_queued() {
+    let smtp = SmtpServer::start_requiring_login();
+    let url = |password: &str| format!("smtp://desk:{password}@127.0.0.1:{}", smtp.port);
+    // The wrong password first: refused (535), kept, retried later.
+    let app = spawn_app_with_mail(Backend::Sqlite, smtp_mail(&url("wrong"), None)).await;
+    submit_ticket(&app).await;
+    let (_, sent_at, error) = after_first_failure(&app).await;
+    assert!(sent_at.is_none() && error.contains("535"), "{error}");
+    assert_eq!(smtp.received(), 0);
+    // The right one (percent-encoded in the URL) delivers it.
+    let portal = &app.state.portal;
+    sqlx::query("UPDATE outbox SET next_attempt_at = 0").execute(portal.store().pool()).await.expect("due now");
+    deliver_due(portal, &smtp_mail(&url("p%3Ass%20w0rd"), None)).await.expect("outbox readable");
+    let text = mail_text(&smtp.first_message().await);
+    assert!(text.starts_with("Hej Maija Meikäläinen,"), "{text}");
     app.stop().await;
 }
 

@@ -64,6 +64,9 @@ export async function expectNoAxeViolations(
 }
 
 async function scanWithAxe(page: Page) {
+  // After a form post the new page's DOM can be there before its stylesheet: wait for the
+  // whole page, or axe judges an unstyled one (target sizes, contrast).
+  await page.waitForLoadState('load');
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze();

@@ -138,7 +138,6 @@ async fn send_all(client: &SmtpClient, due: &[QueuedMail], from: &str) -> Vec<At
             Err(error) => {
                 // The session is broken: this mail and the rest wait for the next round.
                 let reason = error.to_string();
-                attempts.push(Attempt::Failed(reason.clone()));
                 attempts.resize_with(due.len(), || Attempt::Failed(reason.clone()));
                 return attempts;
             }

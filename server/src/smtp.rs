@@ -216,7 +216,7 @@ impl SmtpClient {
             Security::Plain | Security::StartTls => Box::new(tcp),
         };
         let mut session = SmtpSession { stream: BufReader::new(wire), timeout: self.timeout };
-        session.expect("greeting", 220).await?;
+        session.reply("greeting", 220).await?;
         let mut extensions = session.ehlo(&self.helo_name).await?;
         if self.url.security == Security::StartTls {
             if !extensions.iter().any(|e| e.eq_ignore_ascii_case("STARTTLS")) {
@@ -306,7 +306,7 @@ impl SmtpSession {
         self.command("DATA", "DATA", 354).await?;
         let body = dot_stuff(message);
         self.timed_write(body.as_bytes()).await?;
-        self.expect("message", 250).await?;
+        self.reply("message", 250).await?;
         Ok(())
     }
 
@@ -323,10 +323,6 @@ impl SmtpSession {
 
     async fn command(&mut self, name: &'static str, line: &str, expected: u16) -> Result<Vec<String>, SmtpError> {
         self.timed_write(format!("{line}\r\n").as_bytes()).await?;
-        self.reply(name, expected).await
-    }
-
-    async fn expect(&mut self, name: &'static str, expected: u16) -> Result<Vec<String>, SmtpError> {
         self.reply(name, expected).await
     }
 

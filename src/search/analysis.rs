@@ -12,6 +12,7 @@
 use crate::Locale;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
+use std::sync::Arc;
 use tantivy::Index;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenFilter, TokenStream,
@@ -51,49 +52,72 @@ thread_local! {
 }
 
 /// Snowball stemming of `locale`, memoised per thread (same output as tantivy's `Stemmer`).
-#[derive(Clone, Copy, Debug)]
-pub struct CachedStemmer(Locale);
+/// With `only_beginning`, only the tokens that begin with one of those texts are stemmed; the
+/// others keep their folded form (see [`snippet_analyzer`]).
+#[derive(Clone, Debug)]
+pub struct CachedStemmer {
+    locale: Locale,
+    only_beginning: Option<Arc<[String]>>,
+}
 
 impl TokenFilter for CachedStemmer {
     type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
-        CachedStemmerFilter { locale: self.0, inner: tokenizer }
+        CachedStemmerFilter { stemmer: self, inner: tokenizer }
     }
 }
 
 /// The tokenizer [`CachedStemmer`] wraps around another.
 #[derive(Clone)]
 pub struct CachedStemmerFilter<T> {
-    locale: Locale,
+    stemmer: CachedStemmer,
     inner: T,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
-    type TokenStream<'a> = CachedStemmerStream<T::TokenStream<'a>>;
+    type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
-            locale: self.locale,
-            stemmer: frostem::Stemmer::new(algorithm(self.locale)),
+            filter: &self.stemmer,
+            stemmer: frostem::Stemmer::new(algorithm(self.stemmer.locale)),
         }
     }
 }
 
 /// The token stream of [`CachedStemmerFilter`].
-pub struct CachedStemmerStream<T> {
+pub struct CachedStemmerStream<'a, T> {
     tail: T,
-    locale: Locale,
+    filter: &'a CachedStemmer,
     stemmer: frostem::Stemmer,
 }
 
-impl<T: TokenStream> TokenStream for CachedStemmerStream<T> {
+impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
-        stem_in_place(self.locale, &self.stemmer, self.tail.token_mut());
+        let token = self.tail.token_mut();
+        if let Some(beginnings) = &self.filter.only_beginning
+            && !beginnings.iter().any(|b| token.text.starts_with(b.as_str()))
+        {
+            return true;
+        }
+        STEMS.with_borrow_mut(|caches| {
+            let cache = &mut caches[self.filter.locale as usize];
+            if let Some(stem) = cache.get(token.text.as_str()) {
+                token.text.clear();
+                token.text.push_str(stem);
+                return;
+            }
+            let stem = self.stemmer.stem(&token.text).into_owned();
+            if cache.len() >= STEM_CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(std::mem::replace(&mut token.text, stem.clone()), stem);
+        });
         true
     }
 
@@ -104,114 +128,37 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<T> {
     fn token_mut(&mut self) -> &mut Token {
         self.tail.token_mut()
     }
-}
-
-/// Replaces the token's text with its stem, from the thread's memo when it has it.
-fn stem_in_place(locale: Locale, stemmer: &frostem::Stemmer, token: &mut Token) {
-    STEMS.with_borrow_mut(|caches| {
-        let cache = &mut caches[locale as usize];
-        if let Some(stem) = cache.get(token.text.as_str()) {
-            token.text.clear();
-            token.text.push_str(stem);
-            return;
-        }
-        let stem = stemmer.stem(&token.text).into_owned();
-        if cache.len() >= STEM_CACHE_LIMIT {
-            cache.clear();
-        }
-        cache.insert(std::mem::replace(&mut token.text, stem.clone()), stem);
-    });
 }
 
 /// How many leading bytes a Snowball stem of fi, sv or en keeps from its (folded) word: the
 /// stemmers only change endings (a test checks this over the demo content).
 const STEM_KEEPS: usize = 2;
 
-/// Stems only the tokens that begin like one of a query's stems; the others keep their
-/// folded form. A snippet only looks for the query's stems, and a token that does not begin
-/// like any of them cannot stem to one, so highlighting a hit no longer stems all its words.
-#[derive(Clone, Debug)]
-struct GatedStemmer {
-    locale: Locale,
-    beginnings: std::sync::Arc<[String]>,
-}
-
-impl TokenFilter for GatedStemmer {
-    type Tokenizer<T: Tokenizer> = GatedStemmerFilter<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> GatedStemmerFilter<T> {
-        GatedStemmerFilter { gate: self, inner: tokenizer }
-    }
-}
-
-#[derive(Clone)]
-struct GatedStemmerFilter<T> {
-    gate: GatedStemmer,
-    inner: T,
-}
-
-impl<T: Tokenizer> Tokenizer for GatedStemmerFilter<T> {
-    type TokenStream<'a> = GatedStemmerStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        GatedStemmerStream {
-            tail: self.inner.token_stream(text),
-            gate: &self.gate,
-            stemmer: frostem::Stemmer::new(algorithm(self.gate.locale)),
-        }
-    }
-}
-
-struct GatedStemmerStream<'a, T> {
-    tail: T,
-    gate: &'a GatedStemmer,
-    stemmer: frostem::Stemmer,
-}
-
-impl<T: TokenStream> TokenStream for GatedStemmerStream<'_, T> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let token = self.tail.token_mut();
-        if self.gate.beginnings.iter().any(|b| token.text.starts_with(b.as_str())) {
-            stem_in_place(self.gate.locale, &self.stemmer, token);
-        }
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
+/// Words → lowercase → fold → `stemmer`.
+fn stemming(stemmer: CachedStemmer) -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(60))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(stemmer)
+        .build()
 }
 
 /// The analyzer of snippets for a query whose terms in the body are `stems`: finds the same
-/// tokens as [`stemmer`] would, stemming only those that can be one of `stems`.
+/// tokens as [`stemmer`] would, stemming only those that can be one of `stems` (a token that
+/// does not begin like any of them cannot stem to one), so highlighting a hit no longer stems
+/// all its words.
 pub fn snippet_analyzer<'s>(locale: Locale, stems: impl IntoIterator<Item = &'s str>) -> TextAnalyzer {
     let mut beginnings: Vec<String> =
         stems.into_iter().map(|s| s.chars().take(STEM_KEEPS).collect::<String>()).collect();
     beginnings.sort();
     beginnings.dedup();
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(60))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(GatedStemmer { locale, beginnings: beginnings.into() })
-        .build()
+    stemming(CachedStemmer { locale, only_beginning: Some(beginnings.into()) })
 }
 
 /// The stemming analyzer of `locale`.
 pub fn stemmer(locale: Locale) -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(60))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(CachedStemmer(locale))
-        .build()
+    stemming(CachedStemmer { locale, only_beginning: None })
 }
 
 /// The folding analyzer.

@@ -7,6 +7,7 @@ use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
+use leptos::server_fn::ServerFn;
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Mutex;
@@ -90,15 +91,19 @@ impl RateLimiter {
     }
 }
 
-/// Server functions that search (their addresses begin like this).
-const SEARCHING_SERVER_FNS: [&str; 3] = ["/api/search_page", "/api/suggest", "/api/help_live_suggestions"];
+/// The addresses of the server functions that search.
+const SEARCHING_SERVER_FNS: [&str; 3] = [
+    <tuki_app::api::SearchPage as ServerFn>::PATH,
+    <tuki_app::api::Suggest as ServerFn>::PATH,
+    <tuki_app::help_api::HelpLiveSuggestions as ServerFn>::PATH,
+];
 
 /// True when `request` runs a search that [`limit_searches`] counts: the results page with a
 /// query, or a server function that searches. (The JSON API counts its own.)
 fn runs_search(method: &Method, uri: &Uri) -> bool {
     let path = uri.path();
     if method == Method::POST {
-        return SEARCHING_SERVER_FNS.iter().any(|prefix| path.starts_with(prefix));
+        return SEARCHING_SERVER_FNS.contains(&path);
     }
     let mut segments = path.trim_matches('/').split('/');
     let results_page = method == Method::GET
@@ -149,8 +154,10 @@ mod tests {
         let counts = |method: Method, uri: &str| runs_search(&method, &uri.parse::<Uri>().expect("uri"));
         assert!(counts(Method::GET, "/fi/search?q=kortti"));
         assert!(counts(Method::GET, "/sv/search?kind=case&q=kort"));
-        assert!(counts(Method::POST, "/api/suggest1234"));
-        assert!(counts(Method::POST, "/api/help_live_suggestions99"));
+        for path in SEARCHING_SERVER_FNS {
+            assert!(path.starts_with("/api/"), "{path}");
+            assert!(counts(Method::POST, path));
+        }
         assert!(!counts(Method::GET, "/fi/search"), "the empty search page");
         assert!(!counts(Method::GET, "/fi/search?q="));
         assert!(!counts(Method::GET, "/fi/searching?q=x"));

@@ -151,6 +151,10 @@ async fn searches_beyond_the_budget_are_refused_on_every_way_in_and_other_pages_
     use tuki_server::http::Limited;
     let app = spawn_app(tuki::store::Backend::Sqlite).await;
     assert_eq!(app.get("/en/search?q=card", &[]).await.status(), 200);
+    let suggest_path = <tuki_app::api::Suggest as leptos::server_fn::ServerFn>::PATH;
+    let suggest =
+        || app.client.post(format!("{}{suggest_path}", app.address)).form(&[("locale", "fi"), ("q", "kortti")]);
+    assert_eq!(suggest().send().await.expect("request").status(), 200, "the header's suggestions");
     // Spend the rest of this address's budget (the test server allows 600 a minute).
     let me: std::net::IpAddr = [127, 0, 0, 1].into();
     while app.state.limiter.allow(me, Limited::Search) {}
@@ -159,8 +163,7 @@ async fn searches_beyond_the_budget_are_refused_on_every_way_in_and_other_pages_
     assert_eq!(page.headers()["retry-after"], "60");
     assert!(page.text().await.expect("body").contains("För många förfrågningar"));
     assert_eq!(app.get("/api/v1/search?q=kort&locale=sv", &[]).await.status(), 429);
-    let suggest = app.client.post(format!("{}/api/suggest", app.address)).form(&[("locale", "fi"), ("q", "kortti")]);
-    assert_eq!(suggest.send().await.expect("request").status(), 429);
+    assert_eq!(suggest().send().await.expect("request").status(), 429);
     // Pages that do not search are not limited.
     assert_eq!(app.get("/en/search", &[]).await.status(), 200);
     assert_eq!(app.get("/en/", &[]).await.status(), 200);

@@ -182,12 +182,19 @@ impl Portal {
 
     /// Searches on the bounded blocking pool; never touches the database.
     pub async fn search(&self, request: SearchRequest) -> Result<SearchResults, PortalError> {
-        let _slot = self.search_slots.acquire().await.map_err(|e| PortalError::SearchTask(e.to_string()))?;
+        let slot =
+            Arc::clone(&self.search_slots).acquire_owned().await.map_err(|e| PortalError::SearchTask(e.to_string()))?;
         let search = Arc::clone(&self.search);
-        tokio::task::spawn_blocking(move || search.search(&request))
-            .await
-            .map_err(|e| PortalError::SearchTask(e.to_string()))?
-            .map_err(PortalError::from)
+        // The slot is given back as the search ends, not when this task is next polled: the next
+        // search starts without waiting for an async worker to come round.
+        tokio::task::spawn_blocking(move || {
+            let results = search.search(&request);
+            drop(slot);
+            results
+        })
+        .await
+        .map_err(|e| PortalError::SearchTask(e.to_string()))?
+        .map_err(PortalError::from)
     }
 
     /// The search index, for synchronous callers (evaluation, benchmarks).

@@ -45,3 +45,26 @@ fn the_total_counts_every_match_whether_or_not_the_page_holds_them_all() {
     let first = index.search_uncached(&request(2)).expect("search");
     assert_eq!((first.hits.len(), first.total), (2, all.total), "a page of two, counted in full");
 }
+
+#[test]
+fn results_searched_with_other_weights_are_not_answered_from_the_cache() {
+    use tuki::Locale;
+    use tuki::search::{SearchRequest, Weights};
+    let bundle = demo_bundle().expect("demo bundle");
+    let mut index = SearchIndex::in_memory().expect("index");
+    index.rebuild(&bundle.documents, "eval").expect("indexed");
+    let request = SearchRequest {
+        text: "kortti".to_owned(),
+        locale: Locale::Fi,
+        limit: 5,
+        offset: 0,
+        category: None,
+        kind: None,
+    };
+    let before = index.search(&request).expect("search");
+    index.set_weights(Weights { title: 0.0, tags: 0.0, ..Weights::default() });
+    let after = index.search(&request).expect("search");
+    let scores = |r: &tuki::search::SearchResults| r.hits.iter().map(|h| h.score).collect::<Vec<_>>();
+    assert_ne!(scores(&before), scores(&after), "the body-only ranking was computed, not the cached one");
+    assert_eq!(scores(&after), scores(&index.search_uncached(&request).expect("search")));
+}

@@ -13,8 +13,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use tuki::content::demo::demo_bundle;
 use tuki::content::{DocKind, Document, Slug, Status, Translation};
-use tuki::search::SearchRequest;
 use tuki::search::eval::{QUERY_SET, parse_queries};
+use tuki::search::{SearchIndex, SearchRequest};
 use tuki::{Locale, PortalConfig};
 use tuki_app::pages::encode_query_value;
 
@@ -169,17 +169,19 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     }
     latencies.sort();
     println!(
-        "  in-process query latency over {} searches: p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        "  in-process query latency over {} searches: p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms, mean {:.3} ms",
         latencies.len(),
         ms(percentile(&latencies, 50.0)),
         ms(percentile(&latencies, 99.0)),
-        ms(*latencies.last().unwrap_or(&Duration::ZERO))
+        ms(*latencies.last().unwrap_or(&Duration::ZERO)),
+        ms(latencies.iter().sum()) / latencies.len().max(1) as f64
     );
     slowest.sort_by_key(|(d, _)| std::cmp::Reverse(*d));
     let mut seen = std::collections::HashSet::new();
     slowest.retain(|(_, q)| seen.insert(q.clone()));
     let slowest: Vec<String> = slowest.iter().take(5).map(|(d, q)| format!("{q} ({:.2} ms)", ms(*d))).collect();
     println!("  slowest queries: {}", slowest.join("; "));
+    in_process_throughput(index, &queries)?;
     print_memory("after the searches");
 
     let address = bound.local_addr()?;
@@ -216,6 +218,52 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     let _ = stop.send(());
     let _ = server.await;
     print_memory("after the HTTP runs");
+    Ok(())
+}
+
+/// Searches per second in process with one thread per core, each cycling the query set from
+/// another place: what the index gives with every core searching, before HTTP.
+fn in_process_throughput(index: &SearchIndex, queries: &[(Locale, String)]) -> anyhow::Result<()> {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let per_thread = queries.len() * 5;
+    let started = Instant::now();
+    let busy: Duration = tokio::task::block_in_place(|| {
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|t| {
+                    scope.spawn(move || -> anyhow::Result<Duration> {
+                        let mut busy = Duration::ZERO;
+                        for n in 0..per_thread {
+                            let (locale, text) = &queries[(n + t * 7919) % queries.len()];
+                            let request = SearchRequest {
+                                text: text.clone(),
+                                locale: *locale,
+                                limit: 10,
+                                offset: 0,
+                                category: None,
+                                kind: None,
+                            };
+                            let t = Instant::now();
+                            std::hint::black_box(index.search_uncached(&request)?);
+                            busy += t.elapsed();
+                        }
+                        Ok(busy)
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().map_err(|_| anyhow::anyhow!("a search thread panicked")).and_then(|busy| busy))
+                .sum::<anyhow::Result<Duration>>()
+        })
+    })?;
+    let elapsed = started.elapsed();
+    let searches = threads * per_thread;
+    println!(
+        "  in-process throughput, {threads} threads: {:.0} searches/s, mean {:.3} ms per search",
+        searches as f64 / elapsed.as_secs_f64(),
+        ms(busy) / searches as f64
+    );
     Ok(())
 }
 

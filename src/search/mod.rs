@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod cache;
 pub mod eval;
 mod query;
+mod rescore;
 mod schema;
 mod stopwords;
 mod vocabulary;
@@ -25,7 +26,7 @@ use schema::{Fields, SCHEMA_VERSION};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, RwLock};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Schema, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -193,8 +194,10 @@ impl SearchIndex {
     }
 
     /// The same index searched with other weights (evaluation of what each signal adds).
+    /// Results cached with the old weights are dropped: the cache key does not hold the weights.
     pub fn set_weights(&mut self, weights: Weights) {
         self.weights = weights;
+        self.cache.invalidate();
     }
 
     /// The content generation the index reflects (the commit payload), if any.
@@ -386,7 +389,8 @@ impl SearchIndex {
                 Ok(WordHints { correction: self.correction(searcher, locale, known, word)?, completions })
             })
             .collect::<Result<Vec<_>, SearchError>>()?;
-        let Some(text_query) = query::build(&request.text, words, locale, &self.fields, known, &hints, &self.weights)
+        let Some(query::BuiltQuery { ranked: text_query, bonus }) =
+            query::build(&request.text, words, locale, &self.fields, known, &hints, &self.weights)
         else {
             return Ok((0, Vec::new()));
         };
@@ -407,7 +411,7 @@ impl SearchIndex {
         };
         // Counting every match apart from ranking the best ones: the count needs no scores, and
         // the ranking may then skip documents that cannot reach the top.
-        let top_docs = searcher.search(&query, &TopDocs::with_limit(top.max(1)).order_by_score())?;
+        let top_docs = bonus.top(searcher, query.as_ref(), top.max(1))?;
         // Fewer than asked for: those are all the matches, and counting would find no more.
         let total = if top_docs.len() < top.max(1) { top_docs.len() } else { searcher.search(&query, &Count)? };
         let lf = self.fields.of(locale);

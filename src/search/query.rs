@@ -9,9 +9,11 @@
 //! disjunction whose scores add up (BM25 per term): documents that match more of the words,
 //! in better fields, rank higher, and filler words weigh little. A flat disjunction of plain
 //! terms is what lets tantivy skip documents that cannot reach the top (block-max WAND), which
-//! keeps a search fast however common its words are.
+//! keeps a search fast however common its words are. The exact-spelling bonus is kept out of
+//! it and added to the best matches afterwards ([`rescore`](super::rescore)).
 
 use super::analysis::{self, terms};
+use super::rescore::Bonus;
 use super::schema::{Fields, LocaleFields};
 use super::stopwords;
 use super::vocabulary::Vocabulary;
@@ -83,20 +85,33 @@ impl WeightedTerms {
         self.add(f.body, stem, weights.body * factor);
     }
 
-    fn into_query(self) -> Option<Box<dyn Query>> {
-        if self.0.is_empty() {
+    /// The ranked disjunction, and the terms of `bonus_field` apart as a [`Bonus`] when they
+    /// may be (see [`rescore`](super::rescore)); `None` when there are no terms to rank.
+    fn into_query(self, bonus_field: Option<Field>) -> Option<BuiltQuery> {
+        let mut bonus = Bonus::default();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for ((field, text), weight) in self.0 {
+            let term = Term::from_field_text(field, &text);
+            if Some(field) == bonus_field {
+                bonus.add(term, weight);
+            } else {
+                let term = TermQuery::new(term, IndexRecordOption::WithFreqs);
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(term), weight))));
+            }
+        }
+        if clauses.is_empty() {
             return None;
         }
-        let clauses = self
-            .0
-            .into_iter()
-            .map(|((field, text), weight)| {
-                let term = TermQuery::new(Term::from_field_text(field, &text), IndexRecordOption::WithFreqs);
-                (Occur::Should, Box::new(BoostQuery::new(Box::new(term), weight)) as Box<dyn Query>)
-            })
-            .collect();
-        Some(Box::new(BooleanQuery::new(clauses)))
+        Some(BuiltQuery { ranked: Box::new(BooleanQuery::new(clauses)), bonus })
     }
+}
+
+/// A search's query: what ranks the matches, and the bonus added to the best of them.
+pub struct BuiltQuery {
+    /// Every term but the bonus ones, OR-ed: finds and ranks the matches.
+    pub ranked: Box<dyn Query>,
+    /// The exact-spelling terms, scored only for the best matches.
+    pub bonus: Bonus,
 }
 
 /// The query for `text` against the fields of `locale`; `None` when it has no words.
@@ -109,7 +124,7 @@ pub fn build(
     vocabulary: &Vocabulary,
     hints: &[WordHints],
     weights: &Weights,
-) -> Option<Box<dyn Query>> {
+) -> Option<BuiltQuery> {
     let f = fields.of(locale);
     let mut stem = analysis::stemmer(locale);
     let stems = terms(&mut stem, text);
@@ -142,5 +157,8 @@ pub fn build(
             }
         }
     }
-    weighted.into_query()
+    // An exact spelling in the title or tags is also a stem match there, so the ranked terms
+    // match whatever a bonus term does, unless title or tags are weighed at nothing.
+    let separable = weights.title > 0.0 && weights.tags > 0.0;
+    weighted.into_query(separable.then_some(f.exact))
 }

@@ -21,7 +21,7 @@ use axum::extract::FromRef;
 use axum::routing::{get, post};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use std::net::SocketAddr;
 use tokio::net::TcpListener;
 use tuki::Portal;
@@ -48,7 +48,7 @@ impl FromRef<AppState> for LeptosOptions {
 
 /// The portal's routes, without middleware.
 pub fn routes(state: AppState) -> Router {
-    let leptos_routes = generate_route_list(App);
+    let leptos_routes = route_list();
     let portal = state.portal.clone();
     let context = move || provide_context(portal.clone());
     let options = state.leptos_options.clone();
@@ -67,6 +67,18 @@ pub fn routes(state: AppState) -> Router {
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn_with_state(state.clone(), rate_limit::limit_searches))
         .with_state(state)
+}
+
+/// The app's routes, listed once per process.
+///
+/// Listing them renders the app with resource loading switched off for the whole process
+/// (leptos_server's `SuppressResourceLoad` is a process-wide flag): a resource that a page being
+/// rendered meanwhile polls for the first time then waits for ever, and its response never comes
+/// (leptos issue 4773). Listed once, before the first server in the process answers, no render
+/// can overlap it, however many servers a process runs (the integration tests run dozens).
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// The complete application: routes wrapped in the middleware.

@@ -91,3 +91,47 @@ async fn every_response_carries_a_request_id_and_security_headers() {
     let again = app.get("/en/", &[("x-request-id", "abc-123")]).await;
     assert_eq!(again.headers()["x-request-id"], "abc-123", "a caller's request id is kept");
 }
+
+/// Setting up a server lists the app's routes by rendering it with resource loading switched off
+/// for the whole process (leptos issue 4773): a page whose data another server in the process
+/// started loading meanwhile never answered. The integration tests run dozens of servers in one
+/// process, and one run in eight hung that way. The list is now made once per process.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_answer_while_other_servers_in_the_process_are_being_set_up() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::Duration;
+    let app = spawn_app(tuki::store::Backend::Sqlite).await;
+    /// Stops the set-up loop however the test ends (a panic included), so the runtime can stop.
+    struct Stop(Arc<AtomicBool>);
+    impl Drop for Stop {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::Relaxed);
+        }
+    }
+    let done = Arc::new(AtomicBool::new(false));
+    let stop = Stop(Arc::clone(&done));
+    let setting_up = tokio::task::spawn_blocking({
+        let (state, done) = (app.state.clone(), Arc::clone(&done));
+        move || {
+            let mut routers = 0;
+            while !done.load(Ordering::Relaxed) {
+                drop(tuki_server::http::routes(state.clone()));
+                routers += 1;
+            }
+            routers
+        }
+    });
+    for _ in 0..30 {
+        let page = tokio::time::timeout(Duration::from_secs(10), async {
+            let response = app.get("/fi/", &[]).await;
+            (response.status(), response.text().await.expect("body"))
+        })
+        .await;
+        let (status, html) = page.expect("the home page answers within 10 s");
+        assert_eq!(status, 200);
+        assert!(html.contains("Miten voimme auttaa?"), "the whole page");
+    }
+    drop(stop);
+    assert!(setting_up.await.expect("set-up thread") > 0, "no server was set up meanwhile");
+}

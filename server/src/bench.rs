@@ -230,11 +230,11 @@ fn in_process_throughput(index: &SearchIndex, queries: &[(Locale, String)]) -> a
     let busy: Duration = tokio::task::block_in_place(|| {
         std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads)
-                .map(|t| {
+                .map(|thread| {
                     scope.spawn(move || -> anyhow::Result<Duration> {
                         let mut busy = Duration::ZERO;
                         for n in 0..per_thread {
-                            let (locale, text) = &queries[(n + t * 7919) % queries.len()];
+                            let (locale, text) = &queries[(n + thread * 7919) % queries.len()];
                             let request = SearchRequest {
                                 text: text.clone(),
                                 locale: *locale,
@@ -243,9 +243,9 @@ fn in_process_throughput(index: &SearchIndex, queries: &[(Locale, String)]) -> a
                                 category: None,
                                 kind: None,
                             };
-                            let t = Instant::now();
+                            let searching = Instant::now();
                             std::hint::black_box(index.search_uncached(&request)?);
-                            busy += t.elapsed();
+                            busy += searching.elapsed();
                         }
                         Ok(busy)
                     })

@@ -156,8 +156,7 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     let mut slowest: Vec<(Duration, String)> = Vec::new();
     for round in 0..10 {
         for (locale, text) in &queries {
-            let request =
-                SearchRequest { text: text.clone(), locale: *locale, limit: 10, offset: 0, category: None, kind: None };
+            let request = bench_request(*locale, text);
             let t = Instant::now();
             let results = tokio::task::block_in_place(|| index.search_uncached(&request))?;
             if round > 0 {
@@ -221,6 +220,11 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A first page of ten hits for `text` in `locale`, as the HTTP runs ask for it.
+fn bench_request(locale: Locale, text: &str) -> SearchRequest {
+    SearchRequest { text: text.to_owned(), locale, limit: 10, offset: 0, category: None, kind: None }
+}
+
 /// Searches per second in process with one thread per core, each cycling the query set from
 /// another place: what the index gives with every core searching, before HTTP.
 fn in_process_throughput(index: &SearchIndex, queries: &[(Locale, String)]) -> anyhow::Result<()> {
@@ -235,14 +239,7 @@ fn in_process_throughput(index: &SearchIndex, queries: &[(Locale, String)]) -> a
                         let mut busy = Duration::ZERO;
                         for n in 0..per_thread {
                             let (locale, text) = &queries[(n + thread * 7919) % queries.len()];
-                            let request = SearchRequest {
-                                text: text.clone(),
-                                locale: *locale,
-                                limit: 10,
-                                offset: 0,
-                                category: None,
-                                kind: None,
-                            };
+                            let request = bench_request(*locale, text);
                             let searching = Instant::now();
                             std::hint::black_box(index.search_uncached(&request)?);
                             busy += searching.elapsed();

@@ -130,7 +130,7 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
     }
 }
 
-/// How many leading bytes a Snowball stem of fi, sv or en keeps from its (folded) word: the
+/// How many leading letters a Snowball stem of fi, sv or en keeps from its (folded) word: the
 /// stemmers only change endings (a test checks this over the demo content).
 const STEM_KEEPS: usize = 2;
 

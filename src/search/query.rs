@@ -95,8 +95,7 @@ impl WeightedTerms {
             if Some(field) == bonus_field {
                 bonus.add(term, weight);
             } else {
-                let term = TermQuery::new(term, IndexRecordOption::WithFreqs);
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(term), weight))));
+                clauses.push(weighted_clause(term, weight));
             }
         }
         if clauses.is_empty() {
@@ -104,6 +103,12 @@ impl WeightedTerms {
         }
         Some(BuiltQuery { ranked: Box::new(BooleanQuery::new(clauses)), bonus })
     }
+}
+
+/// `term` as an optional clause whose BM25 score is multiplied by `weight`.
+pub(super) fn weighted_clause(term: Term, weight: f32) -> (Occur, Box<dyn Query>) {
+    let term = TermQuery::new(term, IndexRecordOption::WithFreqs);
+    (Occur::Should, Box::new(BoostQuery::new(Box::new(term), weight)))
 }
 
 /// A search's query: what ranks the matches, and the bonus added to the best of them.

@@ -12,10 +12,10 @@
 //! need more than the bonus to reach the top. On the labelled query set the ranking is that of
 //! the full query (a test checks it).
 
+use super::query::weighted_clause;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, EnableScoring, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocId, Score, Searcher, Term};
+use tantivy::query::{BooleanQuery, EnableScoring, Query, Scorer};
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, Term};
 
 /// How many matches beyond those asked for get the bonus and may move up with it.
 const WINDOW: usize = 10;
@@ -53,15 +53,7 @@ impl Bonus {
 
     /// The bonus terms OR-ed, each boosted by its weight.
     fn query(&self) -> BooleanQuery {
-        BooleanQuery::new(
-            self.terms
-                .iter()
-                .map(|(term, weight)| {
-                    let term = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-                    (Occur::Should, Box::new(BoostQuery::new(Box::new(term), *weight)) as Box<dyn Query>)
-                })
-                .collect(),
-        )
+        BooleanQuery::new(self.terms.iter().map(|(term, weight)| weighted_clause(term.clone(), *weight)).collect())
     }
 
     /// `candidates` with each one's bonus added to its score.
@@ -73,14 +65,15 @@ impl Bonus {
         let weight = self.query().weight(EnableScoring::enabled_from_searcher(searcher))?;
         // Scorers only move forward: each segment's candidates in document order.
         candidates.sort_by_key(|(_, address)| *address);
-        let mut segment = None;
-        let mut scorer = None;
+        let mut current: Option<(SegmentOrdinal, Box<dyn Scorer>)> = None;
         for (score, address) in &mut candidates {
-            if segment != Some(address.segment_ord) {
-                segment = Some(address.segment_ord);
-                scorer = Some(weight.scorer(searcher.segment_reader(address.segment_ord), 1.0)?);
-            }
-            let Some(scorer) = scorer.as_mut() else { continue };
+            let scorer = match &mut current {
+                Some((segment, scorer)) if *segment == address.segment_ord => scorer,
+                other => {
+                    let scorer = weight.scorer(searcher.segment_reader(address.segment_ord), 1.0)?;
+                    &mut other.insert((address.segment_ord, scorer)).1
+                }
+            };
             if seek(scorer.as_mut(), address.doc_id) == address.doc_id {
                 *score += scorer.score();
             }
@@ -90,7 +83,7 @@ impl Bonus {
 }
 
 /// Moves `docs` to `target` or the first document after it; never backwards.
-fn seek(docs: &mut dyn tantivy::query::Scorer, target: DocId) -> DocId {
+fn seek(docs: &mut dyn Scorer, target: DocId) -> DocId {
     if docs.doc() >= target { docs.doc() } else { docs.seek(target) }
 }
 
@@ -100,6 +93,7 @@ mod tests {
     use crate::content::demo::demo_bundle;
     use crate::search::eval::{QUERY_SET, parse_queries};
     use crate::search::{SearchIndex, Weights, query};
+    use tantivy::query::Occur;
 
     #[test]
     fn the_bonus_added_after_ranking_ranks_the_query_set_as_the_full_query_does() -> tantivy::Result<()> {

@@ -2,11 +2,11 @@
 
 use crate::content::bundle::{Bundle, BundleErrors};
 use crate::content::demo::demo_bundle;
+use crate::search::pool::SearchPool;
 use crate::search::{IndexState, SearchError, SearchIndex, SearchRequest, SearchResults};
 use crate::store::{DatabaseUrl, ImportReport, Store, StoreError};
 use std::path::PathBuf;
 use std::sync::Arc;
-use tokio::sync::Semaphore;
 
 /// Where the portal keeps its state.
 #[derive(Clone, Debug)]
@@ -57,8 +57,8 @@ pub enum PortalError {
 pub struct Portal {
     store: Store,
     search: Arc<SearchIndex>,
-    /// Bounds the searches running at once on the blocking pool.
-    search_slots: Arc<Semaphore>,
+    /// The threads that run searches.
+    search_pool: SearchPool,
     /// False for command-line work on the database alone ([`Portal::open_without_index`]).
     maintains_index: bool,
     /// One catch-up of the index at a time.
@@ -92,7 +92,7 @@ impl Portal {
         let (search, state) = tokio::task::spawn_blocking(move || SearchIndex::open(&index_dir))
             .await
             .map_err(|e| PortalError::SearchTask(e.to_string()))??;
-        let portal = Self::with_index(store, search, true, config);
+        let portal = Self::with_index(store, search, true, config)?;
         if state == IndexState::Created {
             portal.reindex().await?;
         } else {
@@ -107,7 +107,7 @@ impl Portal {
     /// Searches find nothing.
     pub async fn open_without_index(config: PortalConfig) -> Result<Portal, PortalError> {
         let store = Self::open_store(&config).await?;
-        Ok(Self::with_index(store, SearchIndex::in_memory()?, false, config))
+        Self::with_index(store, SearchIndex::in_memory()?, false, config)
     }
 
     async fn open_store(config: &PortalConfig) -> Result<Store, PortalError> {
@@ -121,16 +121,22 @@ impl Portal {
         Ok(store)
     }
 
-    fn with_index(store: Store, search: SearchIndex, maintains_index: bool, config: PortalConfig) -> Portal {
-        let slots = std::thread::available_parallelism().map_or(2, |n| n.get()) * 2;
-        Portal {
+    fn with_index(
+        store: Store,
+        search: SearchIndex,
+        maintains_index: bool,
+        config: PortalConfig,
+    ) -> Result<Portal, PortalError> {
+        let search_pool = SearchPool::per_core()
+            .map_err(|e| PortalError::SearchTask(format!("cannot start the search threads: {e}")))?;
+        Ok(Portal {
             store,
             search: Arc::new(search),
-            search_slots: Arc::new(Semaphore::new(slots)),
+            search_pool,
             maintains_index,
             index_turn: Arc::new(tokio::sync::Mutex::new(())),
             config,
-        }
+        })
     }
 
     /// Rebuilds the search index from the database (`tuki reindex`; automatic at start when
@@ -180,21 +186,14 @@ impl Portal {
         }
     }
 
-    /// Searches on the bounded blocking pool; never touches the database.
+    /// Searches on the search pool (one thread per core); never touches the database.
     pub async fn search(&self, request: SearchRequest) -> Result<SearchResults, PortalError> {
-        let slot =
-            Arc::clone(&self.search_slots).acquire_owned().await.map_err(|e| PortalError::SearchTask(e.to_string()))?;
         let search = Arc::clone(&self.search);
-        // The slot is given back as the search ends, not when this task is next polled: the next
-        // search starts without waiting for an async worker to come round.
-        tokio::task::spawn_blocking(move || {
-            let results = search.search(&request);
-            drop(slot);
-            results
-        })
-        .await
-        .map_err(|e| PortalError::SearchTask(e.to_string()))?
-        .map_err(PortalError::from)
+        self.search_pool
+            .run(move || search.search(&request))
+            .await
+            .map_err(|e| PortalError::SearchTask(e.to_string()))?
+            .map_err(PortalError::from)
     }
 
     /// The search index, for synchronous callers (evaluation, benchmarks).

@@ -12,7 +12,6 @@
 use crate::Locale;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::sync::Arc;
 use tantivy::Index;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenFilter, TokenStream,
@@ -52,12 +51,9 @@ thread_local! {
 }
 
 /// Snowball stemming of `locale`, memoised per thread (same output as tantivy's `Stemmer`).
-/// With `only_beginning`, only the tokens that begin with one of those texts are stemmed; the
-/// others keep their folded form (see [`snippet_analyzer`]).
 #[derive(Clone, Debug)]
 pub struct CachedStemmer {
     locale: Locale,
-    only_beginning: Option<Arc<[String]>>,
 }
 
 impl TokenFilter for CachedStemmer {
@@ -100,11 +96,6 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
             return false;
         }
         let token = self.tail.token_mut();
-        if let Some(beginnings) = &self.filter.only_beginning
-            && !beginnings.iter().any(|b| token.text.starts_with(b.as_str()))
-        {
-            return true;
-        }
         STEMS.with_borrow_mut(|caches| {
             let cache = &mut caches[self.filter.locale as usize];
             if let Some(stem) = cache.get(token.text.as_str()) {
@@ -132,7 +123,7 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
 
 /// How many leading letters a Snowball stem of fi, sv or en keeps from its (folded) word: the
 /// stemmers only change endings (a test checks this over the demo content).
-const STEM_KEEPS: usize = 2;
+pub const STEM_KEEPS: usize = 2;
 
 /// Words → lowercase → fold → `stemmer`.
 fn stemming(stemmer: CachedStemmer) -> TextAnalyzer {
@@ -144,21 +135,9 @@ fn stemming(stemmer: CachedStemmer) -> TextAnalyzer {
         .build()
 }
 
-/// The analyzer of snippets for a query whose terms in the body are `stems`: finds the same
-/// tokens as [`stemmer`] would, stemming only those that can be one of `stems` (a token that
-/// does not begin like any of them cannot stem to one), so highlighting a hit no longer stems
-/// all its words.
-pub fn snippet_analyzer<'s>(locale: Locale, stems: impl IntoIterator<Item = &'s str>) -> TextAnalyzer {
-    let mut beginnings: Vec<String> =
-        stems.into_iter().map(|s| s.chars().take(STEM_KEEPS).collect::<String>()).collect();
-    beginnings.sort();
-    beginnings.dedup();
-    stemming(CachedStemmer { locale, only_beginning: Some(beginnings.into()) })
-}
-
 /// The stemming analyzer of `locale`.
 pub fn stemmer(locale: Locale) -> TextAnalyzer {
-    stemming(CachedStemmer { locale, only_beginning: None })
+    stemming(CachedStemmer { locale })
 }
 
 /// The folding analyzer.
@@ -249,20 +228,6 @@ mod tests {
             }
         }
         Ok(())
-    }
-
-    #[test]
-    fn the_snippet_analyzer_finds_the_query_stems_where_the_full_stemmer_does() {
-        let text = "SALASANAN vaihtaminen onnistuu verkkopankissa; Salasanat vanhenevat. Kortti ei toimi. \
-                    Äänestä, ÖISIN työpaikalla öisin yötä";
-        let query = terms(&mut stemmer(Locale::Fi), "salasanan vaihtaminen kortit öisin tyopaikka");
-        let full = terms(&mut stemmer(Locale::Fi), text);
-        let gated = terms(&mut snippet_analyzer(Locale::Fi, query.iter().map(String::as_str)), text);
-        assert_eq!(full.len(), gated.len());
-        for (f, g) in full.iter().zip(&gated) {
-            assert_eq!(query.contains(f), query.contains(g), "{f} / {g}");
-        }
-        assert!(gated.iter().filter(|g| query.contains(g)).count() >= 6, "{gated:?}");
     }
 
     #[test]

@@ -9,9 +9,11 @@
 pub mod analysis;
 pub mod cache;
 pub mod eval;
+pub mod pool;
 mod query;
 mod rescore;
 mod schema;
+pub mod snippet;
 mod stopwords;
 mod vocabulary;
 
@@ -23,13 +25,13 @@ use crate::Locale;
 use crate::content::markdown::to_plain_text;
 use crate::content::{DocKind, Document, Slug, Status};
 use schema::{Fields, SCHEMA_VERSION};
+use snippet::{Highlighter, escape_html};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, RwLock};
 use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Schema, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// Memory the index writer may use before flushing a segment.
@@ -38,8 +40,8 @@ const WRITER_MEMORY: usize = 64 * 1024 * 1024;
 const VERSION_FILE: &str = "tuki-schema-version";
 /// Fewer hits than this in the customer's own language, and other languages are searched too.
 const FEW_HITS: usize = 3;
-/// Longest snippet, in characters.
-const SNIPPET_CHARS: usize = 180;
+/// Longest summary shown when no word of a hit's text is marked, in characters.
+const FALLBACK_CHARS: usize = 180;
 /// How many known words a half-typed last word may stand for (the most common ones).
 const COMPLETIONS: usize = 5;
 
@@ -415,10 +417,10 @@ impl SearchIndex {
         // Fewer than asked for: those are all the matches, and counting would find no more.
         let total = if top_docs.len() < top.max(1) { top_docs.len() } else { searcher.search(&query, &Count)? };
         let lf = self.fields.of(locale);
-        let snippets = snippet_generator(searcher, query.as_ref(), lf.body, locale)?;
+        let highlighter = Highlighter::for_query(searcher, query.as_ref(), lf.body, locale)?;
         let mut hits = Vec::with_capacity(top_docs.len());
         for (score, address) in top_docs {
-            hits.push(self.hit(searcher, address, score, locale, &snippets)?);
+            hits.push(self.hit(searcher, address, score, locale, &highlighter)?);
         }
         Ok((total, hits))
     }
@@ -496,18 +498,16 @@ impl SearchIndex {
         address: DocAddress,
         score: f32,
         locale: Locale,
-        snippets: &SnippetGenerator,
+        highlighter: &Highlighter,
     ) -> Result<SearchHit, SearchError> {
         let doc: TantivyDocument = searcher.doc(address)?;
         let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
         let lf = self.fields.of(locale);
-        let mut snippet = snippets.snippet_from_doc(&doc);
-        snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
-        let mut snippet_html = snippet.to_html();
+        let mut snippet_html = highlighter.html(doc.get_first(lf.body).and_then(|v| v.as_str()).unwrap_or_default());
         if snippet_html.trim().is_empty() {
             let summary = text(self.fields.summary);
             let fallback = if summary.is_empty() { text(lf.body) } else { summary };
-            snippet_html = escape_html(&truncate(&fallback, SNIPPET_CHARS));
+            snippet_html = escape_html(&truncate(&fallback, FALLBACK_CHARS));
         }
         Ok(SearchHit {
             kind: text(self.fields.kind).parse().unwrap_or(DocKind::Article),
@@ -523,34 +523,6 @@ impl SearchIndex {
     fn exact_term(&self, field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
         Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
     }
-}
-
-/// Highlights the query's terms in `field` (what tantivy's `SnippetGenerator::create` does),
-/// with an analyzer that stems only the words that can be one of those terms.
-fn snippet_generator(
-    searcher: &tantivy::Searcher,
-    query: &dyn Query,
-    field: tantivy::schema::Field,
-    locale: Locale,
-) -> Result<SnippetGenerator, SearchError> {
-    let mut terms: Vec<Term> = Vec::new();
-    query.query_terms(&mut |term, _| {
-        if term.field() == field && !terms.contains(term) {
-            terms.push(term.clone());
-        }
-    });
-    let mut scores = std::collections::BTreeMap::new();
-    for term in &terms {
-        let value = term.value();
-        let Some(text) = value.as_str() else { continue };
-        let docs = searcher.doc_freq(term)?;
-        if docs > 0 {
-            // Rarer words make the better fragment, as in tantivy's own generator.
-            scores.insert(text.to_owned(), 1.0 / (1.0 + docs as f32));
-        }
-    }
-    let analyzer = analysis::snippet_analyzer(locale, scores.keys().map(String::as_str));
-    Ok(SnippetGenerator::new(scores, analyzer, field, SNIPPET_CHARS))
 }
 
 /// Small document-store blocks: a hit's stored fields are read by decompressing its block, and
@@ -571,8 +543,4 @@ fn truncate(text: &str, max: usize) -> String {
     let cut: String = text.chars().take(max).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{cut}…")
-}
-
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

@@ -10,6 +10,7 @@
 
 pub mod content;
 pub mod forms;
+pub mod html;
 pub mod i18n;
 pub mod locale;
 pub mod search_types;

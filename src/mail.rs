@@ -2,6 +2,7 @@
 //! and HTML), kept in the database's outbox, and delivered from there (see [`Outbox`]).
 
 use crate::Locale;
+use crate::html::escape;
 use crate::i18n::{Value, tr, tr_args};
 
 /// A composed mail.
@@ -46,11 +47,6 @@ pub fn ticket_confirmation(to: &str, name: &str, locale: Locale, reference: &str
         signature = e(&signature),
     );
     OutgoingMail { to: to.to_owned(), subject, text, html }
-}
-
-/// Escapes text for HTML.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// A mail in the outbox.

@@ -25,7 +25,7 @@ use crate::Locale;
 use crate::content::markdown::to_plain_text;
 use crate::content::{DocKind, Document, Slug, Status};
 use schema::{Fields, SCHEMA_VERSION};
-use snippet::{Highlighter, escape_html};
+use snippet::Highlighter;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, RwLock};
@@ -507,7 +507,7 @@ impl SearchIndex {
         if snippet_html.trim().is_empty() {
             let summary = text(self.fields.summary);
             let fallback = if summary.is_empty() { text(lf.body) } else { summary };
-            snippet_html = escape_html(&truncate(&fallback, FALLBACK_CHARS));
+            snippet_html = crate::html::escape(&truncate(&fallback, FALLBACK_CHARS));
         }
         Ok(SearchHit {
             kind: text(self.fields.kind).parse().unwrap_or(DocKind::Article),

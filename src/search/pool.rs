@@ -8,6 +8,10 @@
 //! another. At 32 concurrent clients that spread the slowest searches over several
 //! milliseconds; `./.ci/bench` measures it.)
 //!
+//! After each search the thread yields its core, so the async worker woken to send the answer
+//! runs at once instead of after the next search's time slice (at 32 clients the slowest of
+//! those handoffs fell from 3 ms to 0.5 ms).
+//!
 //! The queue is not bounded by itself: every queued search has a caller awaiting its answer, so
 //! it holds at most one search per request in flight, which the server's connections bound.
 //! A search whose caller went away (a closed connection) is skipped.
@@ -45,6 +49,9 @@ impl SearchPool {
             std::thread::Builder::new().name(format!("tuki-search-{n}")).spawn(move || {
                 while let Ok(job) = jobs.recv() {
                     job();
+                    // The async worker just woken to send the answer gets the core now, not
+                    // once this thread's time slice is over.
+                    std::thread::yield_now();
                 }
             })?;
         }

@@ -11,6 +11,7 @@
 
 use super::analysis::{self, STEM_KEEPS};
 use crate::Locale;
+use crate::html::escape;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::ops::Range;
@@ -180,31 +181,14 @@ fn marked_html(text: &str, passage: &Passage) -> String {
     let mut html = String::with_capacity(passage.end - passage.start + 32);
     let mut from = passage.start;
     for mark in &passage.marks {
-        html.push_str(&escape_html(&text[from..mark.start]));
+        html.push_str(&escape(&text[from..mark.start]));
         html.push_str("<mark>");
-        html.push_str(&escape_html(&text[mark.clone()]));
+        html.push_str(&escape(&text[mark.clone()]));
         html.push_str("</mark>");
         from = mark.end;
     }
-    html.push_str(&escape_html(&text[from..passage.end]));
+    html.push_str(&escape(&text[from..passage.end]));
     html
-}
-
-/// `text` with `& < > " '` as character references (safe as element content and in quoted
-/// attributes).
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Snippets: the best passage of a hit's text, with the words the query matched marked.
 //!
 //! The passages and marks are those of tantivy's `SnippetGenerator` with the stemming analyzer
-//! (a test compares the two on every hit of the labelled query set), but made without analysing
+//! (a test compares the two for every query of the labelled set in every demo text of its
+//! language), but made without analysing
 //! every word of the text: that took a fifth of a search. A word is analysed (lowercased, folded,
 //! stemmed) only when it begins like one of the query's stems, since a stem keeps the first
 //! letters of its word ([`analysis::STEM_KEEPS`]); and what a word analyses to is remembered.

@@ -130,6 +130,31 @@ mod tests {
         assert_eq!(Arc::strong_count(&held), 1);
     }
 
+    #[tokio::test]
+    async fn a_search_whose_caller_has_gone_is_not_run() {
+        let pool = SearchPool::start(1).expect("threads");
+        let (release, released) = std::sync::mpsc::channel::<()>();
+        let (started, running) = oneshot::channel::<()>();
+        let busy = pool.clone();
+        let blocker = tokio::spawn(async move {
+            busy.run(move || {
+                let _ = started.send(());
+                released.recv().is_ok()
+            })
+            .await
+        });
+        running.await.expect("the blocker runs");
+        let ran = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&ran);
+        let waited = std::time::Duration::from_millis(50);
+        let gone = tokio::time::timeout(waited, pool.run(move || counted.fetch_add(1, Ordering::SeqCst))).await;
+        assert!(gone.is_err(), "the only thread is busy, so the search waits in the queue");
+        release.send(()).expect("blocker waiting");
+        assert!(blocker.await.expect("task").expect("answer"));
+        assert_eq!(pool.run(|| 1).await.expect("answer"), 1);
+        assert_eq!(ran.load(Ordering::SeqCst), 0);
+    }
+
     /// Awaits every future concurrently (tasks on the test's runtime).
     async fn futures_join_all<T: Send + 'static>(
         futures: impl Iterator<Item = impl std::future::Future<Output = T> + Send + 'static>,

@@ -2,7 +2,7 @@
 
 use crate::content::bundle::{Bundle, BundleErrors};
 use crate::content::demo::demo_bundle;
-use crate::search::pool::SearchPool;
+use crate::search::pool::{PoolError, SearchPool};
 use crate::search::{IndexState, SearchError, SearchIndex, SearchRequest, SearchResults};
 use crate::store::{DatabaseUrl, ImportReport, Store, StoreError};
 use std::path::PathBuf;
@@ -42,6 +42,12 @@ pub enum PortalError {
     /// A search task was cancelled or panicked.
     #[error("search task failed: {0}")]
     SearchTask(String),
+    /// The search pool's threads could not be started.
+    #[error("cannot start the search threads: {0}")]
+    SearchThreads(#[source] std::io::Error),
+    /// A search on the pool gave no answer.
+    #[error(transparent)]
+    SearchPool(#[from] PoolError),
     /// The data directory could not be created.
     #[error("cannot create the data directory {path}: {source}")]
     DataDir {
@@ -127,8 +133,7 @@ impl Portal {
         maintains_index: bool,
         config: PortalConfig,
     ) -> Result<Portal, PortalError> {
-        let search_pool = SearchPool::per_core()
-            .map_err(|e| PortalError::SearchTask(format!("cannot start the search threads: {e}")))?;
+        let search_pool = SearchPool::per_core().map_err(PortalError::SearchThreads)?;
         Ok(Portal {
             store,
             search: Arc::new(search),
@@ -189,11 +194,7 @@ impl Portal {
     /// Searches on the search pool (one thread per core); never touches the database.
     pub async fn search(&self, request: SearchRequest) -> Result<SearchResults, PortalError> {
         let search = Arc::clone(&self.search);
-        self.search_pool
-            .run(move || search.search(&request))
-            .await
-            .map_err(|e| PortalError::SearchTask(e.to_string()))?
-            .map_err(PortalError::from)
+        Ok(self.search_pool.run(move || search.search(&request)).await??)
     }
 
     /// The search index, for synchronous callers (evaluation, benchmarks).

@@ -72,32 +72,32 @@ pub struct CachedStemmerFilter<T> {
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
-    type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
+    type TokenStream<'a> = CachedStemmerStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
-            filter: &self.stemmer,
+            locale: self.stemmer.locale,
             stemmer: frostem::Stemmer::new(algorithm(self.stemmer.locale)),
         }
     }
 }
 
 /// The token stream of [`CachedStemmerFilter`].
-pub struct CachedStemmerStream<'a, T> {
+pub struct CachedStemmerStream<T> {
     tail: T,
-    filter: &'a CachedStemmer,
+    locale: Locale,
     stemmer: frostem::Stemmer,
 }
 
-impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
+impl<T: TokenStream> TokenStream for CachedStemmerStream<T> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
         let token = self.tail.token_mut();
         STEMS.with_borrow_mut(|caches| {
-            let cache = &mut caches[self.filter.locale as usize];
+            let cache = &mut caches[self.locale as usize];
             if let Some(stem) = cache.get(token.text.as_str()) {
                 token.text.clear();
                 token.text.push_str(stem);

@@ -416,6 +416,9 @@ impl SearchIndex {
         let top_docs = bonus.top(searcher, query.as_ref(), top.max(1))?;
         // Fewer than asked for: those are all the matches, and counting would find no more.
         let total = if top_docs.len() < top.max(1) { top_docs.len() } else { searcher.search(&query, &Count)? };
+        if top_docs.is_empty() {
+            return Ok((0, Vec::new()));
+        }
         let lf = self.fields.of(locale);
         let highlighter = Highlighter::for_query(searcher, query.as_ref(), lf.body, locale)?;
         let mut hits = Vec::with_capacity(top_docs.len());

@@ -34,6 +34,18 @@ install_smtp_test_server() {
   export TUKI_TEST_SMTP_PYTHON="$venv/bin/python"
 }
 
+# Schemathesis (PyPI), which tests the JSON API against its OpenAPI document, in a virtualenv
+# outside the clone. Sets SCHEMATHESIS.
+install_schemathesis() {
+  local venv="$HOME/.cache/tuki/schemathesis-venv"
+  if ! "$venv/bin/schemathesis" --version >/dev/null 2>&1; then
+    log "installing schemathesis (API tests against the OpenAPI document)"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet 'schemathesis==4.32.5'
+  fi
+  export SCHEMATHESIS="$venv/bin/schemathesis"
+}
+
 # A free TCP port on loopback.
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'

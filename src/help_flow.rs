@@ -63,11 +63,27 @@ pub enum ContactOutcome {
     Incomplete(String),
 }
 
-/// A rejected step as the draft keeps it: the input, and each error's message id and argument.
-fn pending_step(step: &str, submitted: &Answers, errors: &[crate::forms::FieldError]) -> PendingStep {
+/// Longest value of a rejected step kept to show again, in characters (the contact page's
+/// description, the longest text any field takes by default).
+const MAX_KEPT_CHARS: usize = crate::forms::contact::MAX_DESCRIPTION;
+/// Most values of one field kept to show again (a checkbox group's choices).
+const MAX_KEPT_VALUES: usize = 50;
+
+/// A rejected step as the draft keeps it: the input to the step's own fields (each value cut
+/// to a length a field can take: a stranger's 256 kB post is not stored), and each error's
+/// message id and argument.
+fn pending_step(step: &Step, submitted: &Answers, errors: &[crate::forms::FieldError]) -> PendingStep {
+    let input = submitted
+        .iter()
+        .filter(|(name, _)| step.fields.iter().any(|f| &f.id == *name))
+        .map(|(name, values)| {
+            let kept = values.iter().take(MAX_KEPT_VALUES).map(|v| v.chars().take(MAX_KEPT_CHARS).collect()).collect();
+            (name.clone(), kept)
+        })
+        .collect();
     PendingStep {
-        step: step.to_owned(),
-        input: submitted.clone(),
+        step: step.id.clone(),
+        input,
         errors: errors
             .iter()
             .map(|e| (e.field.clone(), e.problem.message_id().to_owned(), e.problem.message_args()))
@@ -134,7 +150,7 @@ impl Portal {
         let earlier = definition.effective_answers(&draft.answers);
         let errors = validate_step(step, submitted, &earlier);
         if !errors.is_empty() {
-            self.store().save_draft_pending(id, &pending_step(step_id, submitted, &errors)).await?;
+            self.store().save_draft_pending(id, &pending_step(step, submitted, &errors)).await?;
             return Ok(StepOutcome::Invalid);
         }
         let merged = definition.merge_step(step, &draft.answers, submitted);
@@ -154,8 +170,13 @@ impl Portal {
             DraftOutcome::Open => {
                 if self.store().end_draft(id, DraftOutcome::Deflected).await? {
                     self.store().record_funnel(id, form, draft.locale, FunnelEvent::Solved, step).await?;
+                    return Ok(());
                 }
-                Ok(())
+                // Another post ended the draft meanwhile: solved too, or sent as a ticket.
+                match self.store().ticket_reference_of_draft(id).await? {
+                    Some(_) => Err(FlowError::Finished),
+                    None => Ok(()),
+                }
             }
         }
     }
@@ -210,7 +231,7 @@ impl Portal {
         let step = contact_step();
         let errors = validate_step(&step, submitted, &Answers::new());
         if !errors.is_empty() {
-            self.store().save_draft_pending(id, &pending_step(contact::CONTACT_STEP, submitted, &errors)).await?;
+            self.store().save_draft_pending(id, &pending_step(&step, submitted, &errors)).await?;
             return Ok(ContactOutcome::Invalid);
         }
         let one = |field: &str| submitted.get(field).and_then(|v| v.first()).map(|v| v.trim().to_owned());
@@ -235,15 +256,10 @@ impl Portal {
         };
         let confirmation = |reference: &str| {
             let link = crate::mail::status_link(base_url, ticket.contact_locale, reference, &token);
-            crate::mail::ticket_confirmation(
-                &ticket.contact_email,
-                &ticket.contact_name,
-                ticket.contact_locale,
-                reference,
-                &link,
-            )
+            crate::mail::ticket_confirmation(&ticket.contact_email, ticket.contact_locale, reference, &link)
         };
-        let submitted = self.store().submit_ticket(&ticket, confirmation).await?;
+        // Racing a "this solved my problem" post on the same draft, the first one ends it.
+        let submitted = self.store().submit_ticket(&ticket, confirmation).await?.ok_or(FlowError::Finished)?;
         Ok(ContactOutcome::Submitted { token: submitted.created.then_some(token), reference: submitted.reference })
     }
 

@@ -24,19 +24,24 @@ pub fn status_link(base_url: &str, locale: Locale, reference: &str, token: &str)
 }
 
 /// The confirmation of a new ticket, in `locale`.
-pub fn ticket_confirmation(to: &str, name: &str, locale: Locale, reference: &str, link: &str) -> OutgoingMail {
+///
+/// Anyone can type anyone's address into the contact page, so the mail holds nothing the
+/// sender wrote (not even the name they gave): a stranger cannot make the portal send their
+/// words from the bank's address. It says what to do when the recipient sent nothing.
+pub fn ticket_confirmation(to: &str, locale: Locale, reference: &str, link: &str) -> OutgoingMail {
     let subject = tr_args(locale, "mail-confirmation-subject", &[("reference", Value::from(reference.to_owned()))]);
-    let greeting = tr_args(locale, "mail-greeting", &[("name", Value::from(name.to_owned()))]);
+    let greeting = tr(locale, "mail-greeting");
     let body = tr_args(locale, "mail-confirmation-body", &[("reference", Value::from(reference.to_owned()))]);
     let link_intro = tr(locale, "mail-confirmation-link");
     let keep_private = tr(locale, "mail-confirmation-private");
+    let not_you = tr(locale, "mail-not-you");
     let signature = tr(locale, "mail-signature");
-    let text = format!("{greeting}\n\n{body}\n\n{link_intro}\n{link}\n\n{keep_private}\n\n{signature}\n");
+    let text = format!("{greeting}\n\n{body}\n\n{link_intro}\n{link}\n\n{keep_private}\n\n{not_you}\n\n{signature}\n");
     let e = escape;
     let html = format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{subject}</title></head><body>\
          <p>{greeting}</p><p>{body}</p><p>{link_intro}<br><a href=\"{href}\">{href}</a></p><p>{keep_private}</p>\
-         <p>{signature}</p></body></html>",
+         <p>{not_you}</p><p>{signature}</p></body></html>",
         lang = locale.code(),
         subject = e(&subject),
         greeting = e(&greeting),
@@ -44,6 +49,7 @@ pub fn ticket_confirmation(to: &str, name: &str, locale: Locale, reference: &str
         link_intro = e(&link_intro),
         href = e(link),
         keep_private = e(&keep_private),
+        not_you = e(&not_you),
         signature = e(&signature),
     );
     OutgoingMail { to: to.to_owned(), subject, text, html }
@@ -134,10 +140,10 @@ mod tests {
     fn the_confirmation_is_in_the_customers_language_with_the_link_in_both_parts() {
         let link = status_link("https://tuki.example/", Locale::Sv, "TK-2026-000001", "abc");
         assert_eq!(link, "https://tuki.example/sv/tickets/TK-2026-000001?token=abc");
-        let mail = ticket_confirmation("a@example.se", "Anna <3", Locale::Sv, "TK-2026-000001", &link);
+        let mail = ticket_confirmation("a@example.se", Locale::Sv, "TK-2026-000001", &link);
         assert!(mail.subject.contains("TK-2026-000001"));
         assert!(mail.text.contains(&link) && mail.html.contains(&link));
-        assert!(mail.html.contains("Anna &lt;3"), "escaped: {}", mail.html);
-        assert_ne!(mail.text, ticket_confirmation("a@example.se", "Anna", Locale::Fi, "TK-2026-000001", &link).text);
+        assert!(mail.text.contains("bankkoder"), "says what to do when the recipient sent nothing");
+        assert_ne!(mail.text, ticket_confirmation("a@example.se", Locale::Fi, "TK-2026-000001", &link).text);
     }
 }

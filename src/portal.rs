@@ -58,6 +58,14 @@ pub enum PortalError {
     },
 }
 
+impl PortalError {
+    /// True when the failure is the database's state (busy, read-only, unreachable) and the
+    /// same request may succeed later.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, PortalError::Store(error) if error.is_transient())
+    }
+}
+
 /// The running portal's services. Cheap to clone: clones share the same pools.
 #[derive(Clone, Debug)]
 pub struct Portal {
@@ -194,7 +202,10 @@ impl Portal {
     /// Searches on the search pool (one thread per core); never touches the database.
     pub async fn search(&self, request: SearchRequest) -> Result<SearchResults, PortalError> {
         let search = Arc::clone(&self.search);
-        Ok(self.search_pool.run(move || search.search(&request)).await??)
+        let started = std::time::Instant::now();
+        let results = self.search_pool.run(move || search.search(&request)).await??;
+        metrics::histogram!("tuki_search_duration_seconds").record(started.elapsed().as_secs_f64());
+        Ok(results)
     }
 
     /// The search index, for synchronous callers (evaluation, benchmarks).
@@ -212,9 +223,28 @@ impl Portal {
         &self.config
     }
 
-    /// True when the database answers: what `/readyz` reports.
+    /// True when the database answers and can be written: what `/readyz` reports.
     pub async fn is_ready(&self) -> bool {
-        self.store.ping().await.is_ok()
+        match self.store.check_writable().await {
+            Ok(()) => true,
+            Err(error) => {
+                tracing::warn!(%error, "not ready: the database cannot be written");
+                false
+            }
+        }
+    }
+
+    /// How many content generations the search index is behind the database (0: up to date).
+    pub async fn index_generation_lag(&self) -> Result<i64, PortalError> {
+        let target = self.store.content_generation().await?;
+        let indexed = self.search.generation().and_then(|g| g.parse::<i64>().ok()).unwrap_or(0);
+        Ok((target - indexed).max(0))
+    }
+
+    /// Deletes expired drafts and removes expired tickets' personal data (see
+    /// [`crate::store::Retention`]).
+    pub async fn purge(&self, retention: crate::store::Retention) -> Result<crate::store::PurgeReport, PortalError> {
+        Ok(self.store.purge(retention).await?)
     }
 
     /// Imports a content bundle in one transaction and marks the portal's content as its own,

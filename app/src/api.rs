@@ -283,48 +283,6 @@ pub async fn catalogue(locale: String, category: Option<String>) -> Result<Optio
     Ok(Some(CatalogueData { categories: views, documents: listed }))
 }
 
-/// Records "Was this helpful?" with an optional comment, then redirects back to the document
-/// with the outcome in the query string. Works as a plain form post.
-#[server]
-pub async fn vote(
-    locale: String,
-    kind: String,
-    slug: String,
-    helpful: String,
-    comment: Option<String>,
-) -> Result<(), ServerFnError> {
-    use server::*;
-    let locale = parse_locale(&locale)?;
-    let kind: DocKind = kind.parse().map_err(|_| ServerFnError::new("error-invalid-vote"))?;
-    let slug = tuki::content::Slug::parse(&slug).map_err(|_| ServerFnError::new("error-invalid-vote"))?;
-    let portal = portal()?;
-    let store = portal.store();
-    if store.document(kind, &slug).await.map_err(|e| fail("error-unavailable", e))?.is_none() {
-        return Err(ServerFnError::new("error-invalid-vote"));
-    }
-    let back = crate::pages::document_href(locale, kind, slug.as_str());
-    let helpful = match helpful.as_str() {
-        "yes" => Some(true),
-        "no" => Some(false),
-        _ => None,
-    };
-    let outcome = match helpful {
-        None => "vote_error=error-invalid-vote",
-        Some(_) if comment.as_ref().is_some_and(|c| c.chars().count() > tuki::store::MAX_COMMENT) => {
-            "vote_error=error-comment-too-long"
-        }
-        Some(helpful) => {
-            store
-                .record_vote(kind, slug.as_str(), locale, helpful, comment.as_deref())
-                .await
-                .map_err(|e| fail("error-unavailable", e))?;
-            "voted=1"
-        }
-    };
-    leptos_axum::redirect(&format!("{back}?{outcome}#vote"));
-    Ok(())
-}
-
 /// The first five hits for what the customer is typing (not logged: partial queries).
 #[server]
 pub async fn suggest(locale: String, q: String) -> Result<Vec<tuki::search_types::SearchHit>, ServerFnError> {

@@ -75,6 +75,9 @@ pub struct StepData {
     pub previous: Option<String>,
     /// True on the contact page, which sends the ticket.
     pub sends: bool,
+    /// Problems with the post as a whole, not with one of the fields shown (an answer to a
+    /// field the step does not ask): message id and argument, each once.
+    pub form_errors: Vec<(String, Option<f64>)>,
 }
 
 /// One answer on the check page.
@@ -253,8 +256,16 @@ pub async fn help_step(
                 .and_then(|p| p.errors.iter().find(|(field, _, _)| field == &f.id))
                 .map(|(_, id, arg)| (id.clone(), *arg)),
         })
-        .collect();
-    let suggestions = if sends {
+        .collect::<Vec<FieldView>>();
+    let mut form_errors: Vec<(String, Option<f64>)> = Vec::new();
+    for (field, id, arg) in pending.iter().flat_map(|p| &p.errors) {
+        if !fields.iter().any(|f| &f.id == field) && !form_errors.iter().any(|(known, _)| known == id) {
+            form_errors.push((id.clone(), *arg));
+        }
+    }
+    let budget_spent = use_context::<http::request::Parts>()
+        .is_some_and(|parts| parts.extensions.get::<SearchBudgetSpent>().is_some());
+    let suggestions = if sends || budget_spent {
         Vec::new()
     } else {
         match portal.step_suggestions(&with_form, &step, locale).await {
@@ -281,8 +292,14 @@ pub async fn help_step(
             .collect(),
         previous: if sends { Some("check".to_owned()) } else { index.checked_sub(1).map(|i| shown[i].id.clone()) },
         sends,
+        form_errors,
     }))
 }
+
+/// Put into a request's extensions by the server when the client has spent its search budget:
+/// the step page is then rendered without searching for suggestions or recording them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SearchBudgetSpent;
 
 /// Suggestions for a step while the customer is still answering it: `input` is a JSON object
 /// of this step's fields and their values as they are on the page (neither checked nor

@@ -66,7 +66,7 @@ fn PageFrame() -> impl IntoView {
     let i18n = provide_i18n();
     view! {
         <Html {..} lang=move || i18n.locale().code()/>
-        <Title formatter=|text: String| if text.is_empty() { "Tuki".to_owned() } else { format!("{text} – Tuki") }/>
+        <Title formatter=page_title/>
         <LanguageAlternates/>
         <SkipLink/>
         <SiteHeader/>
@@ -88,6 +88,17 @@ fn PageFrame() -> impl IntoView {
         </main>
         <SiteFooter/>
     }
+}
+
+/// The document title for a page's `text`: "text – Tuki", or "Tuki" alone.
+///
+/// On the server, leptos_meta 0.8 writes the formatted title into `<title>` as it is, without
+/// escaping, so a search query or an imported title could close the element and open a script.
+/// The server build therefore escapes it here; the browser sets `document.title`, which is
+/// plain text, so it must not (the customer would see `&lt;`).
+fn page_title(text: String) -> String {
+    let title = if text.is_empty() { "Tuki".to_owned() } else { format!("{text} – Tuki") };
+    if cfg!(feature = "ssr") { tuki::html::escape(&title) } else { title }
 }
 
 /// Entry point of the wasm bundle: hydrates the server-rendered body.

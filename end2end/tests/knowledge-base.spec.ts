@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, jsEnabled, waitForHydration, watchConsole } from './support';
+import { expect } from '@playwright/test';
+import { expectNoAxeViolations, jsEnabled, waitForHydration, watchConsole, test } from './support';
 
 const SEARCHES = [
   { locale: 'fi', query: 'kortti kadonnut', first: 'Kortti kadonnut tai varastettu' },

@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import {
   expectNoAxeViolations, HOME_HEADINGS, jsEnabled, LOCALES, NOT_FOUND_TITLES, waitForHydration, watchConsole,
+  test,
 } from './support';
 
 for (const locale of LOCALES) {

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, waitForHydration, watchConsole } from './support';
+import { expect } from '@playwright/test';
+import { expectNoAxeViolations, waitForHydration, watchConsole, test } from './support';
 
 test.describe('search suggestions as you type', () => {
   test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'suggestions need JavaScript; without it the box is a plain search form');

@@ -1,4 +1,4 @@
-import { expect, Page, TestInfo } from '@playwright/test';
+import { test as base, expect, Page, TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const LOCALES = ['fi', 'sv', 'en'] as const;
@@ -16,13 +16,40 @@ export const NOT_FOUND_TITLES: Record<Locale, string> = {
   en: 'Page not found',
 };
 
+/**
+ * Playwright's `test`, with every page watched for Content-Security-Policy violations: Chromium
+ * reports each refused script, style or frame on the console, and a test whose page logged one
+ * fails, whatever else it checked.
+ */
+export const test = base.extend<{ noCspViolations: void }>({
+  noCspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on('console', (msg) => {
+        if (/Content Security Policy|Content-Security-Policy/i.test(msg.text())) {
+          violations.push(`${msg.text()} (${msg.location().url})`);
+        }
+      });
+      await use();
+      expect(violations, 'CSP violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
 export const jsEnabled = (info: TestInfo) => info.project.name === 'js';
 
-/** Collects console errors and warnings (hydration mismatches among them) and page errors. */
+/**
+ * Collects console errors and warnings (hydration mismatches among them) and page errors.
+ * Chromium's note that the preloaded wasm bundle went unused is not one: with JavaScript off it
+ * never runs, and the note comes whenever such a page stays open a few seconds (as while axe
+ * scans it from a second context); with JavaScript on, `waitForHydration` proves it ran.
+ */
 export function watchConsole(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') {
+    const unusedPreload = /\/pkg\/tuki(_bg\.wasm|\.js) was preloaded using link preload but not used/.test(msg.text());
+    if ((msg.type() === 'error' || msg.type() === 'warning') && !unusedPreload) {
       problems.push(`${msg.type()}: ${msg.text()} (${msg.location().url})`);
     }
   });

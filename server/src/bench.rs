@@ -132,6 +132,9 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
         rate_limits: crate::http::RateLimits { submits_per_minute: u32::MAX, searches_per_minute: u32::MAX },
         mail: crate::mailer::MailConfig::folder(&data_dir),
         search_cache_entries: tuki::search::cache::DEFAULT_ENTRIES,
+        trusted_proxies: Default::default(),
+        retention: Default::default(),
+        metrics_listen: None,
     };
     let bound = Bound::bind_without_demo(&config).await?;
     let portal = bound.state().portal.clone();

@@ -43,6 +43,26 @@ impl GlobalArgs {
     }
 }
 
+/// How long personal data is kept (`tuki serve` applies it hourly, `tuki purge` at once).
+#[derive(Clone, Copy, Debug, Args)]
+pub struct RetentionArgs {
+    /// Days after which a guided form's draft nobody touched is deleted (its answers with it).
+    #[arg(long, env = "TUKI_DRAFT_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..))]
+    pub draft_days: u32,
+    /// Days after which a resolved or closed ticket nobody touched loses its personal data
+    /// (contact details, description, answers, messages, mail); the reference, form, team,
+    /// status and times stay for statistics. Unset: kept.
+    #[arg(long, env = "TUKI_TICKET_RETENTION_DAYS", value_parser = clap::value_parser!(u32).range(1..))]
+    pub ticket_retention_days: Option<u32>,
+}
+
+impl RetentionArgs {
+    /// The core's retention policy.
+    pub fn retention(&self) -> tuki::store::Retention {
+        tuki::store::Retention { draft_days: self.draft_days, ticket_days: self.ticket_retention_days }
+    }
+}
+
 /// The reports of `tuki report`.
 #[derive(Debug, Subcommand)]
 pub enum ReportKind {
@@ -75,6 +95,13 @@ pub enum Command {
     },
     /// Rebuild the search index from the database.
     Reindex,
+    /// Delete expired drafts and remove expired tickets' personal data now (`tuki serve` does
+    /// it every hour).
+    Purge {
+        /// How long things are kept.
+        #[command(flatten)]
+        retention: RetentionArgs,
+    },
     /// Print a report from the anonymous usage records.
     Report {
         /// Which report.
@@ -148,6 +175,18 @@ pub struct ServeArgs {
     /// are always trusted).
     #[arg(long, env = "TUKI_SMTP_CA_FILE")]
     pub smtp_ca_file: Option<PathBuf>,
+    /// Reverse proxies or load balancers (addresses and networks, comma-separated, e.g.
+    /// `10.0.0.0/8,::1`) whose `X-Forwarded-For` or `Forwarded` header names the client.
+    /// Requests from anywhere else are the client themselves.
+    #[arg(long, env = "TUKI_TRUSTED_PROXIES", default_value = "")]
+    pub trusted_proxies: String,
+    /// How long personal data is kept.
+    #[command(flatten)]
+    pub retention: RetentionArgs,
+    /// Serve Prometheus metrics at `http://ADDRESS/metrics` (a separate address, e.g.
+    /// `127.0.0.1:9100`, never the public one). Off when unset.
+    #[arg(long, env = "TUKI_METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
     /// The sender of the portal's mail, `Name <address>`.
     #[arg(long, env = "TUKI_MAIL_FROM", default_value = crate::mailer::DEFAULT_FROM)]
     pub mail_from: String,

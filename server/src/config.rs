@@ -25,6 +25,12 @@ pub struct ServeConfig {
     pub mail: MailConfig,
     /// Recent search results kept (0: none).
     pub search_cache_entries: usize,
+    /// Reverse proxies whose forwarding headers name the client.
+    pub trusted_proxies: crate::http::TrustedProxies,
+    /// How long personal data is kept (applied every hour).
+    pub retention: tuki::store::Retention,
+    /// Where Prometheus metrics are served (`None`: nowhere).
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 /// A configuration value that cannot work.
@@ -33,6 +39,9 @@ pub enum ConfigError {
     /// `TUKI_BASE_URL` is not an absolute http(s) URL.
     #[error("TUKI_BASE_URL must be an absolute http:// or https:// URL, not {0:?}")]
     BaseUrl(String),
+    /// `TUKI_TRUSTED_PROXIES` lists something that is no network.
+    #[error(transparent)]
+    TrustedProxies(#[from] crate::http::TrustedProxiesError),
     /// `TUKI_SMTP_URL` cannot be used.
     #[error(transparent)]
     SmtpUrl(#[from] SmtpUrlError),
@@ -72,6 +81,9 @@ impl ServeConfig {
             },
             mail,
             search_cache_entries: args.search_cache_entries,
+            trusted_proxies: args.trusted_proxies.parse().map_err(ConfigError::from)?,
+            retention: args.retention.retention(),
+            metrics_listen: args.metrics_listen,
         })
     }
 

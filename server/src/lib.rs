@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod http;
 pub mod mailer;
+pub mod metrics;
 pub mod smtp;
 pub mod telemetry;
 

@@ -50,6 +50,16 @@ async fn run() -> anyhow::Result<()> {
             portal.close().await;
             Ok(())
         }
+        Command::Purge { retention } => {
+            let portal = tuki::Portal::open_without_index(cli.global.portal_config()?).await?;
+            let report = portal.purge(retention.retention()).await?;
+            println!(
+                "purged: {} drafts deleted, personal data removed from {} tickets, {} mails deleted",
+                report.drafts, report.tickets, report.mails
+            );
+            portal.close().await;
+            Ok(())
+        }
         Command::Eval { misses, ablation } => eval(misses, ablation).await,
         Command::Report { kind: tuki_server::cli::ReportKind::Deflection { since } } => {
             deflection_report(&cli.global, since.as_deref()).await

@@ -267,7 +267,7 @@ impl Bundle {
 }
 
 fn to_yaml<T: Serialize>(value: &T) -> std::io::Result<String> {
-    serde_yaml::to_string(value).map_err(std::io::Error::other)
+    serde_norway::to_string(value).map_err(std::io::Error::other)
 }
 
 /// The 1-based line of the first line in `text` that starts with `key:` (for error positions).
@@ -280,7 +280,7 @@ fn line_of_key(text: &str, key: &str, first_line: usize) -> usize {
 /// A list of slugs with a name per locale (`categories.yaml`, `teams.yaml`).
 fn parse_named(file: &str, noun: &str, text: &str, problems: &mut Problems) -> Vec<(Slug, BTreeMap<Locale, String>)> {
     let rel = Path::new(file);
-    let raw: BTreeMap<String, BTreeMap<String, String>> = match serde_yaml::from_str(text) {
+    let raw: BTreeMap<String, BTreeMap<String, String>> = match serde_norway::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
             let line = e.location().map_or(1, |l| l.line());
@@ -440,7 +440,7 @@ fn parse_translation(
         return None;
     }
     // Line 1 is the opening ---, so YAML line n is file line n + 1.
-    let front: FrontMatter = match serde_yaml::from_str::<Option<FrontMatter>>(yaml) {
+    let front: FrontMatter = match serde_norway::from_str::<Option<FrontMatter>>(yaml) {
         Ok(front) => front.unwrap_or_default(),
         Err(e) => {
             let line = e.location().map_or(1, |l| l.line() + 1);

@@ -38,7 +38,7 @@ pub struct KnownNames<'a> {
 
 /// Parses and checks the form `slug` from the text of its file.
 pub fn parse_form(slug: &Slug, text: &str, known: KnownNames<'_>) -> Result<FormDefinition, Vec<FormProblem>> {
-    let file: FormFile = serde_yaml::from_str(text).map_err(|e| {
+    let file: FormFile = serde_norway::from_str(text).map_err(|e| {
         let line = e.location().map_or(1, |l| l.line());
         vec![(line, format!("invalid form: {e}"))]
     })?;
@@ -56,8 +56,8 @@ pub fn parse_form(slug: &Slug, text: &str, known: KnownNames<'_>) -> Result<Form
 }
 
 /// The form's file text, in the canonical form (export → import → export gives the same text).
-pub fn write_form(form: &FormDefinition) -> Result<String, serde_yaml::Error> {
-    serde_yaml::to_string(&FormFile {
+pub fn write_form(form: &FormDefinition) -> Result<String, serde_norway::Error> {
+    serde_norway::to_string(&FormFile {
         title: form.title.clone(),
         description: form.description.clone(),
         team: form.team.clone(),

@@ -4,6 +4,7 @@
 //! (`$1` placeholders, `BIGINT`/`TEXT` columns, times as Unix milliseconds). Only the
 //! migrations differ per backend, because DDL does; they are embedded and run at start.
 
+mod availability;
 mod content;
 mod database_url;
 mod drafts;
@@ -12,6 +13,7 @@ mod forms;
 mod meta;
 mod outbox;
 mod report;
+mod retention;
 pub mod testing;
 mod tickets;
 
@@ -20,7 +22,9 @@ pub use database_url::{Backend, DatabaseUrl, DatabaseUrlError};
 pub use drafts::{Draft, DraftOutcome, FunnelEvent, PendingStep};
 pub use feedback::{MAX_COMMENT, VoteCounts, normalise_query};
 pub use meta::CONTENT_GENERATION;
+pub use outbox::MAX_MAILS_PER_RECIPIENT_PER_HOUR;
 pub use report::{DeflectionReport, FunnelRow};
+pub use retention::{PurgeReport, Retention};
 pub use tickets::{NewTicket, Submitted, TicketMessage, TicketRecord, format_reference};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -37,7 +41,10 @@ static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("src/store/migrations/post
 pub enum StoreError {
     /// The database could not be reached or answered with an error.
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
+    /// Other writers of this process held the database longer than a request may wait.
+    #[error("the database is busy: no turn to write within {0:?}")]
+    Busy(Duration),
     /// A migration failed; the schema is left at the last migration that succeeded.
     #[error("migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
@@ -51,6 +58,29 @@ pub enum StoreError {
     },
 }
 
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> StoreError {
+        availability::note(&error);
+        StoreError::Database(error)
+    }
+}
+
+impl StoreError {
+    /// True when the database is busy, cannot be written or cannot be reached just now: the
+    /// request may succeed later (HTTP 503 with `Retry-After`), unlike a bug (500).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            StoreError::Database(error) => availability::is_transient(error),
+            StoreError::Busy(_) => true,
+            StoreError::Migration(_) | StoreError::CreateDir { .. } => false,
+        }
+    }
+}
+
+/// Longest a request waits for its turn to write on SQLite before it is answered "busy, try
+/// again" (each writer ahead of it may itself wait for SQLite's 5 s busy timeout).
+const WRITE_TURN_WAIT: Duration = Duration::from_secs(3);
+
 /// The portal's database: a connection pool and the backend it talks to.
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -63,10 +93,15 @@ pub struct Store {
 
 impl Store {
     /// Waits for this process's turn to write, on SQLite (PostgreSQL locks rows itself).
-    pub(crate) async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+    /// Gives up with [`StoreError::Busy`] after [`WRITE_TURN_WAIT`]: a locked database then
+    /// answers quickly instead of queueing every request behind one another's timeouts.
+    pub(crate) async fn write_turn(&self) -> Result<Option<tokio::sync::MutexGuard<'_, ()>>, StoreError> {
         match self.backend {
-            Backend::Sqlite => Some(self.writes.lock().await),
-            Backend::Postgres => None,
+            Backend::Sqlite => tokio::time::timeout(WRITE_TURN_WAIT, self.writes.lock())
+                .await
+                .map(Some)
+                .map_err(|_| StoreError::Busy(WRITE_TURN_WAIT)),
+            Backend::Postgres => Ok(None),
         }
     }
 
@@ -88,6 +123,10 @@ impl Store {
                 Backend::Postgres => 16,
             })
             .acquire_timeout(Duration::from_secs(5))
+            // A connection that may have been opened while the file was read-only is replaced.
+            .before_acquire(|_conn, meta| {
+                Box::pin(async move { Ok(!availability::connection_predates_read_only_error(meta.age)) })
+            })
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -129,10 +168,37 @@ impl Store {
         Ok(versions)
     }
 
-    /// Answers when the database does: the readiness check.
+    /// Answers when the database does.
     pub async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query_scalar::<_, i32>("SELECT 1").fetch_one(&self.pool).await?;
         Ok(())
+    }
+
+    /// Answers when the database can be written: the readiness check. On SQLite a write
+    /// transaction is begun and rolled back (it fails on a read-only file or connection);
+    /// busy with another writer still counts as writable. On PostgreSQL, the server must
+    /// not be a read-only standby.
+    pub async fn check_writable(&self) -> Result<(), StoreError> {
+        match self.backend {
+            Backend::Sqlite => {
+                let mut conn = self.pool.acquire().await?;
+                match conn.execute("BEGIN IMMEDIATE").await {
+                    Ok(_) => {
+                        conn.execute("ROLLBACK").await?;
+                        Ok(())
+                    }
+                    Err(error) if availability::is_busy(&error) => Ok(()),
+                    Err(error) => Err(StoreError::from(error)),
+                }
+            }
+            Backend::Postgres => {
+                let read_only: String = sqlx::query_scalar("SHOW transaction_read_only").fetch_one(&self.pool).await?;
+                if read_only == "on" {
+                    return Err(StoreError::Database(sqlx::Error::Protocol("the server is read-only".into())));
+                }
+                Ok(())
+            }
+        }
     }
 
     /// Which backend this store talks to.

@@ -4,6 +4,26 @@ use super::{Store, StoreError};
 use crate::mail::{OutgoingMail, QueuedMail};
 use sqlx::{Any, Row, Transaction};
 
+/// Most confirmation mails one address receives per hour. Anyone can type anyone's address
+/// into the contact page; beyond this, tickets are still made (the done page shows their
+/// reference) but no more mail goes to that address for the hour.
+pub const MAX_MAILS_PER_RECIPIENT_PER_HOUR: i64 = 5;
+
+/// True when `recipient` has had fewer than [`MAX_MAILS_PER_RECIPIENT_PER_HOUR`] mails queued
+/// in the hour before `now`.
+pub(super) async fn recipient_may_get_mail(
+    tx: &mut Transaction<'static, Any>,
+    recipient: &str,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let recent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE recipient = $1 AND created_at > $2")
+        .bind(recipient)
+        .bind(now - 3_600_000)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(recent < MAX_MAILS_PER_RECIPIENT_PER_HOUR)
+}
+
 /// Queues `mail` inside `tx`.
 pub(super) async fn queue_mail(
     tx: &mut Transaction<'static, Any>,
@@ -25,6 +45,14 @@ pub(super) async fn queue_mail(
 }
 
 impl Store {
+    /// Mail waiting to be delivered (not sent, not abandoned).
+    pub async fn undelivered_mail_count(&self) -> Result<i64, StoreError> {
+        let count = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND abandoned_at IS NULL")
+            .fetch_one(self.pool())
+            .await?;
+        Ok(count)
+    }
+
     /// Unsent mail whose next attempt is due at `now`, oldest first.
     pub async fn due_mail(&self, now: i64, limit: i64) -> Result<Vec<QueuedMail>, StoreError> {
         let rows = sqlx::query(
@@ -54,7 +82,7 @@ impl Store {
 
     /// Marks a mail delivered.
     pub async fn mark_mail_sent(&self, id: i64, now: i64) -> Result<(), StoreError> {
-        let _turn = self.write_turn().await;
+        let _turn = self.write_turn().await?;
         sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL WHERE id = $2")
             .bind(now)
             .bind(id)
@@ -65,7 +93,7 @@ impl Store {
 
     /// Records a failed delivery; the next attempt is at `retry_at`.
     pub async fn mark_mail_failed(&self, id: i64, error: &str, retry_at: i64) -> Result<(), StoreError> {
-        let _turn = self.write_turn().await;
+        let _turn = self.write_turn().await?;
         sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = $1, next_attempt_at = $2 WHERE id = $3")
             .bind(error)
             .bind(retry_at)
@@ -77,7 +105,7 @@ impl Store {
 
     /// Gives up on a mail: it is kept with `error` and never retried.
     pub async fn abandon_mail(&self, id: i64, error: &str, now: i64) -> Result<(), StoreError> {
-        let _turn = self.write_turn().await;
+        let _turn = self.write_turn().await?;
         sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = $1, abandoned_at = $2 WHERE id = $3")
             .bind(error)
             .bind(now)

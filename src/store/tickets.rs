@@ -99,13 +99,14 @@ impl Store {
     /// Turns the open draft into a ticket in one transaction: the draft is marked submitted,
     /// the next reference of the year is taken, the ticket is stored and the funnel records it.
     /// The confirmation mail (made for the new reference) goes into the outbox in the same
-    /// transaction. A draft already submitted gives its existing ticket's reference (`created` false).
+    /// transaction. A draft already submitted gives its existing ticket's reference (`created` false);
+    /// a draft that ended without a ticket (solved by a suggestion meanwhile) gives `None`.
     pub async fn submit_ticket(
         &self,
         ticket: &NewTicket,
         confirmation: impl FnOnce(&str) -> crate::mail::OutgoingMail,
-    ) -> Result<Submitted, StoreError> {
-        let turn = self.write_turn().await;
+    ) -> Result<Option<Submitted>, StoreError> {
+        let turn = self.write_turn().await?;
         let mut tx = self.pool().begin().await?;
         let now = now_millis();
         let ended = sqlx::query(
@@ -118,10 +119,8 @@ impl Store {
         if ended.rows_affected() == 0 {
             tx.rollback().await?;
             drop(turn);
-            return match self.ticket_reference_of_draft(&ticket.draft_id).await? {
-                Some(reference) => Ok(Submitted { reference, created: false }),
-                None => Err(corrupt(format!("draft {} is not open and has no ticket", ticket.draft_id))),
-            };
+            let reference = self.ticket_reference_of_draft(&ticket.draft_id).await?;
+            return Ok(reference.map(|reference| Submitted { reference, created: false }));
         }
         let year = current_year();
         let number: i64 = sqlx::query_scalar(
@@ -168,9 +167,14 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        super::outbox::queue_mail(&mut tx, &confirmation(&reference), now).await?;
+        let mail = confirmation(&reference);
+        if super::outbox::recipient_may_get_mail(&mut tx, &mail.to, now).await? {
+            super::outbox::queue_mail(&mut tx, &mail, now).await?;
+        } else {
+            tracing::warn!(%reference, "confirmation not sent: the address had its hourly share of mail");
+        }
         tx.commit().await?;
-        Ok(Submitted { reference, created: true })
+        Ok(Some(Submitted { reference, created: true }))
     }
 
     /// The reference of the ticket made from `draft`, if any.
@@ -213,7 +217,7 @@ impl Store {
         body: Option<&str>,
         new_status: Option<&str>,
     ) -> Result<(), StoreError> {
-        let _turn = self.write_turn().await;
+        let _turn = self.write_turn().await?;
         let now = now_millis();
         let mut tx = self.pool().begin().await?;
         sqlx::query(

@@ -91,8 +91,13 @@ fn Step(data: StepData, i18n: I18n) -> impl IntoView {
         Some(previous) => help_href(locale, &data.form, &[&data.draft, previous]),
         None => help_href(locale, &data.form, &[]),
     };
-    let errors: Vec<(String, String)> =
-        data.fields.iter().filter_map(|f| f.error.as_ref().map(|e| (input_id(f), error_text(i18n, e)))).collect();
+    // Errors of the post as a whole link to the form; those of a field, to the field.
+    let errors: Vec<(String, String)> = data
+        .form_errors
+        .iter()
+        .map(|e| ("step-form".to_owned(), error_text(i18n, e)))
+        .chain(data.fields.iter().filter_map(|f| f.error.as_ref().map(|e| (input_id(f), error_text(i18n, e)))))
+        .collect();
     let has_errors = !errors.is_empty();
     let title = if has_errors {
         i18n.t_args("form-error-title-prefix", &[("title", Value::from(data.title.clone()))])
@@ -137,7 +142,7 @@ fn Step(data: StepData, i18n: I18n) -> impl IntoView {
             <p class="form-page__caption">{data.form_title.clone()}</p>
             <p class="form-page__progress">{progress}</p>
             <h1>{data.title.clone()}</h1>
-            <form method="post" action=action novalidate>
+            <form id="step-form" method="post" action=action novalidate>
                 {fields}
                 <input type="hidden" name="_action" value="continue"/>
                 {data.sends.then(|| view! {

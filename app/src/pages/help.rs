@@ -11,10 +11,10 @@ use leptos_router::hooks::use_params_map;
 
 /// The address of a form's pages: `/{lang}/help/{form}` and below.
 pub fn help_href(locale: tuki::Locale, form: &str, rest: &[&str]) -> String {
-    let mut href = format!("/{}/help/{form}", locale.code());
+    let mut href = format!("/{}/help/{}", locale.code(), super::encode_path_segment(form));
     for part in rest {
         href.push('/');
-        href.push_str(part);
+        href.push_str(&super::encode_path_segment(part));
     }
     href
 }

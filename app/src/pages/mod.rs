@@ -39,6 +39,13 @@ pub fn document_href(locale: Locale, kind: DocKind, slug: &str) -> String {
     format!("/{}/{folder}/{slug}", locale.code())
 }
 
+/// Percent-encodes one path segment: letters, digits and `-_.~` stay, everything else
+/// (`/`, `?`, `#`, spaces, control characters) becomes `%XX`. An address built from a segment a
+/// stranger typed is then always a valid `Location` header.
+pub fn encode_path_segment(segment: &str) -> String {
+    encode_query_value(segment).replace('+', "%20")
+}
+
 /// Percent-encodes a query-string value.
 pub fn encode_query_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -59,5 +66,12 @@ mod tests {
     #[test]
     fn query_values_are_percent_encoded() {
         assert_eq!(encode_query_value("lösenord & kort"), "l%C3%B6senord+%26+kort");
+    }
+
+    #[test]
+    fn path_segments_keep_identifiers_and_encode_separators_spaces_and_control_characters() {
+        use super::encode_path_segment;
+        assert_eq!(encode_path_segment("lost-card_2"), "lost-card_2");
+        assert_eq!(encode_path_segment("x\ny/z?a b#"), "x%0Ay%2Fz%3Fa%20b%23");
     }
 }

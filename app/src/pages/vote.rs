@@ -1,11 +1,9 @@
-//! "Was this helpful? yes / no" with an optional comment: a server action in a plain form,
-//! so it works without JavaScript. The server answers with a redirect back to the document
-//! (`?voted=1#vote`, or `?vote_error=CODE#vote`), which both the browser and the hydrated
-//! app follow, so the outcome is shown the same way with and without JavaScript.
+//! "Was this helpful? yes / no" with an optional comment: a plain form posted to
+//! `{document}/vote`, so it works the same with and without JavaScript. The server answers with
+//! a redirect back to the document (`?voted=1#vote`, or `?vote_error=CODE#vote`).
 
-use crate::api::{ArticleData, Vote as VoteAction};
+use crate::api::ArticleData;
 use crate::i18n::use_i18n;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -16,22 +14,23 @@ pub fn Vote(
     article: ArticleData,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerAction::<VoteAction>::new();
     let query = use_query_map();
     let done = move || query.with(|q| q.get("voted").is_some());
-    let failed = move || query.with(|q| q.get("vote_error")).filter(|c| c.starts_with("error-"));
+    let failed = move || {
+        query
+            .with(|q| q.get("vote_error"))
+            .filter(|c| ["error-invalid-vote", "error-comment-too-long"].contains(&c.as_str()))
+    };
     view! {
         <section id="vote" class="vote" aria-labelledby="vote-heading">
             <h2 id="vote-heading">{move || i18n.t("vote-question")}</h2>
             <Show
                 when=done
                 fallback=move || {
-                    let article = article.clone();
+                    let action =
+                        format!("{}/vote", super::document_href(i18n.locale(), article.kind, &article.slug));
                     view! {
-                        <ActionForm action>
-                            <input type="hidden" name="locale" value=i18n.locale().code()/>
-                            <input type="hidden" name="kind" value=article.kind.code()/>
-                            <input type="hidden" name="slug" value=article.slug.clone()/>
+                        <form method="post" action=action>
                             <div class="vote__comment">
                                 <label for="vote-comment">{i18n.t("vote-comment-label")}</label>
                                 <textarea id="vote-comment" name="comment" rows="3" maxlength="1000"></textarea>
@@ -43,7 +42,7 @@ pub fn Vote(
                             {move || failed().map(|code| {
                                 view! { <p class="form-error" role="alert">{i18n.t(&code)}</p> }
                             })}
-                        </ActionForm>
+                        </form>
                     }
                 }
             >

@@ -1,12 +1,15 @@
-//! The JSON API: `GET /api/v1/search`.
+//! The JSON API: `GET /api/v1/search`, described by the OpenAPI document at
+//! `GET /api/v1/openapi.json` (generated from these types and [`search`]'s annotation).
 //!
 //! Bad parameters answer 400 with a stable error code and a message in the requested locale
 //! (English when the locale itself is the problem); a failure inside answers 503. Never a 500
-//! for anything the caller sent.
+//! for anything the caller sent. Parameters are taken exactly as the document describes them:
+//! an empty or padded value is not a valid one.
 
 use super::AppState;
+use super::client_ip::ClientIp;
 use axum::Json;
-use axum::extract::{ConnectInfo, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -16,20 +19,81 @@ use tuki::content::{DocKind, Slug};
 use tuki::i18n::tr;
 use tuki::search::SearchRequest;
 use tuki_app::pages::document_href;
+use utoipa::{IntoParams, OpenApi, ToSchema};
 
 /// Longest query accepted, in characters.
 const MAX_QUERY: usize = 200;
 
 /// The error body: `{"error": {"code": …, "message": …}}`.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct ErrorBody {
     error: ErrorDetail,
 }
 
-#[derive(Serialize)]
+/// What went wrong.
+#[derive(Serialize, ToSchema)]
 struct ErrorDetail {
+    /// Stable code, e.g. `error-api-invalid-limit`.
+    #[schema(example = "error-api-invalid-limit")]
     code: &'static str,
+    /// The problem in the requested language.
     message: String,
+}
+
+/// A document's kind, as the API names it.
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum KindName {
+    Article,
+    Case,
+}
+
+/// A language, as the API names it.
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum LocaleName {
+    Fi,
+    Sv,
+    En,
+}
+
+/// The search's parameters, as the OpenAPI document describes them (the handler reads them
+/// from the query string itself, so that each problem gets its own error code).
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+struct SearchParams {
+    /// What to search for: 1–200 characters, not only spaces.
+    #[param(min_length = 1, max_length = 200, pattern = r"\S")]
+    q: String,
+    /// The language searched first (default `fi`); error messages come in it.
+    #[param(inline)]
+    locale: Option<LocaleName>,
+    /// How many hits to return (default 10).
+    #[param(minimum = 1, maximum = 50)]
+    limit: Option<u32>,
+    /// Only documents of this category (its slug).
+    #[param(max_length = 80, pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    category: Option<String>,
+    /// Only articles or only solved cases.
+    #[param(inline)]
+    kind: Option<KindName>,
+}
+
+/// The OpenAPI document of the JSON API.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Tuki API", description = "Search the knowledge base of the Tuki support portal."),
+    paths(search),
+    components(schemas(ApiResults, ApiHit, ErrorBody, ErrorDetail))
+)]
+pub struct ApiDoc;
+
+/// `GET /api/v1/openapi.json`: the JSON API's OpenAPI document.
+pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
 }
 
 /// An API error: a stable code (also the Fluent message id) and its status.
@@ -41,6 +105,12 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// An error with any status: the JSON body of a rejection made outside the API's handler
+    /// (a body too large, a wrong method).
+    pub fn new(code: &'static str, status: StatusCode, locale: Locale) -> ApiError {
+        ApiError { code, status, locale }
+    }
+
     fn bad_request(code: &'static str, locale: Locale) -> ApiError {
         ApiError { code, status: StatusCode::BAD_REQUEST, locale }
     }
@@ -49,41 +119,83 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = ErrorBody { error: ErrorDetail { code: self.code, message: tr(self.locale, self.code) } };
-        (self.status, Json(body)).into_response()
+        let mut response = (self.status, Json(body)).into_response();
+        // When to ask again: the rate limit's window, or a moment for a busy service.
+        let retry_after = match self.status {
+            StatusCode::TOO_MANY_REQUESTS => Some("60"),
+            StatusCode::SERVICE_UNAVAILABLE => Some("5"),
+            _ => None,
+        };
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static(seconds));
+        }
+        response
     }
 }
 
 /// One hit in the API's answer.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, ToSchema)]
 pub struct ApiHit {
+    /// Article or solved case.
+    #[schema(value_type = KindName)]
     kind: DocKind,
+    /// The document's slug.
     slug: String,
+    /// The language of this hit's text (another than the one asked for when that had few hits).
+    #[schema(value_type = LocaleName)]
     locale: Locale,
+    /// Title.
     title: String,
+    /// The best passage, as HTML: escaped text with the words found in `<mark>`.
     snippet: String,
+    /// The category's slug.
     category: String,
+    /// The document's page on the portal.
     url: String,
+    /// Relevance; higher is better.
     score: f32,
 }
 
 /// The API's answer.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, ToSchema)]
 pub struct ApiResults {
+    /// The query as given.
     query: String,
+    /// The language searched first.
+    #[schema(value_type = LocaleName)]
     locale: Locale,
+    /// Time the search took inside the server, in milliseconds.
     took_ms: f64,
+    /// All matches, of which `hits` are the first.
+    #[schema(minimum = 0)]
     total: usize,
+    /// The best matches.
     hits: Vec<ApiHit>,
 }
 
 /// `GET /api/v1/search?q=…&locale=fi|sv|en&limit=1..50&category=…&kind=article|case`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/search",
+    params(SearchParams),
+    responses(
+        (status = 200, description = "The best matches", body = ApiResults),
+        (status = 400, description = "A parameter is missing or invalid; nothing was searched", body = ErrorBody),
+        (status = 429, description = "Too many searches from this address", body = ErrorBody,
+            headers(("Retry-After" = u32, description = "Seconds to wait"))),
+        (status = 503, description = "Search is unavailable for a moment", body = ErrorBody,
+            headers(("Retry-After" = u32, description = "Seconds to wait"))),
+    )
+)]
 pub async fn search(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<std::net::SocketAddr>,
+    ClientIp(client): ClientIp,
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Json<ApiResults>, ApiError> {
     let request = parse(&params)?;
-    if !state.limiter.allow(client.ip(), super::Limited::Search) {
+    if !state.limiter.allow(client, super::Limited::Search) {
         return Err(ApiError {
             code: "error-rate-limited",
             status: StatusCode::TOO_MANY_REQUESTS,
@@ -117,8 +229,8 @@ pub async fn search(
 
 /// Checks every parameter; the first problem found is reported.
 fn parse(params: &HashMap<String, String>) -> Result<SearchRequest, ApiError> {
-    let locale = match params.get("locale").map(|l| l.trim()) {
-        None | Some("") => Locale::Fi,
+    let locale = match params.get("locale") {
+        None => Locale::Fi,
         Some(code) => code.parse().map_err(|_| ApiError::bad_request("error-api-invalid-locale", Locale::En))?,
     };
     let text = params.get("q").map(|q| q.trim()).unwrap_or_default();
@@ -130,17 +242,17 @@ fn parse(params: &HashMap<String, String>) -> Result<SearchRequest, ApiError> {
     }
     let limit = match params.get("limit") {
         None => 10,
-        Some(limit) => match limit.trim().parse::<usize>() {
-            Ok(n @ 1..=50) => n,
+        Some(limit) => match limit.parse::<usize>() {
+            Ok(n @ 1..=50) if limit.bytes().all(|b| b.is_ascii_digit()) => n,
             _ => return Err(ApiError::bad_request("error-api-invalid-limit", locale)),
         },
     };
-    let category = match params.get("category").map(|c| c.trim()) {
-        None | Some("") => None,
+    let category = match params.get("category") {
+        None => None,
         Some(c) => Some(Slug::parse(c).map_err(|_| ApiError::bad_request("error-api-invalid-category", locale))?),
     };
-    let kind = match params.get("kind").map(|k| k.trim()) {
-        None | Some("") => None,
+    let kind = match params.get("kind") {
+        None => None,
         Some(k) => Some(k.parse::<DocKind>().map_err(|_| ApiError::bad_request("error-api-invalid-kind", locale))?),
     };
     Ok(SearchRequest { text: text.to_owned(), locale, limit, offset: 0, category, kind })
@@ -166,6 +278,10 @@ mod tests {
         assert_eq!(code(&[("q", "x"), ("limit", "ten")]), Some("error-api-invalid-limit"));
         assert_eq!(code(&[("q", "x"), ("category", "../x")]), Some("error-api-invalid-category"));
         assert_eq!(code(&[("q", "x"), ("kind", "faq")]), Some("error-api-invalid-kind"));
+        assert_eq!(code(&[("q", "x"), ("limit", "+5")]), Some("error-api-invalid-limit"), "as the document says");
+        assert_eq!(code(&[("q", "x"), ("locale", "")]), Some("error-api-invalid-locale"));
+        assert_eq!(code(&[("q", "x"), ("category", "")]), Some("error-api-invalid-category"));
+        assert_eq!(code(&[("q", "x"), ("kind", " case")]), Some("error-api-invalid-kind"));
         assert_eq!(code(&[("q", "kortti"), ("locale", "fi"), ("limit", "5"), ("kind", "case")]), None);
     }
 }

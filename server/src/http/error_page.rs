@@ -1,4 +1,5 @@
-//! The translated "something went wrong" page, answered with status 500.
+//! The translated message pages answered without Leptos: 500 "something went wrong", 404,
+//! 400 and the other rejections, 503.
 //!
 //! Written without Leptos on purpose: it is what the customer sees when rendering itself
 //! failed, so it must not depend on the renderer.
@@ -11,17 +12,45 @@ use tuki::i18n::tr;
 
 /// A complete HTML page for an internal error, in `locale`.
 pub fn internal_error(locale: Locale, request_id: Option<&str>) -> Response {
-    let mut response = (StatusCode::INTERNAL_SERVER_ERROR, page(locale, "error-body", request_id)).into_response();
-    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    html_response(StatusCode::INTERNAL_SERVER_ERROR, page(locale, "error-title", "error-body", request_id))
+}
+
+/// The translated 404 page: nothing is at this address (or a draft or ticket is unknown).
+pub fn not_found(locale: Locale) -> Response {
+    html_response(StatusCode::NOT_FOUND, page(locale, "not-found-title", "error-not-found", None))
+}
+
+/// A translated 400 page saying what was wrong with the request (`body_id`); nothing changed.
+pub fn bad_request(locale: Locale, body_id: &str) -> Response {
+    html_response(StatusCode::BAD_REQUEST, page(locale, "error-title", body_id, None))
+}
+
+/// A page of the translated message `body_id` with `status` (for the rejections of axum's
+/// extractors and limits: 413, 415, 422, …).
+pub fn status_page(status: StatusCode, locale: Locale, body_id: &str) -> Response {
+    html_response(status, page(locale, "error-title", body_id, None))
+}
+
+/// The translated 503 page with `Retry-After`: the database is busy or cannot be written.
+pub fn unavailable(locale: Locale) -> Response {
+    let mut response =
+        html_response(StatusCode::SERVICE_UNAVAILABLE, page(locale, "error-title", "error-unavailable", None));
+    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
     response
 }
 
 /// A complete HTML page saying "something went wrong" with the message `body_id`, in `locale`.
 pub fn message_page(locale: Locale, body_id: &str) -> String {
-    page(locale, body_id, None)
+    page(locale, "error-title", body_id, None)
 }
 
-fn page(locale: Locale, body_id: &str, request_id: Option<&str>) -> String {
+fn html_response(status: StatusCode, html: String) -> Response {
+    let mut response = (status, html).into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    response
+}
+
+fn page(locale: Locale, title_id: &str, body_id: &str, request_id: Option<&str>) -> String {
     let t = |id| escape(&tr(locale, id));
     let code = locale.code();
     let reference = request_id
@@ -43,7 +72,7 @@ fn page(locale: Locale, body_id: &str, request_id: Option<&str>) -> String {
          <p><a class=\"button\" href=\"/{code}/\">{home}</a></p></section></main>\
          <footer class=\"site-footer\"><div class=\"container site-footer__inner\">\
          <p class=\"site-footer__about\">{about}</p></div></footer></body></html>",
-        title = t("error-title"),
+        title = t(title_id),
         body = t(body_id),
         skip = t("skip-to-content"),
         name = t("portal-name"),

@@ -11,13 +11,13 @@
 //! A form, draft or step that does not exist (or a finished draft) leads to its address, which
 //! answers with the translated 404 page.
 
-use super::error_page::internal_error;
+use super::client_ip::ClientIp;
+use super::error_page::{internal_error, unavailable};
 use super::rate_limit::too_many;
 use super::{AppState, Limited};
 use axum::Form;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use std::net::SocketAddr;
 use tuki::Locale;
 use tuki::content::Slug;
 use tuki::forms::Answers;
@@ -33,6 +33,10 @@ const HONEYPOT: &str = "_website";
 fn failed(locale: Locale, error: FlowError, not_found: String) -> Response {
     match error {
         FlowError::NotFound | FlowError::Finished => Redirect::to(&not_found).into_response(),
+        FlowError::Portal(error) if error.is_transient() => {
+            tracing::warn!(%error, "form flow: the database is not available; answered 503");
+            unavailable(locale)
+        }
         FlowError::Portal(error) => {
             tracing::error!(%error, "form flow failed");
             internal_error(locale, None)
@@ -43,11 +47,11 @@ fn failed(locale: Locale, error: FlowError, not_found: String) -> Response {
 /// `POST /{lang}/help/{form}`: starts the form.
 pub async fn start(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientIp(client): ClientIp,
     Path((lang, form)): Path<(String, String)>,
 ) -> Response {
     let Ok(locale) = lang.parse::<Locale>() else { return Redirect::to("/").into_response() };
-    if !state.limiter.allow(client.ip(), Limited::Submit) {
+    if !state.limiter.allow(client, Limited::Submit) {
         return too_many(locale);
     }
     let here = help_href(locale, &form, &[]);
@@ -61,12 +65,12 @@ pub async fn start(
 /// `POST /{lang}/help/{form}/{draft}/{step}`: a step's answers, or "this solved my problem".
 pub async fn step(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientIp(client): ClientIp,
     Path((lang, form, draft, step)): Path<(String, String, String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let Ok(locale) = lang.parse::<Locale>() else { return Redirect::to("/").into_response() };
-    if !state.limiter.allow(client.ip(), Limited::Submit) {
+    if !state.limiter.allow(client, Limited::Submit) {
         return too_many(locale);
     }
     let here = help_href(locale, &form, &[&draft, &step]);
@@ -75,6 +79,10 @@ pub async fn step(
     if action == "solved" {
         return match state.portal.mark_solved(&slug, &draft, Some(&step)).await {
             Ok(()) => Redirect::to(&help_href(locale, &form, &[&draft, "solved"])).into_response(),
+            // A ticket was sent from this draft (a contact post won the race): show it.
+            Err(FlowError::Finished) if state.portal.ticket_of_draft(&slug, &draft).await.is_ok() => {
+                Redirect::to(&help_href(locale, &form, &[&draft, "done"])).into_response()
+            }
             Err(error) => failed(locale, error, here),
         };
     }
@@ -98,6 +106,8 @@ pub async fn step(
             Ok(ContactOutcome::Incomplete(step)) => {
                 Redirect::to(&help_href(locale, &form, &[&draft, &step])).into_response()
             }
+            // "This solved my problem" ended the draft first: no ticket, say so.
+            Err(FlowError::Finished) => Redirect::to(&help_href(locale, &form, &[&draft, "solved"])).into_response(),
             Err(error) => failed(locale, error, here),
         };
     }
@@ -113,17 +123,22 @@ pub async fn step(
 /// `_action=solved`, marks the ticket solved. Back to the status page either way.
 pub async fn ticket_update(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientIp(client): ClientIp,
     Path((lang, reference)): Path<(String, String)>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
     let Ok(locale) = lang.parse::<Locale>() else { return Redirect::to("/").into_response() };
-    if !state.limiter.allow(client.ip(), Limited::Submit) {
+    if !state.limiter.allow(client, Limited::Submit) {
         return too_many(locale);
     }
     let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("");
     let token = field("token");
-    let page = format!("/{}/tickets/{reference}?token={}", locale.code(), tuki_app::pages::encode_query_value(token));
+    let page = format!(
+        "/{}/tickets/{}?token={}",
+        locale.code(),
+        tuki_app::pages::encode_path_segment(&reference),
+        tuki_app::pages::encode_query_value(token)
+    );
     let solved = field(ACTION) == "solved";
     match state.portal.customer_update(&reference, token, field("message"), solved).await {
         Ok(true) => Redirect::to(&format!("{page}&updated=1#conversation")).into_response(),

@@ -4,9 +4,9 @@ use super::error_page;
 use super::negotiate::cookie_value;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::{HeaderName, HeaderValue, Method, header};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use futures_util::FutureExt;
 use std::panic::AssertUnwindSafe;
 use std::time::Duration;
@@ -25,7 +25,8 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// Wraps `router` in the portal's middleware, outermost first: request id, trace span,
-/// panic guard (translated 500 page), security headers, compression, body limit, `lang` cookie.
+/// Content-Security-Policy with a per-response nonce, panic guard (translated 500 page),
+/// security headers, compression, body limit, `lang` cookie.
 pub fn with_middleware(router: Router) -> Router {
     router.layer(middleware::from_fn(remember_locale)).layer(DefaultBodyLimit::max(MAX_BODY_BYTES)).layer(
         ServiceBuilder::new()
@@ -45,7 +46,9 @@ pub fn with_middleware(router: Router) -> Router {
                     .on_failure(DefaultOnFailure::new().level(Level::ERROR)),
             )
             .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+            .layer(middleware::from_fn(super::security_headers::content_security))
             .layer(middleware::from_fn(internal_error_page))
+            .layer(middleware::from_fn(translate_rejections))
             .layer(SetResponseHeaderLayer::if_not_present(
                 header::X_CONTENT_TYPE_OPTIONS,
                 HeaderValue::from_static("nosniff"),
@@ -77,6 +80,46 @@ async fn internal_error_page(request: Request, next: Next) -> Response {
             error_page::internal_error(locale, request_id.as_deref())
         }
     }
+}
+
+/// The message for a request axum's extractors or limits refused before any handler ran, by
+/// status; `None` for statuses the handlers answer themselves.
+fn rejection_message(status: StatusCode) -> Option<&'static str> {
+    match status {
+        StatusCode::PAYLOAD_TOO_LARGE => Some("error-too-large"),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => Some("error-unsupported-form"),
+        StatusCode::UNPROCESSABLE_ENTITY | StatusCode::BAD_REQUEST => Some("error-bad-form"),
+        StatusCode::METHOD_NOT_ALLOWED => Some("error-method-not-allowed"),
+        _ => None,
+    }
+}
+
+/// Rejections made by axum itself (a body over [`MAX_BODY_BYTES`], a post that is not a form,
+/// a form that cannot be read, a wrong method) are plain English text; they become the
+/// translated page, or the JSON error body under `/api/v1/`, with the same status.
+async fn translate_rejections(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    let is_plain_text = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_none_or(|v| v.starts_with("text/plain"));
+    let Some(message) = rejection_message(response.status()).filter(|_| is_plain_text) else { return response };
+    let status = response.status();
+    let mut translated = if path.starts_with("/api/v1/") {
+        super::api::ApiError::new(message, status, Locale::En).into_response()
+    } else if path.starts_with("/api/") {
+        // Server functions answer their own errors (as text the app reads).
+        return response;
+    } else {
+        let locale = Locale::split_path(&path).map(|(l, _)| l).unwrap_or_default();
+        error_page::status_page(status, locale, message)
+    };
+    if let Some(allow) = response.headers().get(header::ALLOW) {
+        translated.headers_mut().insert(header::ALLOW, allow.clone());
+    }
+    translated
 }
 
 /// Remembers the language of the last page the customer read in the `lang` cookie, which

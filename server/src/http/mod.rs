@@ -5,13 +5,18 @@
 //! with the [`Portal`] in context), static files under `/pkg/`, and the translated 404 page.
 
 mod api;
+mod client_ip;
 mod error_page;
 mod health;
 mod help;
 mod middleware;
 mod negotiate;
 mod rate_limit;
+mod same_origin;
+mod security_headers;
+mod vote;
 
+pub use client_ip::{TrustedProxies, TrustedProxiesError};
 pub use middleware::{MAX_BODY_BYTES, with_middleware};
 pub use rate_limit::{Limited, RateLimiter, RateLimits};
 
@@ -20,7 +25,8 @@ use axum::Router;
 use axum::extract::FromRef;
 use axum::routing::{get, post};
 use leptos::config::LeptosOptions;
-use leptos::prelude::provide_context;
+use leptos::nonce::Nonce;
+use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use std::net::SocketAddr;
 use tokio::net::TcpListener;
@@ -38,6 +44,10 @@ pub struct AppState {
     pub base_url: String,
     /// Per-client request limits.
     pub limiter: std::sync::Arc<RateLimiter>,
+    /// The helpful votes counted recently, per address and document.
+    pub recent_votes: std::sync::Arc<vote::RecentVotes>,
+    /// The reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: std::sync::Arc<TrustedProxies>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -50,7 +60,15 @@ impl FromRef<AppState> for LeptosOptions {
 pub fn routes(state: AppState) -> Router {
     let leptos_routes = route_list();
     let portal = state.portal.clone();
-    let context = move || provide_context(portal.clone());
+    let context = move || {
+        provide_context(portal.clone());
+        // The nonce the Content-Security-Policy header names (see `security_headers`), in place
+        // of the one leptos_axum made up for this render.
+        let nonce = use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<Nonce>().cloned());
+        if let Some(nonce) = nonce {
+            provide_context(nonce);
+        }
+    };
     let options = state.leptos_options.clone();
     Router::new()
         .route("/", get(negotiate::root))
@@ -60,12 +78,16 @@ pub fn routes(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/api/v1/search", get(api::search))
+        .route("/api/v1/openapi.json", get(api::openapi))
         .route("/{lang}/help/{form}", post(help::start))
         .route("/{lang}/help/{form}/{draft}/{step}", post(help::step))
         .route("/{lang}/tickets/{reference}", post(help::ticket_update))
+        .route("/{lang}/articles/{slug}/vote", post(vote::article))
+        .route("/{lang}/cases/{slug}/vote", post(vote::case))
         .leptos_routes_with_context(&state, leptos_routes, context.clone(), move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn_with_state(state.clone(), rate_limit::limit_searches))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), same_origin::guard))
         .with_state(state)
 }
 
@@ -83,7 +105,16 @@ fn route_list() -> Vec<AxumRouteListing> {
 
 /// The complete application: routes wrapped in the middleware.
 pub fn app(state: AppState) -> Router {
-    with_middleware(routes(state))
+    let https = state.base_url.starts_with("https://");
+    let router = with_middleware(routes(state).layer(axum::middleware::from_fn(crate::metrics::record_request)));
+    if https {
+        router.layer(tower_http::set_header::SetResponseHeaderLayer::if_not_present(
+            axum::http::header::STRICT_TRANSPORT_SECURITY,
+            axum::http::HeaderValue::from_static(security_headers::HSTS),
+        ))
+    } else {
+        router
+    }
 }
 
 /// A server that is listening, for tests and for [`serve`].
@@ -91,6 +122,9 @@ pub struct Bound {
     listener: TcpListener,
     state: AppState,
     mail: crate::mailer::MailConfig,
+    retention: tuki::store::Retention,
+    /// The metrics listener, when metrics are on.
+    metrics: Option<(TcpListener, metrics_exporter_prometheus::PrometheusHandle)>,
 }
 
 impl Bound {
@@ -120,12 +154,33 @@ impl Bound {
         };
         let limiter = std::sync::Arc::new(RateLimiter::new(config.rate_limits));
         portal.search_index().set_cache_capacity(config.search_cache_entries);
-        Ok(Bound { listener, state: AppState { portal, leptos_options, base_url, limiter }, mail: config.mail.clone() })
+        let metrics = match config.metrics_listen {
+            None => None,
+            Some(address) => {
+                let handle = crate::metrics::handle()
+                    .ok_or_else(|| anyhow::anyhow!("another metrics recorder is installed in this process"))?;
+                Some((TcpListener::bind(address).await?, handle))
+            }
+        };
+        let recent_votes = std::sync::Arc::default();
+        let trusted_proxies = std::sync::Arc::new(config.trusted_proxies.clone());
+        Ok(Bound {
+            listener,
+            state: AppState { portal, leptos_options, base_url, limiter, recent_votes, trusted_proxies },
+            mail: config.mail.clone(),
+            retention: config.retention,
+            metrics,
+        })
     }
 
     /// The address actually bound (the real port when the configuration said 0).
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
         self.listener.local_addr()
+    }
+
+    /// The address the metrics are served on, when they are.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref().and_then(|(listener, _)| listener.local_addr().ok())
     }
 
     /// The state the handlers will see.
@@ -138,7 +193,18 @@ impl Bound {
         let portal = self.state.portal.clone();
         let (stop_background, background_stopped) = tokio::sync::watch::channel(false);
         let mailer = tokio::spawn(crate::mailer::run(portal.clone(), self.mail, background_stopped.clone()));
-        let follower = tokio::spawn(follow_content(portal.clone(), background_stopped));
+        let follower = tokio::spawn(follow_content(portal.clone(), background_stopped.clone()));
+        let purger = tokio::spawn(purge_regularly(portal.clone(), self.retention, background_stopped.clone()));
+        let metrics = self.metrics.map(|(listener, handle)| {
+            let mut stop = background_stopped.clone();
+            let server = axum::serve(listener, crate::metrics::routes(handle)).with_graceful_shutdown(async move {
+                let _ = stop.changed().await;
+            });
+            (
+                tokio::spawn(server.into_future()),
+                tokio::spawn(crate::metrics::update_gauges(portal.clone(), background_stopped)),
+            )
+        });
         let (stopping, stop_requested) = tokio::sync::oneshot::channel::<()>();
         let server = axum::serve(self.listener, app(self.state).into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async move {
@@ -165,6 +231,15 @@ impl Bound {
         if tokio::time::timeout(SHUTDOWN_GRACE, follower).await.is_err() {
             tracing::warn!("the index follower did not stop in time");
         }
+        if tokio::time::timeout(SHUTDOWN_GRACE, purger).await.is_err() {
+            tracing::warn!("the retention job did not stop in time");
+        }
+        if let Some((server, gauges)) = metrics
+            && (tokio::time::timeout(SHUTDOWN_GRACE, server).await.is_err()
+                || tokio::time::timeout(SHUTDOWN_GRACE, gauges).await.is_err())
+        {
+            tracing::warn!("the metrics listener did not stop in time");
+        }
         if tokio::time::timeout(SHUTDOWN_GRACE, portal.close()).await.is_err() {
             tracing::warn!("database connections still in use at shutdown; closing anyway");
         }
@@ -186,6 +261,34 @@ async fn follow_content(portal: Portal, mut stop: tokio::sync::watch::Receiver<b
         }
         if let Err(error) = portal.catch_up_index().await {
             tracing::warn!(%error, "cannot bring the search index up to date; will try again");
+        }
+    }
+}
+
+/// How often expired drafts and tickets' personal data are removed.
+const PURGE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Applies the retention policy at start and every [`PURGE_EVERY`] until `stop` changes. Each
+/// run is idempotent, so nodes sharing a database may all run it.
+async fn purge_regularly(
+    portal: Portal,
+    retention: tuki::store::Retention,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    loop {
+        match portal.purge(retention).await {
+            Ok(report) if report != tuki::store::PurgeReport::default() => tracing::info!(
+                drafts = report.drafts,
+                tickets = report.tickets,
+                mails = report.mails,
+                "removed expired drafts and personal data"
+            ),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "cannot apply the retention policy; will try again"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(PURGE_EVERY) => {}
+            _ = stop.changed() => return,
         }
     }
 }

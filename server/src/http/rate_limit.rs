@@ -2,17 +2,19 @@
 //! (searching): a token bucket per client address and kind, refilled continuously.
 
 use super::AppState;
+use super::client_ip::ClientIp;
 use super::error_page::message_page;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use leptos::server_fn::ServerFn;
 use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::Instant;
 use tuki::Locale;
+use tuki_app::help_api::SearchBudgetSpent;
 
 /// What is limited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -114,14 +116,37 @@ fn runs_search(method: &Method, uri: &Uri) -> bool {
         && uri.query().is_some_and(|q| q.split('&').any(|pair| pair.strip_prefix("q=").is_some_and(|v| !v.is_empty())))
 }
 
-/// Middleware: refuses searches beyond the client's budget with the translated 429 page.
+/// True for a guided form's step page, which searches for its suggestions and records them in
+/// the funnel: `GET /{lang}/help/{form}/{draft}/{step}` (not the check, contact and end pages),
+/// or the server function the hydrated app loads it with.
+fn is_step_page(method: &Method, uri: &Uri) -> bool {
+    if method == Method::POST {
+        // The same page asked for by the hydrated app.
+        return uri.path() == <tuki_app::help_api::HelpStep as ServerFn>::PATH;
+    }
+    let segments: Vec<&str> = uri.path().trim_matches('/').split('/').collect();
+    method == Method::GET
+        && matches!(segments.as_slice(), [lang, "help", _, _, step]
+            if lang.parse::<Locale>().is_ok() && !["check", "contact", "solved", "done"].contains(step))
+}
+
+/// Middleware: refuses searches beyond the client's budget with the translated 429 page. A
+/// step page beyond it is still shown (the customer can go on), without suggestions and
+/// without funnel rows: the page renders without searching when it finds
+/// [`SearchBudgetSpent`] in the request.
 pub async fn limit_searches(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
-    request: Request,
+    ClientIp(client): ClientIp,
+    mut request: Request,
     next: Next,
 ) -> Response {
-    if runs_search(request.method(), request.uri()) && !state.limiter.allow(client.ip(), Limited::Search) {
+    if is_step_page(request.method(), request.uri()) {
+        if !state.limiter.allow(client, Limited::Search) {
+            request.extensions_mut().insert(SearchBudgetSpent);
+        }
+        return next.run(request).await;
+    }
+    if runs_search(request.method(), request.uri()) && !state.limiter.allow(client, Limited::Search) {
         let locale = request.uri().path().split('/').nth(1).and_then(|l| l.parse().ok()).unwrap_or(Locale::Fi);
         return too_many(locale);
     }
@@ -163,5 +188,19 @@ mod tests {
         assert!(!counts(Method::GET, "/fi/searching?q=x"));
         assert!(!counts(Method::GET, "/api/v1/search?q=x"), "the API counts its own");
         assert!(!counts(Method::POST, "/api/vote1"));
+    }
+
+    #[test]
+    fn step_pages_search_and_the_other_pages_of_a_draft_do_not() {
+        let step = |method: Method, uri: &str| is_step_page(&method, &uri.parse::<Uri>().expect("uri"));
+        assert!(step(Method::GET, "/fi/help/card-lost/0123abcd/what-happened"));
+        assert!(step(Method::GET, "/sv/help/card-lost/0123abcd/details?x=1"));
+        for page in ["check", "contact", "solved", "done"] {
+            assert!(!step(Method::GET, &format!("/fi/help/card-lost/0123abcd/{page}")), "{page}");
+        }
+        assert!(!step(Method::POST, "/fi/help/card-lost/0123abcd/what-happened"), "posts are form posts");
+        assert!(step(Method::POST, <tuki_app::help_api::HelpStep as ServerFn>::PATH));
+        assert!(!step(Method::GET, "/fi/help/card-lost"));
+        assert!(!step(Method::GET, "/xx/help/card-lost/0123abcd/what-happened"));
     }
 }

@@ -15,6 +15,8 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub state: tuki_server::AppState,
+    /// `http://…` of the metrics listener, when the app was started with one.
+    pub metrics_address: Option<String>,
     stop: Option<oneshot::Sender<()>>,
     stopped: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
     _dir: Option<tempfile::TempDir>,
@@ -59,6 +61,14 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     start(database_url, &path, Some(dir), None).await
 }
 
+/// Starts the portal on `backend` with an empty data directory and its metrics listener on.
+pub async fn spawn_app_with_metrics(backend: Backend) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database_url = fresh_database(backend, dir.path()).await.expect("fresh database");
+    let path = dir.path().to_path_buf();
+    start_with(database_url, &path, Some(dir), None, true).await
+}
+
 /// Starts the portal on `backend` with an empty data directory, delivering mail as `mail` says.
 pub async fn spawn_app_with_mail(backend: Backend, mail: MailConfig) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -79,6 +89,16 @@ async fn start(
     owned: Option<tempfile::TempDir>,
     mail: Option<MailConfig>,
 ) -> TestApp {
+    start_with(database_url, dir, owned, mail, false).await
+}
+
+async fn start_with(
+    database_url: DatabaseUrl,
+    dir: &Path,
+    owned: Option<tempfile::TempDir>,
+    mail: Option<MailConfig>,
+    metrics: bool,
+) -> TestApp {
     let config = ServeConfig {
         portal: PortalConfig { data_dir: dir.join("data"), database_url: Some(database_url) },
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
@@ -87,9 +107,13 @@ async fn start(
         rate_limits: tuki_server::http::RateLimits { submits_per_minute: 120, searches_per_minute: 600 },
         mail: mail.unwrap_or_else(|| MailConfig::folder(&dir.join("data"))),
         search_cache_entries: tuki::search::cache::DEFAULT_ENTRIES,
+        trusted_proxies: Default::default(),
+        retention: Default::default(),
+        metrics_listen: metrics.then(|| SocketAddr::from(([127, 0, 0, 1], 0))),
     };
     let bound = Bound::bind(&config).await.expect("server starts");
     let address = format!("http://{}", bound.local_addr().expect("bound address"));
+    let metrics_address = bound.metrics_addr().map(|a| format!("http://{a}"));
     let state = bound.state().clone();
     let (stop, stopped) = oneshot::channel::<()>();
     let handle = tokio::spawn(bound.run(async move {
@@ -101,5 +125,5 @@ async fn start(
         .timeout(std::time::Duration::from_secs(30))
         .build()
         .expect("client");
-    TestApp { address, client, state, stop: Some(stop), stopped: Some(handle), _dir: owned }
+    TestApp { address, client, state, metrics_address, stop: Some(stop), stopped: Some(handle), _dir: owned }
 }

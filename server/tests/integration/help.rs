@@ -297,7 +297,7 @@ async fn the_confirmation_mail_arrives_in_the_reply_language_with_a_working_priv
         let (eml, text) = first_mail_text(&app).await;
         assert!(eml.contains("To: maija@example.fi\r\n"), "{eml}");
         // The customer asked for replies in Swedish.
-        assert!(text.starts_with("Hej Maija Meikäläinen,"), "{text}");
+        assert!(text.starts_with("Hej,\n") && !text.contains("Maija"), "{text}");
         let link = text.lines().find(|l| l.contains("/tickets/")).expect("status link").trim().to_owned();
         let path = link.strip_prefix(&app.address).expect("the link points to this portal");
         assert!(path.starts_with("/sv/tickets/TK-"), "{path}");

@@ -169,3 +169,20 @@ async fn searches_beyond_the_budget_are_refused_on_every_way_in_and_other_pages_
     assert_eq!(app.get("/en/", &[]).await.status(), 200);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_openapi_document_describes_the_search_api_as_it_answers() {
+    let app = spawn_app(tuki::store::Backend::Sqlite).await;
+    let response = app.get("/api/v1/openapi.json", &[]).await;
+    assert_eq!(response.status(), 200);
+    let doc: Value = response.json().await.expect("json");
+    let search = &doc["paths"]["/api/v1/search"]["get"];
+    let names: Vec<&str> =
+        search["parameters"].as_array().expect("parameters").iter().filter_map(|p| p["name"].as_str()).collect();
+    assert_eq!(names, ["q", "locale", "limit", "category", "kind"]);
+    for status in ["200", "400", "429", "503"] {
+        assert!(search["responses"][status].is_object(), "{status} undocumented");
+    }
+    assert!(doc["components"]["schemas"]["ApiResults"]["properties"]["hits"].is_object());
+    app.stop().await;
+}

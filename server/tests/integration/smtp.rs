@@ -150,7 +150,7 @@ async fn the_confirmation_mail_arrives_at_the_smtp_server_in_the_reply_language_
         assert!(message.contains("X-RcptTo: maija@example.fi"), "envelope recipient: {message}");
         assert!(message.contains("From: Tuki <tuki@bank.test>"), "{message}");
         let text = mail_text(&message);
-        assert!(text.starts_with("Hej Maija Meikäläinen,"), "{text}");
+        assert!(text.starts_with("Hej,\n") && !text.contains("Maija"), "{text}");
         let link = text.lines().find(|l| l.contains("/tickets/")).expect("status link").trim().to_owned();
         let path = link.strip_prefix(&app.address).expect("the link points to this portal");
         let (status, body) = app.page(path).await;
@@ -172,7 +172,7 @@ async fn starttls_delivers_to_a_relay_whose_certificate_a_trusted_ca_signed() {
     let app = spawn_app_with_mail(Backend::Sqlite, smtp_mail(&smtp.url("smtp+starttls"), Some(&ca))).await;
     submit_ticket(&app).await;
     let text = mail_text(&smtp.first_message().await);
-    assert!(text.starts_with("Hej Maija Meikäläinen,"), "{text}");
+    assert!(text.starts_with("Hej,\n") && !text.contains("Maija"), "{text}");
     app.stop().await;
 }
 
@@ -216,7 +216,7 @@ async fn mail_stays_in_the_outbox_while_the_relay_cannot_be_reached_and_goes_onc
     sqlx::query("UPDATE outbox SET next_attempt_at = 0").execute(portal.store().pool()).await.expect("due now");
     deliver_due(portal, &smtp_mail(&smtp.url("smtp"), None)).await.expect("outbox readable");
     let text = mail_text(&smtp.first_message().await);
-    assert!(text.starts_with("Hej Maija Meikäläinen,"), "{text}");
+    assert!(text.starts_with("Hej,\n") && !text.contains("Maija"), "{text}");
     app.stop().await;
 }
 
@@ -260,7 +260,7 @@ async fn the_portal_logs_in_to_a_relay_that_requires_it_and_a_wrong_password_kee
     sqlx::query("UPDATE outbox SET next_attempt_at = 0").execute(portal.store().pool()).await.expect("due now");
     deliver_due(portal, &smtp_mail(&url("p%3Ass%20w0rd"), None)).await.expect("outbox readable");
     let text = mail_text(&smtp.first_message().await);
-    assert!(text.starts_with("Hej Maija Meikäläinen,"), "{text}");
+    assert!(text.starts_with("Hej,\n") && !text.contains("Maija"), "{text}");
     app.stop().await;
 }
 

@@ -1,0 +1,138 @@
+//! `POST /{lang}/articles/{slug}/vote` and `POST /{lang}/cases/{slug}/vote`: "Was this
+//! helpful?" with an optional comment, as a plain form post answered with a redirect back to
+//! the document (`?voted=1#vote`, or `?vote_error=CODE#vote`), like the guided forms' posts.
+//!
+//! Votes order the home page's "most helpful" list, so one address counts once per document
+//! and day ([`RecentVotes`]); repeats are answered as if counted. Votes are form posts for the
+//! per-address rate limit. A value no form can send answers the translated 400 page.
+
+use super::AppState;
+use super::client_ip::ClientIp;
+use super::error_page::{bad_request, not_found};
+use super::rate_limit::too_many;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+use tuki::Locale;
+use tuki::content::{DocKind, Slug};
+use tuki_app::pages::document_href;
+
+/// How long one address's vote on a document stands before another from it counts.
+const VOTE_WINDOW: Duration = Duration::from_secs(24 * 3600);
+/// Most remembered votes; beyond this, expired ones are forgotten and then the oldest.
+const MAX_REMEMBERED: usize = 200_000;
+
+/// The votes counted recently, per client address and document.
+#[derive(Debug, Default)]
+pub struct RecentVotes {
+    seen: Mutex<HashMap<(IpAddr, DocKind, String), Instant>>,
+}
+
+impl RecentVotes {
+    /// True (and remembered) when `client` has not voted on the document within the window.
+    pub fn first_vote(&self, client: IpAddr, kind: DocKind, slug: &Slug) -> bool {
+        let now = Instant::now();
+        let Ok(mut seen) = self.seen.lock() else { return false };
+        if seen.len() >= MAX_REMEMBERED {
+            seen.retain(|_, at| now.duration_since(*at) < VOTE_WINDOW);
+            if seen.len() >= MAX_REMEMBERED {
+                seen.clear();
+            }
+        }
+        let key = (client, kind, slug.as_str().to_owned());
+        match seen.get(&key) {
+            Some(at) if now.duration_since(*at) < VOTE_WINDOW => false,
+            _ => {
+                seen.insert(key, now);
+                true
+            }
+        }
+    }
+}
+
+/// The vote form's fields, in the order sent.
+type Fields = Form<Vec<(String, String)>>;
+
+/// `POST /{lang}/articles/{slug}/vote`.
+pub async fn article(
+    state: State<AppState>,
+    client: ClientIp,
+    Path((lang, slug)): Path<(String, String)>,
+    fields: Fields,
+) -> Response {
+    vote(state, client, lang, DocKind::Article, slug, fields).await
+}
+
+/// `POST /{lang}/cases/{slug}/vote`.
+pub async fn case(
+    state: State<AppState>,
+    client: ClientIp,
+    Path((lang, slug)): Path<(String, String)>,
+    fields: Fields,
+) -> Response {
+    vote(state, client, lang, DocKind::Case, slug, fields).await
+}
+
+async fn vote(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    lang: String,
+    kind: DocKind,
+    slug: String,
+    Form(fields): Fields,
+) -> Response {
+    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let Ok(locale) = lang.parse::<Locale>() else { return not_found(Locale::default()) };
+    if !state.limiter.allow(client, super::Limited::Submit) {
+        return too_many(locale);
+    }
+    let Ok(slug) = Slug::parse(&slug) else { return not_found(locale) };
+    match state.portal.store().document(kind, &slug).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return not_found(locale),
+        Err(error) => {
+            tracing::error!(%error, "cannot look up the document voted on");
+            return super::error_page::unavailable(locale);
+        }
+    }
+    let helpful = match field("helpful") {
+        Some("yes") => true,
+        Some("no") => false,
+        _ => return bad_request(locale, "error-invalid-vote"),
+    };
+    let back = document_href(locale, kind, slug.as_str());
+    let comment = field("comment").map(str::trim).filter(|c| !c.is_empty());
+    if comment.is_some_and(|c| c.chars().count() > tuki::store::MAX_COMMENT) {
+        return Redirect::to(&format!("{back}?vote_error=error-comment-too-long#vote")).into_response();
+    }
+    if state.recent_votes.first_vote(client, kind, &slug)
+        && let Err(error) = state.portal.store().record_vote(kind, slug.as_str(), locale, helpful, comment).await
+    {
+        tracing::error!(%error, "cannot record a vote");
+        return super::error_page::unavailable(locale);
+    }
+    Redirect::to(&format!("{back}?voted=1#vote")).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_counts_once_per_document_and_other_addresses_and_documents_still_count() {
+        let votes = RecentVotes::default();
+        let me: IpAddr = [10, 0, 0, 1].into();
+        let other: IpAddr = [10, 0, 0, 2].into();
+        let slug = Slug::parse("password").expect("slug");
+        let another = Slug::parse("card").expect("slug");
+        assert!(votes.first_vote(me, DocKind::Article, &slug));
+        assert!(!votes.first_vote(me, DocKind::Article, &slug));
+        assert!(votes.first_vote(other, DocKind::Article, &slug));
+        assert!(votes.first_vote(me, DocKind::Article, &another));
+        assert!(votes.first_vote(me, DocKind::Case, &slug));
+    }
+}

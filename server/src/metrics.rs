@@ -1,0 +1,81 @@
+//! Prometheus metrics, off by default: with `TUKI_METRICS_LISTEN` they are served as text at
+//! `GET /metrics` on that address only, so they never reach the public listener.
+//!
+//! | metric | kind | labels |
+//! |---|---|---|
+//! | `tuki_http_requests_total` | counter | `method`, `route` (the route's pattern, `fallback` for static files and 404s), `status` |
+//! | `tuki_http_request_duration_seconds` | histogram | `method`, `route` |
+//! | `tuki_search_duration_seconds` | histogram | — (every search, whichever way it came) |
+//! | `tuki_outbox_backlog` | gauge | — (mail waiting to be delivered) |
+//! | `tuki_index_generation_lag` | gauge | — (content changes the search index has not caught up with) |
+
+use axum::Router;
+use axum::extract::{MatchedPath, Request};
+use axum::middleware::Next;
+use axum::response::Response;
+use axum::routing::get;
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+use tuki::Portal;
+
+/// Histogram buckets for latencies, in seconds: 0.5 ms to 10 s.
+const LATENCY_BUCKETS: [f64; 14] =
+    [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0];
+
+/// How often the gauges are read from the database and the index.
+const GAUGES_EVERY: Duration = Duration::from_secs(15);
+
+/// The process's metrics recorder, installed on first use (one per process, however many
+/// servers it runs); `None` if another recorder was installed first.
+pub fn handle() -> Option<PrometheusHandle> {
+    static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            PrometheusBuilder::new()
+                .set_buckets_for_metric(Matcher::Suffix("_seconds".to_owned()), &LATENCY_BUCKETS)
+                .ok()?
+                .install_recorder()
+                .ok()
+        })
+        .clone()
+}
+
+/// Middleware: counts and times every request by method, route pattern and status. Without an
+/// installed recorder the `metrics` macros do nothing.
+pub async fn record_request(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().as_str().to_owned();
+    let route =
+        request.extensions().get::<MatchedPath>().map_or_else(|| "fallback".to_owned(), |p| p.as_str().to_owned());
+    let response = next.run(request).await;
+    let status = response.status().as_u16().to_string();
+    metrics::counter!("tuki_http_requests_total", "method" => method.clone(), "route" => route.clone(), "status" => status)
+        .increment(1);
+    metrics::histogram!("tuki_http_request_duration_seconds", "method" => method, "route" => route)
+        .record(started.elapsed().as_secs_f64());
+    response
+}
+
+/// The metrics listener's routes: `GET /metrics`.
+pub fn routes(handle: PrometheusHandle) -> Router {
+    Router::new().route("/metrics", get(move || std::future::ready(handle.render())))
+}
+
+/// Reads the gauges every [`GAUGES_EVERY`] until `stop` changes.
+pub async fn update_gauges(portal: Portal, mut stop: tokio::sync::watch::Receiver<bool>) {
+    loop {
+        match portal.store().undelivered_mail_count().await {
+            Ok(backlog) => metrics::gauge!("tuki_outbox_backlog").set(backlog as f64),
+            Err(error) => tracing::warn!(%error, "cannot count the outbox for the metrics"),
+        }
+        match portal.index_generation_lag().await {
+            Ok(lag) => metrics::gauge!("tuki_index_generation_lag").set(lag as f64),
+            Err(error) => tracing::warn!(%error, "cannot read the index generation for the metrics"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(GAUGES_EVERY) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}

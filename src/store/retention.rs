@@ -1,0 +1,93 @@
+//! Retention: what is kept how long (GDPR). Drafts expire; a finished ticket's personal data
+//! is removed after its retention period, keeping what statistics need.
+
+use super::{Store, StoreError, now_millis};
+
+/// How long things are kept, in days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Retention {
+    /// Drafts (answers typed into a guided form) untouched for this long are deleted.
+    pub draft_days: u32,
+    /// A resolved or closed ticket untouched for this long loses its personal data; `None`
+    /// keeps it for ever.
+    pub ticket_days: Option<u32>,
+}
+
+impl Default for Retention {
+    fn default() -> Retention {
+        Retention { draft_days: 30, ticket_days: None }
+    }
+}
+
+/// What one purge removed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PurgeReport {
+    /// Drafts deleted.
+    pub drafts: u64,
+    /// Tickets whose personal data was removed.
+    pub tickets: u64,
+    /// Mails about those tickets (or to their addresses) deleted from the outbox.
+    pub mails: u64,
+}
+
+const DAY_MS: i64 = 86_400_000;
+
+fn cutoff(now: i64, days: u32) -> i64 {
+    now - i64::from(days) * DAY_MS
+}
+
+impl Store {
+    /// Applies `retention` as of now. Idempotent: a second run removes nothing more.
+    pub async fn purge(&self, retention: Retention) -> Result<PurgeReport, StoreError> {
+        self.purge_at(retention, now_millis()).await
+    }
+
+    /// Applies `retention` as of `now` (milliseconds since the epoch).
+    pub async fn purge_at(&self, retention: Retention, now: i64) -> Result<PurgeReport, StoreError> {
+        let _turn = self.write_turn().await?;
+        let mut tx = self.pool().begin().await?;
+        let drafts = sqlx::query("DELETE FROM form_drafts WHERE updated_at < $1")
+            .bind(cutoff(now, retention.draft_days))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        let (mut tickets, mut mails) = (0, 0);
+        if let Some(days) = retention.ticket_days {
+            let before = cutoff(now, days);
+            let expired: Vec<(String, String)> = sqlx::query_as(
+                "SELECT reference, contact_email FROM tickets WHERE status IN ('resolved', 'closed') \
+                 AND updated_at < $1 AND personal_data_removed_at IS NULL",
+            )
+            .bind(before)
+            .fetch_all(&mut *tx)
+            .await?;
+            for (reference, email) in &expired {
+                sqlx::query("UPDATE ticket_messages SET body = NULL WHERE reference = $1")
+                    .bind(reference)
+                    .execute(&mut *tx)
+                    .await?;
+                // Mail that is no longer waiting to go out; its text names the ticket.
+                mails += sqlx::query(
+                    "DELETE FROM outbox WHERE recipient = $1 AND created_at < $2 \
+                     AND (sent_at IS NOT NULL OR abandoned_at IS NOT NULL)",
+                )
+                .bind(email)
+                .bind(before)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                sqlx::query(
+                    "UPDATE tickets SET answers = '{}', description = '', contact_name = '', contact_email = '', \
+                     contact_phone = NULL, status_token_hash = '', personal_data_removed_at = $1 WHERE reference = $2",
+                )
+                .bind(now)
+                .bind(reference)
+                .execute(&mut *tx)
+                .await?;
+                tickets += 1;
+            }
+        }
+        tx.commit().await?;
+        Ok(PurgeReport { drafts, tickets, mails })
+    }
+}

@@ -68,51 +68,6 @@ pub struct QueuedMail {
     pub attempts: i64,
 }
 
-/// The mail as an RFC 5322 message (`.eml`): multipart/alternative, plain text and HTML, UTF-8.
-pub fn to_eml(queued: &QueuedMail, from: &str) -> String {
-    use base64::Engine;
-    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s.as_bytes());
-    let boundary = format!("tuki-{}-{}", queued.id, queued.created_at);
-    let mail = &queued.mail;
-    format!(
-        "From: {from}\r\nTo: {to}\r\nSubject: =?UTF-8?B?{subject}?=\r\nDate: {date}\r\n\
-         Message-ID: <outbox-{id}-{created}@tuki>\r\nMIME-Version: 1.0\r\n\
-         Content-Type: multipart/alternative; boundary=\"{boundary}\"\r\n\r\n\
-         --{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n{text}\r\n\
-         --{boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n{html}\r\n\
-         --{boundary}--\r\n",
-        to = mail.to,
-        subject = b64(&mail.subject),
-        date = rfc2822(queued.created_at),
-        id = queued.id,
-        created = queued.created_at,
-        text = wrap76(&b64(&mail.text)),
-        html = wrap76(&b64(&mail.html)),
-    )
-}
-
-fn wrap76(text: &str) -> String {
-    text.as_bytes().chunks(76).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join("\r\n")
-}
-
-/// `Sun, 22 Nov 2026 18:36:47 +0000` from milliseconds since the epoch.
-pub fn rfc2822(millis: i64) -> String {
-    let secs = millis.div_euclid(1000);
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    format!(
-        "{}, {d:02} {} {y} {:02}:{:02}:{:02} +0000",
-        DAYS[days.rem_euclid(7) as usize],
-        MONTHS[(m - 1) as usize],
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
-}
-
 /// (year, month, day) of a day count since 1970-01-01 (Howard Hinnant's algorithm).
 pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
@@ -129,12 +84,6 @@ pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_are_written_as_mail_headers_want_them() {
-        assert_eq!(rfc2822(0), "Thu, 01 Jan 1970 00:00:00 +0000");
-        assert_eq!(rfc2822(1_795_372_607_000), "Sun, 22 Nov 2026 18:36:47 +0000");
-    }
 
     #[test]
     fn the_confirmation_is_in_the_customers_language_with_the_link_in_both_parts() {

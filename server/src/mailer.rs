@@ -3,11 +3,12 @@
 //! is retried with a growing pause; a mail the relay refuses for good (5xx) or that could not be
 //! delivered for [`GIVE_UP_AFTER`] is abandoned and logged. The customer's request never waits.
 
-use crate::smtp::{SmtpClient, SmtpError, bare_address};
+use crate::smtp::{SmtpClient, SmtpError};
+use lettre::Message;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use tuki::Portal;
-use tuki::mail::{QueuedMail, to_eml};
+use tuki::mail::QueuedMail;
 
 /// The sender of the portal's mail when `TUKI_MAIL_FROM` is not set.
 pub const DEFAULT_FROM: &str = "Tuki <no-reply@tuki.invalid>";
@@ -57,9 +58,38 @@ fn write_eml(dir: &Path, queued: &QueuedMail, from: &str) -> std::io::Result<Pat
     let path = dir.join(format!("{:08}.eml", queued.id));
     // Written under a temporary name and renamed: a reader never sees half a mail.
     let temporary = dir.join(format!(".{:08}.eml.tmp", queued.id));
-    std::fs::write(&temporary, to_eml(queued, from))?;
+    let message = message(queued, from).map_err(std::io::Error::other)?;
+    std::fs::write(&temporary, message.formatted())?;
     std::fs::rename(&temporary, &path)?;
     Ok(path)
+}
+
+/// The mail as a MIME message (lettre's builder): multipart/alternative, the plain text and
+/// the HTML in UTF-8, each base64-encoded; dated when it was queued, with a Message-ID made
+/// from its outbox row.
+pub fn message(queued: &QueuedMail, from: &str) -> Result<Message, SmtpError> {
+    use lettre::message::header::{ContentTransferEncoding, ContentType};
+    use lettre::message::{Mailbox, MultiPart, SinglePart};
+    let mail = &queued.mail;
+    let mailbox = |text: &str| -> Result<Mailbox, SmtpError> {
+        text.parse().map_err(|e| SmtpError::Message(format!("{text:?} is not a mailbox: {e}")))
+    };
+    let part = |kind: ContentType, body: &str| {
+        SinglePart::builder().header(kind).header(ContentTransferEncoding::Base64).body(body.to_owned())
+    };
+    let queued_at = std::time::UNIX_EPOCH + Duration::from_millis(u64::try_from(queued.created_at).unwrap_or(0));
+    Message::builder()
+        .from(mailbox(from)?)
+        .to(mailbox(&mail.to)?)
+        .subject(mail.subject.as_str())
+        .date(queued_at)
+        .message_id(Some(format!("<outbox-{}-{}@tuki>", queued.id, queued.created_at)))
+        .multipart(
+            MultiPart::alternative()
+                .singlepart(part(ContentType::TEXT_PLAIN, &mail.text))
+                .singlepart(part(ContentType::TEXT_HTML, &mail.html)),
+        )
+        .map_err(|e| SmtpError::Message(e.to_string()))
 }
 
 /// What happened to one mail.
@@ -124,27 +154,18 @@ async fn write_all(dir: &Path, due: &[QueuedMail], from: &str) -> Vec<Attempt> {
 }
 
 async fn send_all(client: &SmtpClient, due: &[QueuedMail], from: &str) -> Vec<Attempt> {
-    let mut session = match client.connect().await {
-        Ok(session) => session,
-        Err(error) => return due.iter().map(|_| Attempt::Failed(error.to_string())).collect(),
-    };
     let mut attempts = Vec::with_capacity(due.len());
     for queued in due {
-        let message = to_eml(queued, from);
-        let attempt = match session.send(bare_address(from), &queued.mail.to, &message).await {
+        let sent = match message(queued, from) {
+            Ok(message) => client.send(message).await,
+            Err(error) => Err(error),
+        };
+        attempts.push(match sent {
             Ok(()) => Attempt::Delivered(format!("smtp {}:{}", client.url().host, client.url().port)),
             Err(error) if error.is_permanent() => Attempt::Refused(error.to_string()),
-            Err(error @ SmtpError::Refused { .. }) => Attempt::Failed(error.to_string()),
-            Err(error) => {
-                // The session is broken: this mail and the rest wait for the next round.
-                let reason = error.to_string();
-                attempts.resize_with(due.len(), || Attempt::Failed(reason.clone()));
-                return attempts;
-            }
-        };
-        attempts.push(attempt);
+            Err(error) => Attempt::Failed(error.to_string()),
+        });
     }
-    session.quit().await;
     attempts
 }
 

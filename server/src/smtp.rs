@@ -1,13 +1,14 @@
-//! A small SMTP client (RFC 5321) for the outbox: one connection per delivery round, plain,
-//! STARTTLS or implicit TLS, optional `AUTH PLAIN`. It speaks only what a relay needs: `EHLO`,
-//! `STARTTLS`, `AUTH`, `MAIL`, `RCPT`, `DATA`, `RSET`, `QUIT`.
+//! The outbox's SMTP relay: `TUKI_SMTP_URL` parsed and checked here, the protocol spoken by
+//! lettre (plain, STARTTLS or implicit TLS on rustls, optional `AUTH PLAIN`), and lettre's
+//! errors sorted into what retrying can and cannot fix.
 
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::{Certificate, CertificateStore, Tls, TlsParameters};
+use lettre::transport::smtp::extension::ClientId;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::fmt;
 use std::str::FromStr;
-use std::sync::Arc;
 use std::time::Duration;
-use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
-use tokio::net::TcpStream;
 
 /// How the connection to the relay is protected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,76 +131,117 @@ fn percent_decode(text: &str) -> Result<String, SmtpUrlError> {
 /// What went wrong talking to the relay.
 #[derive(Debug, thiserror::Error)]
 pub enum SmtpError {
-    /// The connection failed or broke.
+    /// The relay could not be reached, or the connection broke.
     #[error("SMTP connection: {0}")]
-    Io(#[from] std::io::Error),
-    /// The relay did not answer in time.
-    #[error("SMTP relay did not answer within {0:?}")]
-    Timeout(Duration),
-    /// The relay refused a command.
-    #[error("SMTP relay answered {code} to {command}: {text}")]
+    Connection(String),
+    /// The TLS handshake failed (e.g. a certificate nobody trusted signed).
+    #[error("SMTP TLS: {0}")]
+    Tls(String),
+    /// The relay answered a command with an error.
+    #[error("SMTP relay answered {code}: {text}")]
     Refused {
-        /// The command that was refused.
-        command: &'static str,
         /// The reply code.
         code: u16,
         /// The reply text.
         text: String,
     },
-    /// The relay broke the protocol (or STARTTLS was required and not offered).
-    #[error("SMTP protocol: {0}")]
-    Protocol(String),
-    /// The TLS handshake failed.
-    #[error("SMTP TLS: {0}")]
-    Tls(String),
+    /// The mail cannot be put into a message (an address the relay could never take).
+    #[error("SMTP message: {0}")]
+    Message(String),
 }
 
 impl SmtpError {
-    /// A 5xx reply to the envelope or the message: retrying the same mail will not help.
+    /// Retrying the same mail will not help: the relay refused it for good (5xx), or it
+    /// cannot be made into a message. A refused login (530/534/535) is not the mail's fault:
+    /// it waits for the right password.
     pub fn is_permanent(&self) -> bool {
-        matches!(self, SmtpError::Refused { command, code: 500..=599, .. } if matches!(*command, "MAIL" | "RCPT" | "DATA" | "message"))
+        match self {
+            SmtpError::Refused { code, .. } => (500..600).contains(code) && !matches!(code, 530 | 534 | 535),
+            SmtpError::Message(_) => true,
+            SmtpError::Connection(_) | SmtpError::Tls(_) => false,
+        }
     }
 }
 
-/// Connects to one relay with one configuration.
+impl From<lettre::transport::smtp::Error> for SmtpError {
+    fn from(error: lettre::transport::smtp::Error) -> SmtpError {
+        let text = error.to_string();
+        match error.status() {
+            Some(code) => SmtpError::Refused { code: code.to_string().parse().unwrap_or(0), text },
+            None if error.is_tls() || caused_by_tls(&error) => SmtpError::Tls(text),
+            None => SmtpError::Connection(text),
+        }
+    }
+}
+
+/// True when a rustls error (an untrusted certificate, a failed handshake) is among the
+/// causes of `error`: lettre reports those as connection errors.
+fn caused_by_tls(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(error);
+    while let Some(current) = cause {
+        let io_inner = current.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref());
+        if current.is::<rustls::Error>() || io_inner.is_some_and(|inner| inner.is::<rustls::Error>()) {
+            return true;
+        }
+        cause = current.source();
+    }
+    false
+}
+
+/// Sends mail to one relay with one configuration, a connection per mail (lettre without its
+/// pool, which would need a runtime to exist when the configuration is read).
 #[derive(Clone)]
 pub struct SmtpClient {
     url: SmtpUrl,
-    tls: Arc<tokio_rustls::rustls::ClientConfig>,
-    helo_name: String,
-    timeout: Duration,
+    transport: std::sync::Arc<AsyncSmtpTransport<Tokio1Executor>>,
 }
 
 impl fmt::Debug for SmtpClient {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SmtpClient").field("url", &self.url).field("helo_name", &self.helo_name).finish()
+        f.debug_struct("SmtpClient").field("url", &self.url).finish()
     }
 }
 
-/// The byte stream under a session: TCP, or TLS over TCP.
-trait Wire: AsyncRead + AsyncWrite + Unpin + Send {}
-impl<T: AsyncRead + AsyncWrite + Unpin + Send> Wire for T {}
+/// How long the relay gets to answer each command.
+const TIMEOUT: Duration = Duration::from_secs(30);
 
 impl SmtpClient {
-    /// A client for `url`. TLS trusts the Mozilla root certificates and, when given, the
-    /// PEM certificates in `extra_roots_pem` (a private CA).
+    /// A client for `url`, greeting the relay as `helo_name`. TLS trusts the Mozilla root
+    /// certificates and, when given, the PEM certificates in `extra_roots_pem` (a private
+    /// CA). A password is never sent without TLS to a relay that is not on this host.
     pub fn new(url: SmtpUrl, helo_name: &str, extra_roots_pem: Option<&[u8]>) -> anyhow::Result<SmtpClient> {
-        use tokio_rustls::rustls::{self, pki_types::CertificateDer, pki_types::pem::PemObject};
-        let mut roots = rustls::RootCertStore { roots: webpki_roots::TLS_SERVER_ROOTS.to_vec() };
+        use rustls_pki_types::CertificateDer;
+        use rustls_pki_types::pem::PemObject;
+        anyhow::ensure!(
+            url.credentials.is_none() || url.security != Security::Plain || is_loopback(&url.host),
+            "refusing to send the SMTP password without TLS to the remote relay {}",
+            url.host
+        );
+        let mut tls = TlsParameters::builder(url.host.clone()).certificate_store(CertificateStore::WebpkiRoots);
         if let Some(pem) = extra_roots_pem {
             let mut added = 0;
             for certificate in CertificateDer::pem_slice_iter(pem) {
-                roots.add(certificate?)?;
+                tls = tls.add_root_certificate(Certificate::from_der(certificate?.to_vec())?);
                 added += 1;
             }
             anyhow::ensure!(added > 0, "the CA file holds no PEM certificate");
         }
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let tls = rustls::ClientConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()?
-            .with_root_certificates(roots)
-            .with_no_client_auth();
-        Ok(SmtpClient { url, tls: Arc::new(tls), helo_name: helo_name.to_owned(), timeout: Duration::from_secs(30) })
+        let tls = tls.build_rustls()?;
+        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(url.host.as_str())
+            .port(url.port)
+            .hello_name(ClientId::Domain(helo_name.to_owned()))
+            .timeout(Some(TIMEOUT))
+            .tls(match url.security {
+                Security::Plain => Tls::None,
+                Security::StartTls => Tls::Required(tls),
+                Security::Tls => Tls::Wrapper(tls),
+            });
+        if let Some((user, password)) = &url.credentials {
+            builder = builder
+                .credentials(Credentials::new(user.clone(), password.clone()))
+                .authentication(vec![Mechanism::Plain]);
+        }
+        Ok(SmtpClient { transport: std::sync::Arc::new(builder.build()), url })
     }
 
     /// The relay this client talks to.
@@ -207,183 +249,16 @@ impl SmtpClient {
         &self.url
     }
 
-    /// Connects, greets, secures and authenticates: a session ready for mail.
-    pub async fn connect(&self) -> Result<SmtpSession, SmtpError> {
-        let tcp = self.timed(TcpStream::connect((self.url.host.as_str(), self.url.port))).await??;
-        tcp.set_nodelay(true)?;
-        let wire: Box<dyn Wire> = match self.url.security {
-            Security::Tls => Box::new(self.tls_handshake(tcp).await?),
-            Security::Plain | Security::StartTls => Box::new(tcp),
-        };
-        let mut session = SmtpSession { stream: BufReader::new(wire), timeout: self.timeout };
-        session.reply("greeting", 220).await?;
-        let mut extensions = session.ehlo(&self.helo_name).await?;
-        if self.url.security == Security::StartTls {
-            if !extensions.iter().any(|e| e.eq_ignore_ascii_case("STARTTLS")) {
-                return Err(SmtpError::Protocol("the relay does not offer STARTTLS".into()));
-            }
-            session.command("STARTTLS", "STARTTLS", 220).await?;
-            // Anything the relay sent after its reply would be plaintext smuggled into the
-            // TLS session (CVE-2011-0411 and friends).
-            if !session.stream.buffer().is_empty() {
-                return Err(SmtpError::Protocol("data after the STARTTLS reply".into()));
-            }
-            let plain = session.stream.into_inner();
-            let secured: Box<dyn Wire> = Box::new(self.tls_handshake(plain).await?);
-            session = SmtpSession { stream: BufReader::new(secured), timeout: self.timeout };
-            extensions = session.ehlo(&self.helo_name).await?;
-        }
-        if let Some((user, password)) = &self.url.credentials {
-            if self.url.security == Security::Plain && !is_loopback(&self.url.host) {
-                return Err(SmtpError::Protocol("refusing to send a password without TLS to a remote relay".into()));
-            }
-            let offers_plain = extensions.iter().any(|e| {
-                let mut words = e.split_ascii_whitespace();
-                words.next().is_some_and(|w| w.eq_ignore_ascii_case("AUTH"))
-                    && words.any(|w| w.eq_ignore_ascii_case("PLAIN"))
-            });
-            if !offers_plain {
-                return Err(SmtpError::Protocol("the relay does not offer AUTH PLAIN".into()));
-            }
-            session.command("AUTH", &auth_plain(user, password), 235).await?;
-        }
-        Ok(session)
-    }
-
-    async fn tls_handshake<S: AsyncRead + AsyncWrite + Unpin>(
-        &self,
-        stream: S,
-    ) -> Result<tokio_rustls::client::TlsStream<S>, SmtpError> {
-        use tokio_rustls::rustls::pki_types::ServerName;
-        let name = ServerName::try_from(self.url.host.clone()).map_err(|e| SmtpError::Tls(e.to_string()))?;
-        let connector = tokio_rustls::TlsConnector::from(self.tls.clone());
-        self.timed(connector.connect(name, stream)).await?.map_err(|e| SmtpError::Tls(e.to_string()))
-    }
-
-    async fn timed<F: Future>(&self, future: F) -> Result<F::Output, SmtpError> {
-        tokio::time::timeout(self.timeout, future).await.map_err(|_| SmtpError::Timeout(self.timeout))
+    /// Sends `message` to the recipients its headers name.
+    pub async fn send(&self, message: Message) -> Result<(), SmtpError> {
+        self.transport.send(message).await?;
+        Ok(())
     }
 }
 
+/// True for a relay on this host, where a password without TLS never leaves the machine.
 fn is_loopback(host: &str) -> bool {
     host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
-}
-
-/// `AUTH PLAIN` with the initial response (RFC 4616).
-fn auth_plain(user: &str, password: &str) -> String {
-    use base64::Engine;
-    let token = base64::engine::general_purpose::STANDARD.encode(format!("\0{user}\0{password}"));
-    format!("AUTH PLAIN {token}")
-}
-
-/// An open, greeted connection to the relay.
-pub struct SmtpSession {
-    stream: BufReader<Box<dyn Wire>>,
-    timeout: Duration,
-}
-
-impl SmtpSession {
-    /// Sends one message from `from` to `to` (bare addresses). `message` is the RFC 5322
-    /// message with CRLF line ends; it is dot-stuffed here. After a refusal the session is
-    /// reset and can send the next message.
-    pub async fn send(&mut self, from: &str, to: &str, message: &str) -> Result<(), SmtpError> {
-        let result = self.transaction(from, to, message).await;
-        if let Err(SmtpError::Refused { .. }) = result {
-            // A refused envelope leaves the session usable once reset.
-            self.command("RSET", "RSET", 250).await?;
-        }
-        result
-    }
-
-    async fn transaction(&mut self, from: &str, to: &str, message: &str) -> Result<(), SmtpError> {
-        for address in [from, to] {
-            if address.contains(['<', '>', '\r', '\n']) || address.is_empty() {
-                return Err(SmtpError::Protocol(format!("invalid address {address:?}")));
-            }
-        }
-        self.command("MAIL", &format!("MAIL FROM:<{from}>"), 250).await?;
-        self.command("RCPT", &format!("RCPT TO:<{to}>"), 250).await?;
-        self.command("DATA", "DATA", 354).await?;
-        let body = dot_stuff(message);
-        self.timed_write(body.as_bytes()).await?;
-        self.reply("message", 250).await?;
-        Ok(())
-    }
-
-    /// Says goodbye; errors are of no interest any more.
-    pub async fn quit(mut self) {
-        let _ = self.command("QUIT", "QUIT", 221).await;
-    }
-
-    async fn ehlo(&mut self, name: &str) -> Result<Vec<String>, SmtpError> {
-        self.timed_write(format!("EHLO {name}\r\n").as_bytes()).await?;
-        let lines = self.reply("EHLO", 250).await?;
-        Ok(lines.into_iter().skip(1).collect())
-    }
-
-    async fn command(&mut self, name: &'static str, line: &str, expected: u16) -> Result<Vec<String>, SmtpError> {
-        self.timed_write(format!("{line}\r\n").as_bytes()).await?;
-        self.reply(name, expected).await
-    }
-
-    async fn timed_write(&mut self, bytes: &[u8]) -> Result<(), SmtpError> {
-        let stream = self.stream.get_mut();
-        tokio::time::timeout(self.timeout, async {
-            stream.write_all(bytes).await?;
-            stream.flush().await
-        })
-        .await
-        .map_err(|_| SmtpError::Timeout(self.timeout))??;
-        Ok(())
-    }
-
-    /// Reads one (possibly multi-line) reply and checks its code; returns the text of each line.
-    async fn reply(&mut self, command: &'static str, expected: u16) -> Result<Vec<String>, SmtpError> {
-        let mut lines = Vec::new();
-        loop {
-            let mut line = String::new();
-            let read = tokio::time::timeout(self.timeout, (&mut self.stream).take(4096).read_line(&mut line))
-                .await
-                .map_err(|_| SmtpError::Timeout(self.timeout))??;
-            if read == 0 {
-                return Err(SmtpError::Protocol(format!("connection closed waiting for the reply to {command}")));
-            }
-            let line = line.trim_end_matches(['\r', '\n']);
-            let (code, separator, text) = match (line.get(..3).map(str::parse::<u16>), line.as_bytes().get(3)) {
-                (Some(Ok(code)), Some(separator)) => (code, *separator, &line[4..]),
-                (Some(Ok(code)), None) => (code, b' ', ""),
-                _ => return Err(SmtpError::Protocol(format!("malformed reply {line:?} to {command}"))),
-            };
-            lines.push(text.to_owned());
-            if separator == b'-' {
-                continue;
-            }
-            if code != expected {
-                return Err(SmtpError::Refused { command, code, text: lines.join(" ") });
-            }
-            return Ok(lines);
-        }
-    }
-}
-
-/// The message as `DATA` wants it: lines starting with `.` doubled, bare LFs made CRLF, and
-/// the final `.` line.
-fn dot_stuff(message: &str) -> String {
-    let mut out = String::with_capacity(message.len() + 64);
-    for line in message.split('\n') {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.starts_with('.') {
-            out.push('.');
-        }
-        out.push_str(line);
-        out.push_str("\r\n");
-    }
-    // `split` yields an empty last piece when the message ends with a newline.
-    if message.ends_with('\n') {
-        out.truncate(out.len() - 2);
-    }
-    out.push_str(".\r\n");
-    out
 }
 
 /// The bare address of a `Name <address>` mailbox (or the text itself when it has no `<…>`).
@@ -434,22 +309,20 @@ mod tests {
     }
 
     #[test]
-    fn lines_starting_with_a_dot_are_doubled_and_the_message_ends_with_a_dot_line() {
-        assert_eq!(dot_stuff("a\r\n.b\r\n"), "a\r\n..b\r\n.\r\n");
-        assert_eq!(dot_stuff("a\n."), "a\r\n..\r\n.\r\n");
+    fn only_a_5xx_refusal_of_the_mail_is_permanent_and_a_refused_login_is_not() {
+        let refused = |code| SmtpError::Refused { code, text: String::new() };
+        assert!(refused(550).is_permanent());
+        assert!(!refused(451).is_permanent());
+        assert!(!refused(535).is_permanent(), "the right password may come");
+        assert!(!SmtpError::Connection("refused".into()).is_permanent());
     }
 
     #[test]
-    fn auth_plain_sends_user_and_password_after_nul_bytes() {
-        assert_eq!(auth_plain("tim", "tanstaaftanstaaf"), "AUTH PLAIN AHRpbQB0YW5zdGFhZnRhbnN0YWFm");
-    }
-
-    #[test]
-    fn only_5xx_replies_to_a_mail_are_permanent() {
-        let refused = |command, code| SmtpError::Refused { command, code, text: String::new() };
-        assert!(refused("RCPT", 550).is_permanent());
-        assert!(!refused("RCPT", 451).is_permanent());
-        assert!(!refused("EHLO", 554).is_permanent());
+    fn a_password_is_never_sent_in_plain_text_to_a_remote_relay() -> anyhow::Result<()> {
+        assert!(SmtpClient::new("smtp://u:p@mail.bank.fi".parse()?, "tuki", None).is_err());
+        assert!(SmtpClient::new("smtp://u:p@127.0.0.1:2525".parse()?, "tuki", None).is_ok());
+        assert!(SmtpClient::new("smtp+starttls://u:p@mail.bank.fi".parse()?, "tuki", None).is_ok());
+        Ok(())
     }
 
     #[test]

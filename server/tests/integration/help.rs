@@ -283,7 +283,8 @@ pub fn mail_text(mail: &str) -> String {
     let text_part = mail.split("Content-Transfer-Encoding: base64\n\n").nth(1).expect("text part");
     let encoded: String = text_part.split("\n--").next().expect("part").replace('\n', "");
     let text = base64::engine::general_purpose::STANDARD.decode(encoded).expect("base64");
-    String::from_utf8(text).expect("utf-8")
+    // MIME text has CRLF line ends; compared with LF.
+    String::from_utf8(text).expect("utf-8").replace("\r\n", "\n")
 }
 
 #[tokio::test]

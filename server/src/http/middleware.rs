@@ -122,6 +122,11 @@ async fn translate_rejections(request: Request, next: Next) -> Response {
     translated
 }
 
+/// True when `response`'s `Content-Type` begins with `prefix` (`text/html`, …).
+pub(super) fn content_type_is(response: &Response, prefix: &str) -> bool {
+    response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with(prefix))
+}
+
 /// Remembers the language of the last page the customer read in the `lang` cookie, which
 /// the bare `/` uses to choose a language next time.
 async fn remember_locale(request: Request, next: Next) -> Response {
@@ -129,11 +134,7 @@ async fn remember_locale(request: Request, next: Next) -> Response {
     let locale = Locale::split_path(request.uri().path()).map(|(l, _)| l);
     let current = cookie_value(request.headers(), LOCALE_COOKIE);
     let mut response = next.run(request).await;
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
+    let is_html = content_type_is(&response, "text/html");
     if let Some(locale) = locale.filter(|_| is_page_view && is_html && response.status().is_success())
         && current.as_deref() != Some(locale.code())
     {

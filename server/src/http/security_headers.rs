@@ -36,12 +36,9 @@ pub async fn content_security(mut request: Request, next: Next) -> Response {
     request.extensions_mut().insert(nonce.clone());
     let private = is_private_page(request.method(), request.uri().path());
     let mut response = next.run(request).await;
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if is_html && let Ok(policy) = HeaderValue::from_str(&content_security_policy(&nonce)) {
+    if super::middleware::content_type_is(&response, "text/html")
+        && let Ok(policy) = HeaderValue::from_str(&content_security_policy(&nonce))
+    {
         response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, policy);
     }
     if private {

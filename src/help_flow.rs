@@ -35,6 +35,16 @@ impl From<crate::store::StoreError> for FlowError {
     }
 }
 
+/// How a draft ended, for a "this solved my problem" post (which may lose a race with the
+/// contact post of the same draft).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DraftEnd {
+    /// Solved by a suggestion: no ticket.
+    Solved,
+    /// Sent as a ticket (before, or by a post that won the race).
+    TicketSent,
+}
+
 /// Where the customer goes after sending a step.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StepOutcome {
@@ -161,22 +171,23 @@ impl Portal {
         })
     }
 
-    /// Ends the draft as solved by a suggestion: no ticket. Idempotent.
-    pub async fn mark_solved(&self, form: &Slug, id: &str, step: Option<&str>) -> Result<(), FlowError> {
+    /// Ends the draft as solved by a suggestion: no ticket. Idempotent. A draft already sent
+    /// as a ticket stays one, and says so.
+    pub async fn mark_solved(&self, form: &Slug, id: &str, step: Option<&str>) -> Result<DraftEnd, FlowError> {
         let DraftWithForm { draft, .. } = self.draft_with_form(form, id).await?;
         match draft.outcome {
-            DraftOutcome::Deflected => Ok(()),
-            DraftOutcome::Submitted => Err(FlowError::Finished),
+            DraftOutcome::Deflected => Ok(DraftEnd::Solved),
+            DraftOutcome::Submitted => Ok(DraftEnd::TicketSent),
             DraftOutcome::Open => {
                 if self.store().end_draft(id, DraftOutcome::Deflected).await? {
                     self.store().record_funnel(id, form, draft.locale, FunnelEvent::Solved, step).await?;
-                    return Ok(());
+                    return Ok(DraftEnd::Solved);
                 }
                 // Another post ended the draft meanwhile: solved too, or sent as a ticket.
-                match self.store().ticket_reference_of_draft(id).await? {
-                    Some(_) => Err(FlowError::Finished),
-                    None => Ok(()),
-                }
+                Ok(match self.store().ticket_reference_of_draft(id).await? {
+                    Some(_) => DraftEnd::TicketSent,
+                    None => DraftEnd::Solved,
+                })
             }
         }
     }

@@ -29,7 +29,6 @@ const GAUGES_EVERY: Duration = Duration::from_secs(15);
 /// The process's metrics recorder, installed on first use (one per process, however many
 /// servers it runs); `None` if another recorder was installed first.
 pub fn handle() -> Option<PrometheusHandle> {
-    static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
     HANDLE
         .get_or_init(|| {
             PrometheusBuilder::new()
@@ -41,9 +40,14 @@ pub fn handle() -> Option<PrometheusHandle> {
         .clone()
 }
 
-/// Middleware: counts and times every request by method, route pattern and status. Without an
-/// installed recorder the `metrics` macros do nothing.
+static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
+
+/// Middleware: counts and times every request by method, route pattern and status, once the
+/// metrics are on (otherwise it passes the request on untouched).
 pub async fn record_request(request: Request, next: Next) -> Response {
+    if !HANDLE.get().is_some_and(Option::is_some) {
+        return next.run(request).await;
+    }
     let started = Instant::now();
     let method = request.method().as_str().to_owned();
     let route =

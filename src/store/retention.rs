@@ -32,6 +32,15 @@ pub struct PurgeReport {
 
 const DAY_MS: i64 = 86_400_000;
 
+/// The tickets whose personal data goes (`$1`: the cutoff): finished, untouched since the
+/// cutoff, not yet purged. A macro so the statements stay literals.
+macro_rules! expired {
+    () => {
+        "SELECT reference FROM tickets WHERE status IN ('resolved', 'closed') \
+         AND updated_at < $1 AND personal_data_removed_at IS NULL"
+    };
+}
+
 fn cutoff(now: i64, days: u32) -> i64 {
     now - i64::from(days) * DAY_MS
 }
@@ -54,38 +63,32 @@ impl Store {
         let (mut tickets, mut mails) = (0, 0);
         if let Some(days) = retention.ticket_days {
             let before = cutoff(now, days);
-            let expired: Vec<(String, String)> = sqlx::query_as(
-                "SELECT reference, contact_email FROM tickets WHERE status IN ('resolved', 'closed') \
-                 AND updated_at < $1 AND personal_data_removed_at IS NULL",
-            )
-            .bind(before)
-            .fetch_all(&mut *tx)
-            .await?;
-            for (reference, email) in &expired {
-                sqlx::query("UPDATE ticket_messages SET body = NULL WHERE reference = $1")
-                    .bind(reference)
-                    .execute(&mut *tx)
-                    .await?;
-                // Mail that is no longer waiting to go out; its text names the ticket.
-                mails += sqlx::query(
-                    "DELETE FROM outbox WHERE recipient = $1 AND created_at < $2 \
-                     AND (sent_at IS NOT NULL OR abandoned_at IS NOT NULL)",
-                )
-                .bind(email)
+            sqlx::query(concat!("UPDATE ticket_messages SET body = NULL WHERE reference IN (", expired!(), ")"))
                 .bind(before)
                 .execute(&mut *tx)
-                .await?
-                .rows_affected();
-                sqlx::query(
-                    "UPDATE tickets SET answers = '{}', description = '', contact_name = '', contact_email = '', \
-                     contact_phone = NULL, status_token_hash = '', personal_data_removed_at = $1 WHERE reference = $2",
-                )
-                .bind(now)
-                .bind(reference)
-                .execute(&mut *tx)
                 .await?;
-                tickets += 1;
-            }
+            // Mail to their addresses that is no longer waiting to go out; its text names them.
+            mails = sqlx::query(concat!(
+                "DELETE FROM outbox WHERE created_at < $1 AND (sent_at IS NOT NULL OR abandoned_at IS NOT NULL) \
+                 AND recipient IN (SELECT contact_email FROM tickets WHERE reference IN (",
+                expired!(),
+                "))"
+            ))
+            .bind(before)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            tickets = sqlx::query(concat!(
+                "UPDATE tickets SET answers = '{}', description = '', contact_name = '', contact_email = '', \
+                 contact_phone = NULL, status_token_hash = '', personal_data_removed_at = $2 WHERE reference IN (",
+                expired!(),
+                ")"
+            ))
+            .bind(before)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
         }
         tx.commit().await?;
         Ok(PurgeReport { drafts, tickets, mails })

@@ -20,13 +20,8 @@ pub fn not_found(locale: Locale) -> Response {
     html_response(StatusCode::NOT_FOUND, page(locale, "not-found-title", "error-not-found", None))
 }
 
-/// A translated 400 page saying what was wrong with the request (`body_id`); nothing changed.
-pub fn bad_request(locale: Locale, body_id: &str) -> Response {
-    html_response(StatusCode::BAD_REQUEST, page(locale, "error-title", body_id, None))
-}
-
-/// A page of the translated message `body_id` with `status` (for the rejections of axum's
-/// extractors and limits: 413, 415, 422, …).
+/// A page of the translated message `body_id` with `status`: what was wrong with the request
+/// (400, 403, 413, 415, 422, 429, …); nothing changed.
 pub fn status_page(status: StatusCode, locale: Locale, body_id: &str) -> Response {
     html_response(status, page(locale, "error-title", body_id, None))
 }
@@ -37,11 +32,6 @@ pub fn unavailable(locale: Locale) -> Response {
         html_response(StatusCode::SERVICE_UNAVAILABLE, page(locale, "error-title", "error-unavailable", None));
     response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
     response
-}
-
-/// A complete HTML page saying "something went wrong" with the message `body_id`, in `locale`.
-pub fn message_page(locale: Locale, body_id: &str) -> String {
-    page(locale, "error-title", body_id, None)
 }
 
 fn html_response(status: StatusCode, html: String) -> Response {

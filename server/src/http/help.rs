@@ -22,7 +22,7 @@ use tuki::Locale;
 use tuki::content::Slug;
 use tuki::forms::Answers;
 use tuki::forms::contact::CONTACT_STEP;
-use tuki::help_flow::{ContactOutcome, FlowError, StepOutcome};
+use tuki::help_flow::{ContactOutcome, DraftEnd, FlowError, StepOutcome};
 use tuki_app::pages::help_href;
 
 /// Form fields the flow itself uses (never answers).
@@ -78,11 +78,9 @@ pub async fn step(
     let action = pairs.iter().find(|(k, _)| k == ACTION).map(|(_, v)| v.as_str()).unwrap_or("continue");
     if action == "solved" {
         return match state.portal.mark_solved(&slug, &draft, Some(&step)).await {
-            Ok(()) => Redirect::to(&help_href(locale, &form, &[&draft, "solved"])).into_response(),
-            // A ticket was sent from this draft (a contact post won the race): show it.
-            Err(FlowError::Finished) if state.portal.ticket_of_draft(&slug, &draft).await.is_ok() => {
-                Redirect::to(&help_href(locale, &form, &[&draft, "done"])).into_response()
-            }
+            Ok(DraftEnd::Solved) => Redirect::to(&help_href(locale, &form, &[&draft, "solved"])).into_response(),
+            // A ticket was sent from this draft (perhaps by a contact post that won the race).
+            Ok(DraftEnd::TicketSent) => Redirect::to(&help_href(locale, &form, &[&draft, "done"])).into_response(),
             Err(error) => failed(locale, error, here),
         };
     }

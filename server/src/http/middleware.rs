@@ -98,7 +98,14 @@ fn rejection_message(status: StatusCode) -> Option<&'static str> {
 /// a form that cannot be read, a wrong method) are plain English text; they become the
 /// translated page, or the JSON error body under `/api/v1/`, with the same status.
 async fn translate_rejections(request: Request, next: Next) -> Response {
-    let path = request.uri().path().to_owned();
+    let path = request.uri().path();
+    // Where the request went, decided before it is consumed: the JSON API, a server function
+    // (which answers its own errors, as text the app reads), or a page in some language.
+    let page_locale = match path {
+        p if p.starts_with("/api/v1/") => None,
+        p if p.starts_with("/api/") => return next.run(request).await,
+        p => Some(Locale::split_path(p).map(|(l, _)| l).unwrap_or_default()),
+    };
     let response = next.run(request).await;
     let is_plain_text = response
         .headers()
@@ -107,14 +114,9 @@ async fn translate_rejections(request: Request, next: Next) -> Response {
         .is_none_or(|v| v.starts_with("text/plain"));
     let Some(message) = rejection_message(response.status()).filter(|_| is_plain_text) else { return response };
     let status = response.status();
-    let mut translated = if path.starts_with("/api/v1/") {
-        super::api::ApiError::new(message, status, Locale::En).into_response()
-    } else if path.starts_with("/api/") {
-        // Server functions answer their own errors (as text the app reads).
-        return response;
-    } else {
-        let locale = Locale::split_path(&path).map(|(l, _)| l).unwrap_or_default();
-        error_page::status_page(status, locale, message)
+    let mut translated = match page_locale {
+        None => super::api::ApiError::new(message, status, Locale::En).into_response(),
+        Some(locale) => error_page::status_page(status, locale, message),
     };
     if let Some(allow) = response.headers().get(header::ALLOW) {
         translated.headers_mut().insert(header::ALLOW, allow.clone());

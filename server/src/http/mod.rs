@@ -87,7 +87,10 @@ pub fn routes(state: AppState) -> Router {
         .leptos_routes_with_context(&state, leptos_routes, context.clone(), move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn_with_state(state.clone(), rate_limit::limit_searches))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), same_origin::guard))
+        .layer(axum::middleware::from_fn_with_state(
+            std::sync::Arc::<str>::from(state.base_url.as_str()),
+            same_origin::guard,
+        ))
         .with_state(state)
 }
 

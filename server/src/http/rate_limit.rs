@@ -3,11 +3,11 @@
 
 use super::AppState;
 use super::client_ip::ClientIp;
-use super::error_page::message_page;
+use super::error_page::status_page;
 use axum::extract::{Request, State};
-use axum::http::{Method, StatusCode, Uri, header};
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::Response;
 use leptos::server_fn::ServerFn;
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -124,10 +124,11 @@ fn is_step_page(method: &Method, uri: &Uri) -> bool {
         // The same page asked for by the hydrated app.
         return uri.path() == <tuki_app::help_api::HelpStep as ServerFn>::PATH;
     }
-    let segments: Vec<&str> = uri.path().trim_matches('/').split('/').collect();
+    let mut segments = uri.path().trim_matches('/').split('/');
+    let mut next = || segments.next();
     method == Method::GET
-        && matches!(segments.as_slice(), [lang, "help", _, _, step]
-            if lang.parse::<Locale>().is_ok() && !["check", "contact", "solved", "done"].contains(step))
+        && matches!((next(), next(), next(), next(), next(), next()), (Some(lang), Some("help"), Some(_), Some(_), Some(step), None)
+            if lang.parse::<Locale>().is_ok() && !["check", "contact", "solved", "done"].contains(&step))
 }
 
 /// Middleware: refuses searches beyond the client's budget with the translated 429 page. A
@@ -155,8 +156,9 @@ pub async fn limit_searches(
 
 /// The translated "too many requests" page (429): nothing was done.
 pub fn too_many(locale: Locale) -> Response {
-    let page = Html(message_page(locale, "error-rate-limited"));
-    (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")], page).into_response()
+    let mut page = status_page(StatusCode::TOO_MANY_REQUESTS, locale, "error-rate-limited");
+    page.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+    page
 }
 
 #[cfg(test)]

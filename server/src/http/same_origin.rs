@@ -11,7 +11,6 @@
 //! leptos_axum answers a server function's plain form post by redirecting to its `Referer`;
 //! a `Referer` of another site is dropped first, so that redirect can only stay on the portal.
 
-use super::AppState;
 use super::error_page::status_page;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
@@ -50,11 +49,11 @@ fn is_cross_site(headers: &HeaderMap, base_url: &str) -> bool {
 }
 
 /// Middleware: refuses cross-site posts, forgets other sites' `Referer`.
-pub async fn guard(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+pub async fn guard(State(base_url): State<std::sync::Arc<str>>, mut request: Request, next: Next) -> Response {
     let headers = request.headers();
     let foreign_referer =
-        headers.get(header::REFERER).is_some_and(|r| !r.to_str().is_ok_and(|r| is_ours(r, headers, &state.base_url)));
-    let cross_site = request.method() == Method::POST && is_cross_site(headers, &state.base_url);
+        headers.get(header::REFERER).is_some_and(|r| !r.to_str().is_ok_and(|r| is_ours(r, headers, &base_url)));
+    let cross_site = request.method() == Method::POST && is_cross_site(headers, &base_url);
     if cross_site {
         let locale = Locale::split_path(request.uri().path()).map(|(l, _)| l).unwrap_or_default();
         tracing::warn!(path = %request.uri().path(), "cross-site post refused");

@@ -8,7 +8,7 @@
 
 use super::AppState;
 use super::client_ip::ClientIp;
-use super::error_page::{bad_request, not_found};
+use super::error_page::{not_found, status_page};
 use super::rate_limit::too_many;
 use axum::Form;
 use axum::extract::{Path, State};
@@ -102,7 +102,7 @@ async fn vote(
     let helpful = match field("helpful") {
         Some("yes") => true,
         Some("no") => false,
-        _ => return bad_request(locale, "error-invalid-vote"),
+        _ => return status_page(axum::http::StatusCode::BAD_REQUEST, locale, "error-invalid-vote"),
     };
     let back = document_href(locale, kind, slug.as_str());
     let comment = field("comment").map(str::trim).filter(|c| !c.is_empty());

@@ -50,6 +50,16 @@ impl Locale {
         }
     }
 
+    /// The one translation-fallback rule of the portal: the entry of `texts` in this locale,
+    /// else in Finnish (the bank's first language), else in any locale; with the locale found.
+    pub fn pick<T>(self, texts: &std::collections::BTreeMap<Locale, T>) -> Option<(Locale, &T)> {
+        texts
+            .get_key_value(&self)
+            .or_else(|| texts.get_key_value(&Locale::Fi))
+            .or_else(|| texts.iter().next())
+            .map(|(locale, text)| (*locale, text))
+    }
+
     /// Chooses the locale for a request to `/`: the cookie when it names a locale,
     /// else the best match of `Accept-Language`, else Finnish.
     pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Locale {

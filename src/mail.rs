@@ -2,14 +2,16 @@
 //! and HTML), kept in the database's outbox, and delivered from there (see [`Outbox`]).
 
 use crate::Locale;
+use crate::email::Email;
 use crate::html::escape;
 use crate::i18n::{Value, tr, tr_args};
+use crate::ticket::TicketRef;
 
 /// A composed mail.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutgoingMail {
     /// The recipient's address.
-    pub to: String,
+    pub to: Email,
     /// The subject line.
     pub subject: String,
     /// The plain-text body.
@@ -18,20 +20,15 @@ pub struct OutgoingMail {
     pub html: String,
 }
 
-/// The address of a ticket's status page, with its private token.
-pub fn status_link(base_url: &str, locale: Locale, reference: &str, token: &str) -> String {
-    format!("{}/{}/tickets/{reference}?token={token}", base_url.trim_end_matches('/'), locale.code())
-}
-
 /// The confirmation of a new ticket, in `locale`.
 ///
 /// Anyone can type anyone's address into the contact page, so the mail holds nothing the
 /// sender wrote (not even the name they gave): a stranger cannot make the portal send their
 /// words from the bank's address. It says what to do when the recipient sent nothing.
-pub fn ticket_confirmation(to: &str, locale: Locale, reference: &str, link: &str) -> OutgoingMail {
-    let subject = tr_args(locale, "mail-confirmation-subject", &[("reference", Value::from(reference.to_owned()))]);
+pub fn ticket_confirmation(to: &Email, locale: Locale, reference: &TicketRef, link: &str) -> OutgoingMail {
+    let subject = tr_args(locale, "mail-confirmation-subject", &[("reference", Value::from(reference.to_string()))]);
     let greeting = tr(locale, "mail-greeting");
-    let body = tr_args(locale, "mail-confirmation-body", &[("reference", Value::from(reference.to_owned()))]);
+    let body = tr_args(locale, "mail-confirmation-body", &[("reference", Value::from(reference.to_string()))]);
     let link_intro = tr(locale, "mail-confirmation-link");
     let keep_private = tr(locale, "mail-confirmation-private");
     let not_you = tr(locale, "mail-not-you");
@@ -52,7 +49,7 @@ pub fn ticket_confirmation(to: &str, locale: Locale, reference: &str, link: &str
         not_you = e(&not_you),
         signature = e(&signature),
     );
-    OutgoingMail { to: to.to_owned(), subject, text, html }
+    OutgoingMail { to: to.clone(), subject, text, html }
 }
 
 /// A mail in the outbox.
@@ -68,31 +65,20 @@ pub struct QueuedMail {
     pub attempts: i64,
 }
 
-/// (year, month, day) of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2), month, day)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_confirmation_is_in_the_customers_language_with_the_link_in_both_parts() {
-        let link = status_link("https://tuki.example/", Locale::Sv, "TK-2026-000001", "abc");
+        let reference = TicketRef::new(2026, 1);
+        let link = crate::paths::ticket_status_link("https://tuki.example/", Locale::Sv, reference.as_str(), "abc");
         assert_eq!(link, "https://tuki.example/sv/tickets/TK-2026-000001?token=abc");
-        let mail = ticket_confirmation("a@example.se", Locale::Sv, "TK-2026-000001", &link);
+        let to = Email::parse("a@example.se").expect("address");
+        let mail = ticket_confirmation(&to, Locale::Sv, &reference, &link);
         assert!(mail.subject.contains("TK-2026-000001"));
         assert!(mail.text.contains(&link) && mail.html.contains(&link));
         assert!(mail.text.contains("bankkoder"), "says what to do when the recipient sent nothing");
-        assert_ne!(mail.text, ticket_confirmation("a@example.se", Locale::Fi, "TK-2026-000001", &link).text);
+        assert_ne!(mail.text, ticket_confirmation(&to, Locale::Fi, &reference, &link).text);
     }
 }

@@ -4,7 +4,11 @@ use crate::content::bundle::{Bundle, BundleErrors};
 use crate::content::demo::demo_bundle;
 use crate::search::pool::{PoolError, SearchPool};
 use crate::search::{IndexState, SearchError, SearchIndex, SearchRequest, SearchResults};
-use crate::store::{DatabaseUrl, ImportReport, Store, StoreError};
+use crate::store::Store;
+pub use crate::store::{
+    Backend, DatabaseUrl, DatabaseUrlError, DeflectionReport, FunnelRow, ImportReport, PurgeReport, Retention,
+    StoreError,
+};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -130,7 +134,7 @@ impl Portal {
         let store = Store::connect(&config.database_url()).await?;
         store.migrate().await?;
         if store.meta("created_at").await?.is_none() {
-            store.set_meta("created_at", &crate::store::now_millis().to_string()).await?;
+            store.set_meta("created_at", &crate::time::now().millis().to_string()).await?;
         }
         Ok(store)
     }
@@ -213,8 +217,8 @@ impl Portal {
         &self.search
     }
 
-    /// The database.
-    pub fn store(&self) -> &Store {
+    /// The database: for the services only.
+    pub(crate) fn store(&self) -> &Store {
         &self.store
     }
 
@@ -234,6 +238,26 @@ impl Portal {
         }
     }
 
+    /// The database migrations applied so far (`tuki migrate`).
+    pub async fn applied_migrations(&self) -> Result<Vec<i64>, PortalError> {
+        Ok(self.store.applied_migrations().await?)
+    }
+
+    /// The deflection funnel per form since `since` (`tuki report deflection`).
+    pub async fn deflection_report(&self, since: crate::time::Timestamp) -> Result<DeflectionReport, PortalError> {
+        Ok(self.store.deflection_report(since.millis()).await?)
+    }
+
+    /// The database's content generation: how many content changes it has seen.
+    pub async fn content_generation(&self) -> Result<i64, PortalError> {
+        Ok(self.store.content_generation().await?)
+    }
+
+    /// How many tickets there are.
+    pub async fn ticket_count(&self) -> Result<i64, PortalError> {
+        Ok(self.store.ticket_count().await?)
+    }
+
     /// How many content generations the search index is behind the database (0: up to date).
     pub async fn index_generation_lag(&self) -> Result<i64, PortalError> {
         let target = self.store.content_generation().await?;
@@ -243,7 +267,7 @@ impl Portal {
 
     /// Deletes expired drafts and removes expired tickets' personal data (see
     /// [`crate::store::Retention`]).
-    pub async fn purge(&self, retention: crate::store::Retention) -> Result<crate::store::PurgeReport, PortalError> {
+    pub async fn purge(&self, retention: Retention) -> Result<PurgeReport, PortalError> {
         Ok(self.store.purge(retention).await?)
     }
 

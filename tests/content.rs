@@ -98,8 +98,8 @@ async fn a_rejected_import_changes_nothing() {
         write(&bundle_dir, "articles/fine/fi.md", "---\ntitle: Hyvä\ncategory: cards\n---\nRunko\n");
         write(&bundle_dir, "articles/broken/fi.md", "---\ncategory: cards\n---\nRunko\n");
         assert!(Bundle::read(&bundle_dir).is_err());
-        assert_eq!(portal.store().document_count().await.expect("count"), 0, "{backend:?}");
-        assert!(portal.store().categories().await.expect("categories").is_empty());
+        assert_eq!(tuki::store::testing::store_of(&portal).document_count().await.expect("count"), 0, "{backend:?}");
+        assert!(tuki::store::testing::store_of(&portal).categories().await.expect("categories").is_empty());
     }
 }
 
@@ -119,8 +119,7 @@ async fn importing_reports_what_was_added_changed_and_left_unchanged() {
         assert_eq!(second.changed, vec!["article:one"]);
         assert_eq!(second.unchanged, vec!["category:cards", "article:two"]);
         assert!(second.added.is_empty());
-        let two = portal
-            .store()
+        let two = tuki::store::testing::store_of(&portal)
             .document(DocKind::Article, &tuki::content::Slug::parse("two").expect("slug"))
             .await
             .expect("load")
@@ -228,10 +227,15 @@ async fn a_changed_form_gets_a_new_version_and_the_old_one_stays_readable() {
         let changed = portal.import(&Bundle::read(&b).expect("valid")).await.expect("import");
         assert_eq!(changed.changed, vec!["form:question (version 2)"], "{backend:?}");
         let slug = tuki::content::Slug::parse("question").expect("slug");
-        let (version, current) = portal.store().form(&slug).await.expect("read").expect("stored");
+        let (version, current) =
+            tuki::store::testing::store_of(&portal).form(&slug).await.expect("read").expect("stored");
         assert_eq!(version, 2);
         assert_eq!(current.steps[0].fields[0].label[&Locale::En], "What exactly");
-        let old = portal.store().form_version(&slug, 1).await.expect("read").expect("version 1 kept");
+        let old = tuki::store::testing::store_of(&portal)
+            .form_version(&slug, 1)
+            .await
+            .expect("read")
+            .expect("version 1 kept");
         assert_eq!(old.steps[0].fields[0].label[&Locale::En], "What");
         portal.close().await;
     }

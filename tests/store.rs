@@ -40,10 +40,10 @@ async fn opening_the_portal_creates_the_data_dir_and_a_wal_mode_sqlite_file() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data_dir = dir.path().join("nested").join("data");
     let portal = Portal::open(PortalConfig { data_dir: data_dir.clone(), database_url: None }).await.expect("open");
-    assert_eq!(portal.store().backend(), Backend::Sqlite);
+    assert_eq!(tuki::store::testing::store_of(&portal).backend(), Backend::Sqlite);
     assert!(data_dir.join("tuki.db").is_file());
     assert!(portal.is_ready().await);
-    assert!(portal.store().meta("created_at").await.expect("read").is_some());
+    assert!(tuki::store::testing::store_of(&portal).meta("created_at").await.expect("read").is_some());
     portal.close().await;
     // The journal mode is persistent: a fresh connection still sees WAL.
     let store = Store::connect(&portal.config().database_url()).await.expect("reconnect");
@@ -62,5 +62,28 @@ async fn a_closed_store_is_not_ready() {
         assert!(portal.is_ready().await);
         portal.close().await;
         assert!(!portal.is_ready().await, "{backend:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_sqlite_and_postgresql_migrations_build_the_same_schema() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut shapes = Vec::new();
+    for backend in backends() {
+        let store =
+            Store::connect(&fresh_database(backend, dir.path()).await.expect("database")).await.expect("connect");
+        store.migrate().await.expect("migrate");
+        let shape = store.schema_shape().await.expect("schema");
+        assert!(shape.tables.contains_key("tickets") && shape.indexes.contains_key("outbox_due"), "{backend:?}");
+        shapes.push((backend, shape));
+        store.close().await;
+    }
+    let Some(((_, sqlite), others)) = shapes.split_first() else { panic!("no backend") };
+    for (backend, shape) in others {
+        assert_eq!(shape.tables.keys().collect::<Vec<_>>(), sqlite.tables.keys().collect::<Vec<_>>(), "{backend:?}");
+        for (table, columns) in &sqlite.tables {
+            assert_eq!(&shape.tables[table], columns, "{backend:?}: table {table}");
+        }
+        assert_eq!(&shape.indexes, &sqlite.indexes, "{backend:?}");
     }
 }

@@ -3,24 +3,28 @@
 //! Pages and components in Leptos 0.8. Every page is rendered on the server first and works
 //! without JavaScript; the wasm bundle (feature `hydrate`) hydrates it for the extras.
 //! The locale is the first path segment (`/fi/…`, `/sv/…`, `/en/…`).
+//!
+//! Organised by area: [`customer`] (knowledge base, search, guided forms, ticket status), each
+//! with its pages and the server functions that load them; [`components`] for the page frame;
+//! [`shared`] for the one error layer and what every page uses. Every server function calls
+//! one of the core's services (`tuki::services`) and nothing else.
 
-pub mod api;
 pub mod components;
-pub mod help_api;
+pub mod customer;
 pub mod i18n;
-pub mod pages;
-mod status;
+pub mod shared;
 
 use components::{LanguageAlternates, SiteFooter, SiteHeader, SkipLink};
+use customer::help::{CheckPage, DonePage, FormIntroPage, HelpPage, SolvedPage, StepPage};
+use customer::kb::{ArticlePage, CategoryPage, HomePage};
+use customer::search::SearchPage;
+use customer::tickets::TicketStatusPage;
 use i18n::provide_i18n;
 use leptos::prelude::*;
 use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
-use pages::{
-    ArticlePage, CategoryPage, CheckPage, DonePage, FormIntroPage, HelpPage, HomePage, NotFound, SearchPage,
-    SolvedPage, StepPage, TicketStatusPage,
-};
+use shared::NotFound;
 use tuki::content::DocKind;
 
 /// The name of the CSS, JS and wasm files under `/pkg/`.

@@ -82,6 +82,7 @@ error-unavailable = The service is temporarily unavailable. Please try again in 
 error-search-unavailable = Search is temporarily unavailable. Please try again in a moment.
 error-invalid-locale = Unknown language.
 error-not-found = The page was not found.
+error-forbidden = You do not have the rights to do this.
 error-invalid-vote = Your answer could not be recorded. Please choose yes or no.
 error-comment-too-long = The comment is too long: at most 1000 characters.
 error-too-large = What you sent was too large. Shorten the text and send it again.

@@ -82,6 +82,7 @@ error-unavailable = Palvelu ei ole juuri nyt käytettävissä. Yritä hetken kul
 error-search-unavailable = Haku ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.
 error-invalid-locale = Tuntematon kieli.
 error-not-found = Sivua ei löytynyt.
+error-forbidden = Sinulla ei ole oikeutta tähän toimintoon.
 error-invalid-vote = Vastaustasi ei voitu tallentaa. Valitse kyllä tai ei.
 error-comment-too-long = Kommentti on liian pitkä: enintään 1000 merkkiä.
 error-too-large = Lähettämäsi tiedot olivat liian suuria. Lyhennä tekstiä ja lähetä uudelleen.

@@ -82,6 +82,7 @@ error-unavailable = Tjänsten är tillfälligt otillgänglig. Försök igen om e
 error-search-unavailable = Sökningen är tillfälligt otillgänglig. Försök igen om en stund.
 error-invalid-locale = Okänt språk.
 error-not-found = Sidan hittades inte.
+error-forbidden = Du har inte rätt att göra det här.
 error-invalid-vote = Ditt svar kunde inte sparas. Välj ja eller nej.
 error-comment-too-long = Kommentaren är för lång: högst 1000 tecken.
 error-too-large = Uppgifterna du skickade var för stora. Korta ner texten och skicka igen.

@@ -13,10 +13,10 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use tuki::content::demo::demo_bundle;
 use tuki::content::{DocKind, Document, Slug, Status, Translation};
+use tuki::paths::encode_query_value;
 use tuki::search::eval::{QUERY_SET, parse_queries};
 use tuki::search::{SearchIndex, SearchRequest};
 use tuki::{Locale, PortalConfig};
-use tuki_app::pages::encode_query_value;
 
 /// What to measure.
 #[derive(Clone, Debug)]
@@ -140,7 +140,7 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     let portal = bound.state().portal.clone();
     // The benchmark measures the index, so the corpus goes straight into it (the database is
     // not on the search path). The generation stays the database's, so nothing is rebuilt.
-    let generation = portal.store().content_generation().await?.to_string();
+    let generation = portal.content_generation().await?.to_string();
     let started = Instant::now();
     let index = portal.search_index();
     tokio::task::block_in_place(|| index.rebuild(corpus, &generation))?;

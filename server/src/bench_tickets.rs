@@ -17,7 +17,8 @@ use tokio::net::TcpStream;
 use tuki::PortalConfig;
 use tuki::content::Slug;
 use tuki::forms::Answers;
-use tuki::help_flow::StepOutcome;
+use tuki::services::Caller;
+use tuki::services::guided_form::StepOutcome;
 
 /// The contact page as a browser sends it, from a customer of their own (`{n}`: each draft's
 /// number), so that every ticket's confirmation mail is queued (one address gets a few an hour).
@@ -52,13 +53,14 @@ pub async fn run(clients: usize, duration: Duration) -> anyhow::Result<()> {
     let form = Slug::parse("general-request")?;
     let started = Instant::now();
     let mut paths = Vec::with_capacity(drafts);
+    let (guided, caller) = (portal.guided_form(), Caller::Customer);
     for _ in 0..drafts {
-        let (draft, first) = portal.start_form(&form, tuki::Locale::Fi).await?;
-        let outcome = portal
-            .submit_step(&form, &draft, &first, &answers(&[("area", "device"), ("summary", "Uusi näyttö")]))
+        let (draft, first) = guided.start(&caller, &form, tuki::Locale::Fi).await?;
+        let outcome = guided
+            .submit_step(&caller, &form, &draft, &first, &answers(&[("area", "device"), ("summary", "Uusi näyttö")]))
             .await?;
         let StepOutcome::Next(second) = outcome else { anyhow::bail!("unexpected outcome {outcome:?}") };
-        portal.submit_step(&form, &draft, &second, &answers(&[("for-someone-else", "no")])).await?;
+        guided.submit_step(&caller, &form, &draft, &second, &answers(&[("for-someone-else", "no")])).await?;
         paths.push(format!("/fi/help/general-request/{draft}/contact"));
     }
     println!("  {drafts} answered drafts prepared in {:.1} s", started.elapsed().as_secs_f64());
@@ -68,7 +70,7 @@ pub async fn run(clients: usize, duration: Duration) -> anyhow::Result<()> {
     let server = tokio::spawn(bound.run(async move {
         let _ = stopped.await;
     }));
-    let before = portal.store().ticket_count().await?;
+    let before = portal.ticket_count().await?;
     let next = Arc::new(AtomicUsize::new(0));
     let paths = Arc::new(paths);
     let started = Instant::now();
@@ -85,7 +87,7 @@ pub async fn run(clients: usize, duration: Duration) -> anyhow::Result<()> {
         failures += failed;
     }
     let elapsed = started.elapsed();
-    let after = portal.store().ticket_count().await?;
+    let after = portal.ticket_count().await?;
     latencies.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(

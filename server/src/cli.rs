@@ -4,7 +4,7 @@ use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use tuki::PortalConfig;
-use tuki::store::DatabaseUrl;
+use tuki::portal::DatabaseUrl;
 
 /// Tuki — a self-service support portal in Finnish, Swedish and English.
 #[derive(Debug, Parser)]
@@ -58,8 +58,8 @@ pub struct RetentionArgs {
 
 impl RetentionArgs {
     /// The core's retention policy.
-    pub fn retention(&self) -> tuki::store::Retention {
-        tuki::store::Retention { draft_days: self.draft_days, ticket_days: self.ticket_retention_days }
+    pub fn retention(&self) -> tuki::portal::Retention {
+        tuki::portal::Retention { draft_days: self.draft_days, ticket_days: self.ticket_retention_days }
     }
 }
 

@@ -28,7 +28,7 @@ pub struct ServeConfig {
     /// Reverse proxies whose forwarding headers name the client.
     pub trusted_proxies: crate::http::TrustedProxies,
     /// How long personal data is kept (applied every hour).
-    pub retention: tuki::store::Retention,
+    pub retention: tuki::portal::Retention,
     /// Where Prometheus metrics are served (`None`: nowhere).
     pub metrics_listen: Option<SocketAddr>,
 }

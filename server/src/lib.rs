@@ -9,6 +9,7 @@ pub mod bench_tickets;
 pub mod cli;
 pub mod config;
 pub mod http;
+pub mod jobs;
 pub mod mailer;
 pub mod metrics;
 pub mod smtp;

@@ -1,7 +1,8 @@
 //! Delivers the outbox: through an SMTP relay when `TUKI_SMTP_URL` is set, otherwise as `.eml`
 //! files in `$TUKI_DATA_DIR/outbox/`, where a developer or a test opens them. A failed delivery
 //! is retried with a growing pause; a mail the relay refuses for good (5xx) or that could not be
-//! delivered for [`GIVE_UP_AFTER`] is abandoned and logged. The customer's request never waits.
+//! delivered for three days is abandoned and logged (the policy is the core's outbox service).
+//! The customer's request never waits.
 
 use crate::smtp::{SmtpClient, SmtpError};
 use lettre::Message;
@@ -9,13 +10,11 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use tuki::Portal;
 use tuki::mail::QueuedMail;
+use tuki::services::Caller;
+use tuki::services::outbox::{Attempt, MailFate};
 
 /// The sender of the portal's mail when `TUKI_MAIL_FROM` is not set.
 pub const DEFAULT_FROM: &str = "Tuki <no-reply@tuki.invalid>";
-/// How often the outbox is looked at.
-const POLL: Duration = Duration::from_millis(500);
-/// A mail not delivered this long after it was queued is abandoned (milliseconds).
-pub const GIVE_UP_AFTER: i64 = 3 * 24 * 3600 * 1000;
 
 /// Where mail goes.
 #[derive(Clone, Debug)]
@@ -40,12 +39,6 @@ impl MailConfig {
     pub fn folder(data_dir: &Path) -> MailConfig {
         MailConfig { from: DEFAULT_FROM.to_owned(), delivery: Delivery::Folder(outbox_dir(data_dir)) }
     }
-}
-
-fn now_millis() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
 /// The outbox folder of a data directory.
@@ -80,7 +73,7 @@ pub fn message(queued: &QueuedMail, from: &str) -> Result<Message, SmtpError> {
     let queued_at = std::time::UNIX_EPOCH + Duration::from_millis(u64::try_from(queued.created_at).unwrap_or(0));
     Message::builder()
         .from(mailbox(from)?)
-        .to(mailbox(&mail.to)?)
+        .to(mailbox(mail.to.as_str())?)
         .subject(mail.subject.as_str())
         .date(queued_at)
         .message_id(Some(format!("<outbox-{}-{}@tuki>", queued.id, queued.created_at)))
@@ -92,17 +85,10 @@ pub fn message(queued: &QueuedMail, from: &str) -> Result<Message, SmtpError> {
         .map_err(|e| SmtpError::Message(e.to_string()))
 }
 
-/// What happened to one mail.
-enum Attempt {
-    Delivered(String),
-    Failed(String),
-    Refused(String),
-}
-
 /// Delivers every mail that is due; returns how many were delivered.
 pub async fn deliver_due(portal: &Portal, config: &MailConfig) -> anyhow::Result<usize> {
-    let store = portal.store();
-    let due = store.due_mail(now_millis(), 50).await?;
+    let outbox = portal.outbox();
+    let due = outbox.due(&Caller::System, 50).await?;
     if due.is_empty() {
         return Ok(0);
     }
@@ -112,27 +98,17 @@ pub async fn deliver_due(portal: &Portal, config: &MailConfig) -> anyhow::Result
     };
     let mut delivered = 0;
     for (queued, attempt) in due.iter().zip(attempts) {
-        let now = now_millis();
-        match attempt {
-            Attempt::Delivered(to) => {
-                store.mark_mail_sent(queued.id, now).await?;
+        let fate = outbox.record(&Caller::System, queued, &attempt).await?;
+        match (&attempt, fate) {
+            (Attempt::Delivered(to), _) => {
                 tracing::info!(id = queued.id, to = %to, "mail delivered");
                 delivered += 1;
             }
-            Attempt::Refused(error) => {
-                store.abandon_mail(queued.id, &error, now).await?;
-                tracing::error!(id = queued.id, %error, "mail refused for good; abandoned");
-            }
-            Attempt::Failed(error) if now - queued.created_at > GIVE_UP_AFTER => {
-                store.abandon_mail(queued.id, &error, now).await?;
+            (Attempt::Refused(error), _) => tracing::error!(id = queued.id, %error, "mail refused for good; abandoned"),
+            (Attempt::Failed(error), MailFate::Abandoned) => {
                 tracing::error!(id = queued.id, %error, "mail undeliverable for three days; abandoned");
             }
-            Attempt::Failed(error) => {
-                // 2 s, 4 s, 8 s … up to an hour.
-                let pause = (1000_i64 << (queued.attempts + 1).clamp(1, 12)).min(3_600_000);
-                store.mark_mail_failed(queued.id, &error, now + pause).await?;
-                tracing::warn!(id = queued.id, %error, "mail delivery failed; will retry");
-            }
+            (Attempt::Failed(error), _) => tracing::warn!(id = queued.id, %error, "mail delivery failed; will retry"),
         }
     }
     Ok(delivered)
@@ -167,17 +143,4 @@ async fn send_all(client: &SmtpClient, due: &[QueuedMail], from: &str) -> Vec<At
         });
     }
     attempts
-}
-
-/// Delivers the outbox until `stop` resolves.
-pub async fn run(portal: Portal, config: MailConfig, mut stop: tokio::sync::watch::Receiver<bool>) {
-    loop {
-        if let Err(error) = deliver_due(&portal, &config).await {
-            tracing::warn!(%error, "cannot read the outbox");
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(POLL) => {}
-            _ = stop.changed() => return,
-        }
-    }
 }

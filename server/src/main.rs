@@ -4,7 +4,8 @@ use clap::Parser;
 use std::path::Path;
 use std::process::ExitCode;
 use tuki::content::bundle::Bundle;
-use tuki::store::ImportReport;
+use tuki::portal::ImportReport;
+use tuki::time::{CivilDate, Timestamp};
 use tuki_server::cli::{Cli, Command, GlobalArgs};
 
 /// jemalloc rather than glibc's allocator: results are built on the search threads and freed on
@@ -36,7 +37,7 @@ async fn run() -> anyhow::Result<()> {
         Command::Migrate => {
             let portal_config = cli.global.portal_config()?;
             let portal = tuki::Portal::open_without_index(portal_config).await?;
-            let versions = portal.store().applied_migrations().await?;
+            let versions = portal.applied_migrations().await?;
             println!("database is up to date ({} migrations applied)", versions.len());
             portal.close().await;
             Ok(())
@@ -111,33 +112,21 @@ async fn eval(misses: bool, ablation: bool) -> anyhow::Result<()> {
 
 /// `tuki report deflection [--since YYYY-MM-DD]`.
 async fn deflection_report(global: &GlobalArgs, since: Option<&str>) -> anyhow::Result<()> {
-    let since_millis = match since {
-        None => 0,
+    let since_at = match since {
+        None => Timestamp::default(),
         Some(day) => {
             let valid = tuki::forms::validation::is_date(day);
-            let parts: Vec<i64> = day.split('-').filter_map(|p| p.parse().ok()).collect();
-            let [y, m, d] = parts[..] else { anyhow::bail!("--since takes a day as YYYY-MM-DD, not {day:?}") };
-            anyhow::ensure!(valid, "--since takes a day as YYYY-MM-DD, not {day:?}");
-            days_from_civil(y, m, d) * 86_400_000
+            let date = CivilDate::parse_iso(day).filter(|_| valid);
+            let date = date.ok_or_else(|| anyhow::anyhow!("--since takes a day as YYYY-MM-DD, not {day:?}"))?;
+            Timestamp::start_of(date)
         }
     };
     let portal = tuki::Portal::open_without_index(global.portal_config()?).await?;
-    let report = portal.store().deflection_report(since_millis).await?;
+    let report = portal.deflection_report(since_at).await?;
     println!("Deflection funnel{}", since.map(|d| format!(" since {d}")).unwrap_or_default());
     print!("{}", report.render());
     portal.close().await;
     Ok(())
-}
-
-/// Days since 1970-01-01 of a calendar day (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// `tuki import DIR`: checks the whole bundle first; any problem aborts with every problem listed.

@@ -17,14 +17,13 @@ use axum::routing::get;
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
-use tuki::Portal;
 
 /// Histogram buckets for latencies, in seconds: 0.5 ms to 10 s.
 const LATENCY_BUCKETS: [f64; 14] =
     [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0];
 
 /// How often the gauges are read from the database and the index.
-const GAUGES_EVERY: Duration = Duration::from_secs(15);
+pub const GAUGES_EVERY: Duration = Duration::from_secs(15);
 
 /// The process's metrics recorder, installed on first use (one per process, however many
 /// servers it runs); `None` if another recorder was installed first.
@@ -64,22 +63,4 @@ pub async fn record_request(request: Request, next: Next) -> Response {
 /// The metrics listener's routes: `GET /metrics`.
 pub fn routes(handle: PrometheusHandle) -> Router {
     Router::new().route("/metrics", get(move || std::future::ready(handle.render())))
-}
-
-/// Reads the gauges every [`GAUGES_EVERY`] until `stop` changes.
-pub async fn update_gauges(portal: Portal, mut stop: tokio::sync::watch::Receiver<bool>) {
-    loop {
-        match portal.store().undelivered_mail_count().await {
-            Ok(backlog) => metrics::gauge!("tuki_outbox_backlog").set(backlog as f64),
-            Err(error) => tracing::warn!(%error, "cannot count the outbox for the metrics"),
-        }
-        match portal.index_generation_lag().await {
-            Ok(lag) => metrics::gauge!("tuki_index_generation_lag").set(lag as f64),
-            Err(error) => tracing::warn!(%error, "cannot read the index generation for the metrics"),
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(GAUGES_EVERY) => {}
-            _ = stop.changed() => return,
-        }
-    }
 }

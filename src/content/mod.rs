@@ -114,11 +114,7 @@ pub struct Category {
 impl Category {
     /// The name in `locale`, else in Finnish, else any.
     pub fn name(&self, locale: Locale) -> &str {
-        self.names
-            .get(&locale)
-            .or_else(|| self.names.get(&Locale::Fi))
-            .or_else(|| self.names.values().next())
-            .map_or(self.slug.as_str(), String::as_str)
+        locale.pick(&self.names).map_or(self.slug.as_str(), |(_, name)| name.as_str())
     }
 }
 
@@ -148,4 +144,60 @@ pub struct Document {
     pub status: Status,
     /// The text in each locale it exists in (at least one).
     pub translations: BTreeMap<Locale, Translation>,
+}
+
+impl Document {
+    /// The text to show a reader of `locale` ([`Locale::pick`]), with its language.
+    pub fn translation_for(&self, locale: Locale) -> Option<(Locale, &Translation)> {
+        locale.pick(&self.translations)
+    }
+
+    /// The reference to this document.
+    pub fn reference(&self) -> DocRef {
+        DocRef { kind: self.kind, slug: self.slug.clone() }
+    }
+}
+
+/// A reference to a document: its kind and slug, written `article/slug` where it is stored
+/// (what a draft was shown and opened) and in links from a guided form.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct DocRef {
+    /// Article or solved case.
+    pub kind: DocKind,
+    /// Its slug.
+    pub slug: Slug,
+}
+
+impl DocRef {
+    /// A reference to the document of `kind` and `slug`.
+    pub fn new(kind: DocKind, slug: Slug) -> DocRef {
+        DocRef { kind, slug }
+    }
+
+    /// Reads `article/slug` or `case/slug`.
+    pub fn parse(text: &str) -> Option<DocRef> {
+        let (kind, slug) = text.split_once('/')?;
+        Some(DocRef { kind: kind.parse().ok()?, slug: Slug::parse(slug).ok()? })
+    }
+}
+
+impl fmt::Display for DocRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.kind.code(), self.slug.as_str())
+    }
+}
+
+impl TryFrom<String> for DocRef {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<DocRef, String> {
+        DocRef::parse(&text).ok_or_else(|| format!("not a document reference: {text:?}"))
+    }
+}
+
+impl From<DocRef> for String {
+    fn from(reference: DocRef) -> String {
+        reference.to_string()
+    }
 }

@@ -7,7 +7,7 @@ use crate::Locale;
 use crate::i18n::tr;
 
 /// The contact page's step id (reserved: no form may use it).
-pub const CONTACT_STEP: &str = "contact";
+pub const CONTACT_STEP: &str = crate::paths::CONTACT;
 /// Field ids of the contact page.
 pub const NAME: &str = "name";
 /// E-mail address: where the confirmation and replies go.
@@ -19,7 +19,7 @@ pub const REPLY_LANGUAGE: &str = "reply-language";
 /// The problem in the customer's own words.
 pub const DESCRIPTION: &str = "description";
 /// Longest description, in characters.
-pub const MAX_DESCRIPTION: usize = 4000;
+pub const MAX_DESCRIPTION: usize = crate::paths::MAX_MESSAGE_CHARS;
 
 fn text(id: &str) -> Localized {
     Locale::ALL.into_iter().map(|l| (l, tr(l, id))).collect()

@@ -180,22 +180,7 @@ fn parse_number(value: &str) -> Option<f64> {
     value.replace(',', ".").parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
-/// An e-mail address as mail systems take it: one `@`, a dotted domain, no spaces.
-pub fn is_email(value: &str) -> bool {
-    let Some((local, domain)) = value.rsplit_once('@') else { return false };
-    value.len() <= 254
-        && !local.is_empty()
-        && local.len() <= 64
-        && !local.contains('@')
-        && !value.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | ',' | ';'))
-        && domain.contains('.')
-        && domain.split('.').all(|label| {
-            !label.is_empty()
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
-        })
-}
+pub use crate::email::is_email;
 
 /// A telephone number: digits with optional `+`, spaces, dashes and brackets; 5–15 digits.
 pub fn is_tel(value: &str) -> bool {
@@ -207,21 +192,7 @@ pub fn is_tel(value: &str) -> bool {
 
 /// A calendar date `YYYY-MM-DD` (years 1900–2999).
 pub fn is_date(value: &str) -> bool {
-    let parts: Vec<&str> = value.split('-').collect();
-    let [y, m, d] = parts[..] else { return false };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return false;
-    }
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else { return false };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1900..=2999).contains(&y) && (1..=days).contains(&d)
+    crate::time::CivilDate::parse_iso(value).is_some_and(|date| (1900..=2999).contains(&date.year))
 }
 
 #[cfg(test)]

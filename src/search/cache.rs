@@ -25,20 +25,8 @@ struct Key {
     kind: Option<crate::content::DocKind>,
 }
 
-/// The text of a request as it is searched (and cached).
-pub fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    if !out.is_empty() && text.ends_with(char::is_whitespace) {
-        out.push(' ');
-    }
-    out
-}
+/// The text of a request as it is searched (and cached): the portal's one normalisation.
+pub use crate::search_types::normalise;
 
 /// Hits and misses so far.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

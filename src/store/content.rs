@@ -1,6 +1,6 @@
 //! Categories and documents in the database, and importing a whole bundle.
 
-use super::{Store, StoreError, corrupt, now_millis};
+use super::{Store, StoreError, corrupt};
 use crate::Locale;
 use crate::content::bundle::Bundle;
 use crate::content::{Category, DocKind, Document, Slug, Status, Translation};
@@ -38,7 +38,7 @@ impl Store {
         let existing_categories: BTreeMap<Slug, Category> =
             self.categories().await?.into_iter().map(|c| (c.slug.clone(), c)).collect();
         let mut tx = self.pool().begin().await?;
-        let now = now_millis();
+        let now = crate::time::now().millis();
         // Taken only when a document changes: the search index follows the generation.
         let mut generation = None;
         for category in &bundle.categories {

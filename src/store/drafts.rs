@@ -1,10 +1,12 @@
 //! Form drafts (a customer's answers on the way through a form) and the anonymous deflection
 //! funnel events they produce.
 
-use super::{Store, StoreError, corrupt, now_millis, to_json};
+use super::{Store, StoreError, corrupt, to_json};
 use crate::Locale;
-use crate::content::Slug;
+use crate::content::{DocRef, Slug};
 use crate::forms::Answers;
+use crate::ticket::DraftId;
+use crate::time::now;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
@@ -55,7 +57,7 @@ pub struct PendingStep {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Draft {
     /// Random, unguessable id.
-    pub id: String,
+    pub id: DraftId,
     /// The form.
     pub form: Slug,
     /// The form version it is filled against.
@@ -68,10 +70,10 @@ pub struct Draft {
     pub pending: Option<PendingStep>,
     /// How it ended, so far.
     pub outcome: DraftOutcome,
-    /// Documents suggested so far (`article/slug`), in the order first shown.
-    pub seen: Vec<String>,
-    /// Suggested documents the customer opened (`article/slug`), in the order first opened.
-    pub opened: Vec<String>,
+    /// Documents suggested so far , in the order first shown.
+    pub seen: Vec<DocRef>,
+    /// Suggested documents the customer opened , in the order first opened.
+    pub opened: Vec<DocRef>,
 }
 
 /// A step of the deflection funnel.
@@ -107,13 +109,19 @@ impl FunnelEvent {
 
 impl Store {
     /// Starts a draft of `form` (at `version`) with the id `id`.
-    pub async fn create_draft(&self, id: &str, form: &Slug, version: i64, locale: Locale) -> Result<(), StoreError> {
-        let now = now_millis();
+    pub async fn create_draft(
+        &self,
+        id: &DraftId,
+        form: &Slug,
+        version: i64,
+        locale: Locale,
+    ) -> Result<(), StoreError> {
+        let now = now().millis();
         sqlx::query(
             "INSERT INTO form_drafts (id, form_slug, form_version, locale, answers, outcome, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, '{}', 'open', $5, $5)",
         )
-        .bind(id)
+        .bind(id.as_str())
         .bind(form.as_str())
         .bind(version)
         .bind(locale.code())
@@ -124,11 +132,11 @@ impl Store {
     }
 
     /// The draft `id` of `form`, if it exists.
-    pub async fn draft(&self, form: &Slug, id: &str) -> Result<Option<Draft>, StoreError> {
+    pub async fn draft(&self, form: &Slug, id: &DraftId) -> Result<Option<Draft>, StoreError> {
         let row = sqlx::query(
             "SELECT form_version, locale, answers, pending, outcome, seen, opened FROM form_drafts WHERE id = $1 AND form_slug = $2",
         )
-        .bind(id)
+        .bind(id.as_str())
         .bind(form.as_str())
         .fetch_optional(self.pool())
         .await?;
@@ -140,7 +148,7 @@ impl Store {
         let seen: String = row.try_get(5)?;
         let opened: String = row.try_get(6)?;
         Ok(Some(Draft {
-            id: id.to_owned(),
+            id: id.clone(),
             form: form.clone(),
             form_version: row.try_get(0)?,
             locale: locale.parse().map_err(|e: crate::locale::LocaleError| corrupt(e.to_string()))?,
@@ -153,18 +161,18 @@ impl Store {
     }
 
     /// Stores validated answers and clears any pending step.
-    pub async fn save_draft_answers(&self, id: &str, answers: &Answers) -> Result<(), StoreError> {
+    pub async fn save_draft_answers(&self, id: &DraftId, answers: &Answers) -> Result<(), StoreError> {
         sqlx::query("UPDATE form_drafts SET answers = $1, pending = NULL, updated_at = $2 WHERE id = $3")
             .bind(to_json(answers)?)
-            .bind(now_millis())
-            .bind(id)
+            .bind(now().millis())
+            .bind(id.as_str())
             .execute(self.pool())
             .await?;
         Ok(())
     }
 
     /// Adds documents to those the draft was shown (each once).
-    pub async fn add_draft_seen(&self, draft: &Draft, shown: &[String]) -> Result<(), StoreError> {
+    pub async fn add_draft_seen(&self, draft: &Draft, shown: &[DocRef]) -> Result<(), StoreError> {
         let mut seen = draft.seen.clone();
         for item in shown {
             if !seen.contains(item) {
@@ -176,46 +184,46 @@ impl Store {
         }
         sqlx::query("UPDATE form_drafts SET seen = $1 WHERE id = $2")
             .bind(to_json(&seen)?)
-            .bind(&draft.id)
+            .bind(draft.id.as_str())
             .execute(self.pool())
             .await?;
         Ok(())
     }
 
-    /// Adds `document` (`article/slug`) to the suggestions the draft's customer opened; false
+    /// Adds `document`  to the suggestions the draft's customer opened; false
     /// when it was opened before.
-    pub async fn add_draft_opened(&self, draft: &Draft, document: &str) -> Result<bool, StoreError> {
-        if draft.opened.iter().any(|d| d == document) {
+    pub async fn add_draft_opened(&self, draft: &Draft, document: &DocRef) -> Result<bool, StoreError> {
+        if draft.opened.contains(document) {
             return Ok(false);
         }
         let mut opened = draft.opened.clone();
-        opened.push(document.to_owned());
+        opened.push(document.clone());
         sqlx::query("UPDATE form_drafts SET opened = $1 WHERE id = $2")
             .bind(to_json(&opened)?)
-            .bind(&draft.id)
+            .bind(draft.id.as_str())
             .execute(self.pool())
             .await?;
         Ok(true)
     }
 
     /// Keeps a rejected step's input and errors for the page to show.
-    pub async fn save_draft_pending(&self, id: &str, pending: &PendingStep) -> Result<(), StoreError> {
+    pub async fn save_draft_pending(&self, id: &DraftId, pending: &PendingStep) -> Result<(), StoreError> {
         sqlx::query("UPDATE form_drafts SET pending = $1, updated_at = $2 WHERE id = $3")
             .bind(to_json(pending)?)
-            .bind(now_millis())
-            .bind(id)
+            .bind(now().millis())
+            .bind(id.as_str())
             .execute(self.pool())
             .await?;
         Ok(())
     }
 
     /// Ends an open draft with `outcome`; false when it had already ended.
-    pub async fn end_draft(&self, id: &str, outcome: DraftOutcome) -> Result<bool, StoreError> {
+    pub async fn end_draft(&self, id: &DraftId, outcome: DraftOutcome) -> Result<bool, StoreError> {
         let done =
             sqlx::query("UPDATE form_drafts SET outcome = $1, updated_at = $2 WHERE id = $3 AND outcome = 'open'")
                 .bind(outcome.code())
-                .bind(now_millis())
-                .bind(id)
+                .bind(now().millis())
+                .bind(id.as_str())
                 .execute(self.pool())
                 .await?;
         Ok(done.rows_affected() == 1)
@@ -224,7 +232,7 @@ impl Store {
     /// Records a funnel event of a draft (anonymous: the draft id, the form, the locale).
     pub async fn record_funnel(
         &self,
-        draft: &str,
+        draft: &DraftId,
         form: &Slug,
         locale: Locale,
         event: FunnelEvent,
@@ -234,12 +242,12 @@ impl Store {
             "INSERT INTO funnel_events (draft_id, form_slug, locale, event, step, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6)",
         )
-        .bind(draft)
+        .bind(draft.as_str())
         .bind(form.as_str())
         .bind(locale.code())
         .bind(event.code())
         .bind(step)
-        .bind(now_millis())
+        .bind(now().millis())
         .execute(self.pool())
         .await?;
         Ok(())

@@ -1,17 +1,12 @@
 //! What customers tell us without saying who they are: searches, clicks, helpful votes.
 
-use super::{Store, StoreError, now_millis};
+use super::{Store, StoreError};
 use crate::Locale;
-use crate::content::DocKind;
+use crate::content::{DocRef, Slug};
+use crate::search_types::SearchText;
 
 /// Longest comment kept with a vote, in characters.
 pub const MAX_COMMENT: usize = 1000;
-
-/// A query as logged: lowercase, single spaces, at most 200 characters.
-pub fn normalise_query(text: &str) -> String {
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    joined.chars().take(200).collect()
-}
 
 /// Votes for one document.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,26 +19,26 @@ pub struct VoteCounts {
 
 impl Store {
     /// Logs a search; returns the log row's id, used to record which hit was opened.
-    pub async fn log_search(&self, query: &str, locale: Locale, results: usize) -> Result<i64, StoreError> {
+    pub async fn log_search(&self, query: &SearchText, locale: Locale, results: usize) -> Result<i64, StoreError> {
         let id = sqlx::query_scalar::<_, i64>(
             "INSERT INTO search_log (query, locale, result_count, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
         )
-        .bind(normalise_query(query))
+        .bind(query.logged())
         .bind(locale.code())
         .bind(i64::try_from(results).unwrap_or(i64::MAX))
-        .bind(now_millis())
+        .bind(crate::time::now().millis())
         .fetch_one(self.pool())
         .await?;
         Ok(id)
     }
 
     /// Records the hit opened from a logged search (the first one only).
-    pub async fn log_click(&self, search_id: i64, kind: DocKind, slug: &str) -> Result<(), StoreError> {
+    pub async fn log_click(&self, search_id: i64, opened: &DocRef) -> Result<(), StoreError> {
         sqlx::query(
             "UPDATE search_log SET clicked_kind = $1, clicked_slug = $2 WHERE id = $3 AND clicked_kind IS NULL",
         )
-        .bind(kind.code())
-        .bind(slug)
+        .bind(opened.kind.code())
+        .bind(opened.slug.as_str())
         .bind(search_id)
         .execute(self.pool())
         .await?;
@@ -63,8 +58,7 @@ impl Store {
     /// Stores a helpful vote with an optional comment (trimmed, at most [`MAX_COMMENT`] characters).
     pub async fn record_vote(
         &self,
-        kind: DocKind,
-        slug: &str,
+        document: &DocRef,
         locale: Locale,
         helpful: bool,
         comment: Option<&str>,
@@ -74,31 +68,31 @@ impl Store {
         sqlx::query(
             "INSERT INTO helpful_votes (kind, slug, locale, helpful, comment, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
         )
-        .bind(kind.code())
-        .bind(slug)
+        .bind(document.kind.code())
+        .bind(document.slug.as_str())
         .bind(locale.code())
         .bind(i64::from(helpful))
         .bind(comment)
-        .bind(now_millis())
+        .bind(crate::time::now().millis())
         .execute(self.pool())
         .await?;
         Ok(())
     }
 
     /// The votes of one document.
-    pub async fn vote_counts(&self, kind: DocKind, slug: &str) -> Result<VoteCounts, StoreError> {
+    pub async fn vote_counts(&self, document: &DocRef) -> Result<VoteCounts, StoreError> {
         let (helpful, total): (i64, i64) = sqlx::query_as(
             "SELECT CAST(COALESCE(SUM(helpful), 0) AS BIGINT), COUNT(*) FROM helpful_votes WHERE kind = $1 AND slug = $2",
         )
-        .bind(kind.code())
-        .bind(slug)
+        .bind(document.kind.code())
+        .bind(document.slug.as_str())
         .fetch_one(self.pool())
         .await?;
         Ok(VoteCounts { helpful, not_helpful: total - helpful })
     }
 
     /// Published articles ranked by helpful votes minus unhelpful ones (then by slug).
-    pub async fn most_helpful(&self, limit: i64) -> Result<Vec<String>, StoreError> {
+    pub async fn most_helpful(&self, limit: i64) -> Result<Vec<Slug>, StoreError> {
         let rows: Vec<(String,)> = sqlx::query_as(
             "SELECT d.slug FROM documents d \
              LEFT JOIN helpful_votes v ON v.kind = d.kind AND v.slug = d.slug \
@@ -110,6 +104,7 @@ impl Store {
         .bind(limit)
         .fetch_all(self.pool())
         .await?;
-        Ok(rows.into_iter().map(|(s,)| s).collect())
+        // A slug that no longer reads as one cannot be linked to; it is left out.
+        Ok(rows.into_iter().filter_map(|(s,)| Slug::parse(&s).ok()).collect())
     }
 }

@@ -1,7 +1,7 @@
 //! The `portal_meta` table: small facts about this installation (when it was created,
 //! which content was loaded), kept as key/value text.
 
-use super::{Store, StoreError, now_millis};
+use super::{Store, StoreError};
 
 /// `portal_meta` key of the content generation: counted up in the transaction of every content
 /// change, and recorded in the search index's commits, so an index behind the database (on this
@@ -34,7 +34,7 @@ impl Store {
         )
         .bind(key)
         .bind(value)
-        .bind(now_millis())
+        .bind(crate::time::now().millis())
         .execute(self.pool())
         .await?;
         Ok(())

@@ -14,18 +14,21 @@ mod meta;
 mod outbox;
 mod report;
 mod retention;
+mod schema;
+#[cfg(feature = "testing")]
 pub mod testing;
 mod tickets;
 
 pub use content::ImportReport;
 pub use database_url::{Backend, DatabaseUrl, DatabaseUrlError};
 pub use drafts::{Draft, DraftOutcome, FunnelEvent, PendingStep};
-pub use feedback::{MAX_COMMENT, VoteCounts, normalise_query};
+pub use feedback::{MAX_COMMENT, VoteCounts};
 pub use meta::CONTENT_GENERATION;
 pub use outbox::MAX_MAILS_PER_RECIPIENT_PER_HOUR;
 pub use report::{DeflectionReport, FunnelRow};
 pub use retention::{PurgeReport, Retention};
-pub use tickets::{NewTicket, Submitted, TicketMessage, TicketRecord, format_reference};
+pub use schema::{ColumnShape, SchemaShape};
+pub use tickets::{Author, NewTicket, Submitted, TicketMessage, TicketRecord};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
@@ -217,7 +220,6 @@ impl Store {
     }
 }
 
-/// Current time as Unix milliseconds, the portable timestamp of every table.
 /// A stored value that cannot be read back (bad JSON, unknown code): the database is corrupt.
 pub(crate) fn corrupt(what: String) -> StoreError {
     StoreError::Database(sqlx::Error::Decode(what.into()))
@@ -226,9 +228,4 @@ pub(crate) fn corrupt(what: String) -> StoreError {
 /// A value stored as JSON text.
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|e| corrupt(e.to_string()))
-}
-
-pub(crate) fn now_millis() -> i64 {
-    let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-    i64::try_from(since_epoch.as_millis()).unwrap_or(i64::MAX)
 }

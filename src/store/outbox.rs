@@ -1,6 +1,7 @@
 //! The mail outbox: queued with what it announces, delivered and retried from here.
 
-use super::{Store, StoreError};
+use super::{Store, StoreError, corrupt};
+use crate::email::Email;
 use crate::mail::{OutgoingMail, QueuedMail};
 use sqlx::{Any, Row, Transaction};
 
@@ -13,11 +14,11 @@ pub const MAX_MAILS_PER_RECIPIENT_PER_HOUR: i64 = 5;
 /// in the hour before `now`.
 pub(super) async fn recipient_may_get_mail(
     tx: &mut Transaction<'static, Any>,
-    recipient: &str,
+    recipient: &Email,
     now: i64,
 ) -> Result<bool, StoreError> {
     let recent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE recipient = $1 AND created_at > $2")
-        .bind(recipient)
+        .bind(recipient.as_str())
         .bind(now - 3_600_000)
         .fetch_one(&mut **tx)
         .await?;
@@ -34,7 +35,7 @@ pub(super) async fn queue_mail(
         "INSERT INTO outbox (recipient, subject, text_body, html_body, created_at, attempts, next_attempt_at) \
          VALUES ($1, $2, $3, $4, $5, 0, $5)",
     )
-    .bind(&mail.to)
+    .bind(mail.to.as_str())
     .bind(&mail.subject)
     .bind(&mail.text)
     .bind(&mail.html)
@@ -65,10 +66,11 @@ impl Store {
         .await?;
         rows.iter()
             .map(|r| {
+                let to: String = r.try_get(1)?;
                 Ok(QueuedMail {
                     id: r.try_get(0)?,
                     mail: OutgoingMail {
-                        to: r.try_get(1)?,
+                        to: Email::parse(&to).ok_or_else(|| corrupt(format!("not an e-mail address: {to}")))?,
                         subject: r.try_get(2)?,
                         text: r.try_get(3)?,
                         html: r.try_get(4)?,

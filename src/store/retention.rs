@@ -1,7 +1,7 @@
 //! Retention: what is kept how long (GDPR). Drafts expire; a finished ticket's personal data
 //! is removed after its retention period, keeping what statistics need.
 
-use super::{Store, StoreError, now_millis};
+use super::{Store, StoreError};
 
 /// How long things are kept, in days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +48,7 @@ fn cutoff(now: i64, days: u32) -> i64 {
 impl Store {
     /// Applies `retention` as of now. Idempotent: a second run removes nothing more.
     pub async fn purge(&self, retention: Retention) -> Result<PurgeReport, StoreError> {
-        self.purge_at(retention, now_millis()).await
+        self.purge_at(retention, crate::time::now().millis()).await
     }
 
     /// Applies `retention` as of `now` (milliseconds since the epoch).

@@ -51,3 +51,8 @@ pub async fn fresh_database(backend: Backend, dir: &Path) -> Result<DatabaseUrl,
         }
     }
 }
+
+/// The database behind `portal`, for tests that check what was stored.
+pub fn store_of(portal: &crate::Portal) -> &Store {
+    portal.store()
+}

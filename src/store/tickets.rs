@@ -1,17 +1,21 @@
 //! Tickets: created from a draft in one transaction, at most once per draft.
 
-use super::{Store, StoreError, corrupt, now_millis, to_json};
+use super::{Store, StoreError, corrupt, to_json};
 use crate::Locale;
+use crate::content::{DocRef, Slug};
+use crate::email::Email;
 use crate::forms::Answers;
+use crate::ticket::{DraftId, TicketRef, TicketStatus};
+use crate::time::{Timestamp, now};
 use sqlx::Row;
 
 /// Everything a new ticket holds besides its reference, status and times.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewTicket {
     /// The draft it comes from (one ticket per draft).
-    pub draft_id: String,
+    pub draft_id: DraftId,
     /// The request type.
-    pub form_slug: String,
+    pub form_slug: Slug,
     /// The version of the request type it was filled against.
     pub form_version: i64,
     /// The answers that count.
@@ -21,7 +25,7 @@ pub struct NewTicket {
     /// The customer's name.
     pub contact_name: String,
     /// The customer's e-mail address.
-    pub contact_email: String,
+    pub contact_email: Email,
     /// The customer's telephone number, if given.
     pub contact_phone: Option<String>,
     /// The language replies should be in.
@@ -35,9 +39,9 @@ pub struct NewTicket {
     /// `low` … `critical`.
     pub priority: String,
     /// Documents suggested to the customer before sending (`article/slug`).
-    pub suggestions_seen: Vec<String>,
+    pub suggestions_seen: Vec<DocRef>,
     /// Of those, the ones the customer opened: what was already tried.
-    pub suggestions_opened: Vec<String>,
+    pub suggestions_opened: Vec<DocRef>,
     /// SHA-256 (hex) of the token in the customer's status link.
     pub status_token_hash: String,
 }
@@ -45,54 +49,71 @@ pub struct NewTicket {
 /// A ticket as its status page shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TicketRecord {
-    /// `TK-2026-000123`.
-    pub reference: String,
+    /// Its reference.
+    pub reference: TicketRef,
     /// The request type.
-    pub form_slug: String,
+    pub form_slug: Slug,
     /// Its version.
     pub form_version: i64,
     /// The answers.
     pub answers: Answers,
     /// The problem in the customer's words.
     pub description: String,
-    /// `new`, `open`, `waiting`, `resolved` or `closed`.
-    pub status: String,
-    /// When it was sent (milliseconds since the epoch).
-    pub created_at: i64,
+    /// Where it is in its life.
+    pub status: TicketStatus,
+    /// When it was sent.
+    pub created_at: Timestamp,
     /// SHA-256 (hex) of the status link's token.
     pub status_token_hash: String,
+}
+
+/// Who wrote an entry of a ticket's conversation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Author {
+    /// The customer, on the ticket's status page.
+    Customer,
+    /// The service desk.
+    Desk,
+}
+
+impl Author {
+    /// The stored code: `customer` or `desk`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Author::Customer => "customer",
+            Author::Desk => "desk",
+        }
+    }
+
+    fn parse(code: &str) -> Result<Author, StoreError> {
+        match code {
+            "customer" => Ok(Author::Customer),
+            "desk" => Ok(Author::Desk),
+            other => Err(corrupt(format!("unknown message author {other}"))),
+        }
+    }
 }
 
 /// One entry of a ticket's conversation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TicketMessage {
-    /// `customer` or `desk`.
-    pub author: String,
+    /// Who wrote it.
+    pub author: Author,
     /// The message, if any.
     pub body: Option<String>,
     /// The status the ticket moved to, if it did.
-    pub new_status: Option<String>,
-    /// When (milliseconds since the epoch).
-    pub created_at: i64,
+    pub new_status: Option<TicketStatus>,
+    /// When.
+    pub created_at: Timestamp,
 }
 
 /// What submitting a draft did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Submitted {
     /// The ticket's reference.
-    pub reference: String,
+    pub reference: TicketRef,
     /// False when the draft had already been sent (a double submit): nothing new was created.
     pub created: bool,
-}
-
-/// `TK-2026-000123`.
-pub fn format_reference(year: i64, number: i64) -> String {
-    format!("TK-{year}-{number:06}")
-}
-
-/// The current year (UTC), from the clock.
-fn current_year() -> i64 {
-    crate::mail::civil_from_days(now_millis().div_euclid(86_400_000)).0
 }
 
 impl Store {
@@ -104,16 +125,16 @@ impl Store {
     pub async fn submit_ticket(
         &self,
         ticket: &NewTicket,
-        confirmation: impl FnOnce(&str) -> crate::mail::OutgoingMail,
+        confirmation: impl FnOnce(&TicketRef) -> crate::mail::OutgoingMail,
     ) -> Result<Option<Submitted>, StoreError> {
         let turn = self.write_turn().await?;
         let mut tx = self.pool().begin().await?;
-        let now = now_millis();
+        let now = now();
         let ended = sqlx::query(
             "UPDATE form_drafts SET outcome = 'submitted', updated_at = $1 WHERE id = $2 AND outcome = 'open'",
         )
-        .bind(now)
-        .bind(&ticket.draft_id)
+        .bind(now.millis())
+        .bind(ticket.draft_id.as_str())
         .execute(&mut *tx)
         .await?;
         if ended.rows_affected() == 0 {
@@ -122,7 +143,7 @@ impl Store {
             let reference = self.ticket_reference_of_draft(&ticket.draft_id).await?;
             return Ok(reference.map(|reference| Submitted { reference, created: false }));
         }
-        let year = current_year();
+        let year = now.date().year;
         let number: i64 = sqlx::query_scalar(
             "INSERT INTO ticket_sequences (year, last) VALUES ($1, 1) \
              ON CONFLICT (year) DO UPDATE SET last = ticket_sequences.last + 1 RETURNING last",
@@ -130,21 +151,21 @@ impl Store {
         .bind(year)
         .fetch_one(&mut *tx)
         .await?;
-        let reference = format_reference(year, number);
+        let reference = TicketRef::new(year, number);
         sqlx::query(
             "INSERT INTO tickets (reference, draft_id, form_slug, form_version, answers, description, contact_name, \
              contact_email, contact_phone, contact_locale, locale, team, kind, priority, status, suggestions_seen, \
              suggestions_opened, status_token_hash, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'new', $15, $16, $17, $18, $18)",
         )
-        .bind(&reference)
-        .bind(&ticket.draft_id)
-        .bind(&ticket.form_slug)
+        .bind(reference.as_str())
+        .bind(ticket.draft_id.as_str())
+        .bind(ticket.form_slug.as_str())
         .bind(ticket.form_version)
         .bind(to_json(&ticket.answers)?)
         .bind(&ticket.description)
         .bind(&ticket.contact_name)
-        .bind(&ticket.contact_email)
+        .bind(ticket.contact_email.as_str())
         .bind(ticket.contact_phone.as_deref())
         .bind(ticket.contact_locale.code())
         .bind(ticket.locale.code())
@@ -154,22 +175,22 @@ impl Store {
         .bind(to_json(&ticket.suggestions_seen)?)
         .bind(to_json(&ticket.suggestions_opened)?)
         .bind(&ticket.status_token_hash)
-        .bind(now)
+        .bind(now.millis())
         .execute(&mut *tx)
         .await?;
         sqlx::query(
             "INSERT INTO funnel_events (draft_id, form_slug, locale, event, step, created_at) \
              VALUES ($1, $2, $3, 'ticket-submitted', NULL, $4)",
         )
-        .bind(&ticket.draft_id)
-        .bind(&ticket.form_slug)
+        .bind(ticket.draft_id.as_str())
+        .bind(ticket.form_slug.as_str())
         .bind(ticket.locale.code())
-        .bind(now)
+        .bind(now.millis())
         .execute(&mut *tx)
         .await?;
         let mail = confirmation(&reference);
-        if super::outbox::recipient_may_get_mail(&mut tx, &mail.to, now).await? {
-            super::outbox::queue_mail(&mut tx, &mail, now).await?;
+        if super::outbox::recipient_may_get_mail(&mut tx, &mail.to, now.millis()).await? {
+            super::outbox::queue_mail(&mut tx, &mail, now.millis()).await?;
         } else {
             tracing::warn!(%reference, "confirmation not sent: the address had its hourly share of mail");
         }
@@ -178,33 +199,35 @@ impl Store {
     }
 
     /// The reference of the ticket made from `draft`, if any.
-    pub async fn ticket_reference_of_draft(&self, draft: &str) -> Result<Option<String>, StoreError> {
+    pub async fn ticket_reference_of_draft(&self, draft: &DraftId) -> Result<Option<TicketRef>, StoreError> {
         let row = sqlx::query("SELECT reference FROM tickets WHERE draft_id = $1")
-            .bind(draft)
+            .bind(draft.as_str())
             .fetch_optional(self.pool())
             .await?;
-        row.map(|r| r.try_get::<String, _>(0)).transpose().map_err(StoreError::from)
+        row.map(|r| r.try_get::<String, _>(0).map_err(StoreError::from).and_then(|r| read_reference(&r))).transpose()
     }
 
     /// The ticket `reference`, if it exists.
-    pub async fn ticket(&self, reference: &str) -> Result<Option<TicketRecord>, StoreError> {
+    pub async fn ticket(&self, reference: &TicketRef) -> Result<Option<TicketRecord>, StoreError> {
         let row = sqlx::query(
             "SELECT form_slug, form_version, answers, description, status, created_at, status_token_hash \
              FROM tickets WHERE reference = $1",
         )
-        .bind(reference)
+        .bind(reference.as_str())
         .fetch_optional(self.pool())
         .await?;
         let Some(row) = row else { return Ok(None) };
         let answers: String = row.try_get(2)?;
+        let form_slug: String = row.try_get(0)?;
+        let status: String = row.try_get(4)?;
         Ok(Some(TicketRecord {
-            reference: reference.to_owned(),
-            form_slug: row.try_get(0)?,
+            reference: reference.clone(),
+            form_slug: Slug::parse(&form_slug).map_err(|e| corrupt(e.to_string()))?,
             form_version: row.try_get(1)?,
             answers: serde_json::from_str(&answers).map_err(|e| corrupt(e.to_string()))?,
             description: row.try_get(3)?,
-            status: row.try_get(4)?,
-            created_at: row.try_get(5)?,
+            status: status.parse().map_err(corrupt)?,
+            created_at: Timestamp::from_millis(row.try_get(5)?),
             status_token_hash: row.try_get(6)?,
         }))
     }
@@ -213,36 +236,36 @@ impl Store {
     /// transaction with the ticket's own status.
     pub async fn add_customer_message(
         &self,
-        reference: &str,
+        reference: &TicketRef,
         body: Option<&str>,
-        new_status: Option<&str>,
+        new_status: Option<TicketStatus>,
     ) -> Result<(), StoreError> {
         let _turn = self.write_turn().await?;
-        let now = now_millis();
+        let now = now().millis();
         let mut tx = self.pool().begin().await?;
         sqlx::query(
             "INSERT INTO ticket_messages (reference, author, body, new_status, created_at) \
              VALUES ($1, 'customer', $2, $3, $4)",
         )
-        .bind(reference)
+        .bind(reference.as_str())
         .bind(body)
-        .bind(new_status)
+        .bind(new_status.map(TicketStatus::code))
         .bind(now)
         .execute(&mut *tx)
         .await?;
         match new_status {
             Some(status) => {
                 sqlx::query("UPDATE tickets SET status = $1, updated_at = $2 WHERE reference = $3")
-                    .bind(status)
+                    .bind(status.code())
                     .bind(now)
-                    .bind(reference)
+                    .bind(reference.as_str())
                     .execute(&mut *tx)
                     .await?;
             }
             None => {
                 sqlx::query("UPDATE tickets SET updated_at = $1 WHERE reference = $2")
                     .bind(now)
-                    .bind(reference)
+                    .bind(reference.as_str())
                     .execute(&mut *tx)
                     .await?;
             }
@@ -252,20 +275,22 @@ impl Store {
     }
 
     /// The conversation of ticket `reference`, oldest first.
-    pub async fn ticket_messages(&self, reference: &str) -> Result<Vec<TicketMessage>, StoreError> {
+    pub async fn ticket_messages(&self, reference: &TicketRef) -> Result<Vec<TicketMessage>, StoreError> {
         let rows = sqlx::query(
             "SELECT author, body, new_status, created_at FROM ticket_messages WHERE reference = $1 ORDER BY id",
         )
-        .bind(reference)
+        .bind(reference.as_str())
         .fetch_all(self.pool())
         .await?;
         rows.iter()
             .map(|r| {
+                let author: String = r.try_get(0)?;
+                let new_status: Option<String> = r.try_get(2)?;
                 Ok(TicketMessage {
-                    author: r.try_get(0)?,
+                    author: Author::parse(&author)?,
                     body: r.try_get(1)?,
-                    new_status: r.try_get(2)?,
-                    created_at: r.try_get(3)?,
+                    new_status: new_status.map(|s| s.parse()).transpose().map_err(corrupt)?,
+                    created_at: Timestamp::from_millis(r.try_get(3)?),
                 })
             })
             .collect()
@@ -277,19 +302,7 @@ impl Store {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn references_have_the_year_and_six_digits() {
-        assert_eq!(format_reference(2026, 123), "TK-2026-000123");
-        assert_eq!(format_reference(2026, 1_234_567), "TK-2026-1234567");
-    }
-
-    #[test]
-    fn the_current_year_is_plausible() {
-        let year = current_year();
-        assert!((2025..2100).contains(&year), "{year}");
-    }
+/// A stored reference read back.
+fn read_reference(text: &str) -> Result<TicketRef, StoreError> {
+    TicketRef::parse(text).ok_or_else(|| corrupt(format!("not a ticket reference: {text}")))
 }

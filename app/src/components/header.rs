@@ -1,6 +1,7 @@
 //! The site header: skip link, portal name, search box and language switcher.
 
-use super::{LanguageSwitcher, SearchForm};
+use super::LanguageSwitcher;
+use crate::customer::search::SearchForm;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 

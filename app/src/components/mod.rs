@@ -4,10 +4,8 @@ mod footer;
 mod header;
 mod language;
 mod language_badge;
-mod search_form;
 
 pub use footer::SiteFooter;
 pub use header::{SiteHeader, SkipLink};
 pub use language::{LanguageAlternates, LanguageSwitcher};
 pub use language_badge::OtherLanguageBadge;
-pub use search_form::SearchForm;

@@ -17,12 +17,11 @@ use std::collections::HashMap;
 use tuki::Locale;
 use tuki::content::{DocKind, Slug};
 use tuki::i18n::tr;
+use tuki::paths::document_href;
 use tuki::search::SearchRequest;
-use tuki_app::pages::document_href;
+use tuki::search_types::{SearchText, SearchTextError};
+use tuki::services::{Caller, ServiceError};
 use utoipa::{IntoParams, OpenApi, ToSchema};
-
-/// Longest query accepted, in characters.
-const MAX_QUERY: usize = 200;
 
 /// The error body: `{"error": {"code": …, "message": …}}`.
 #[derive(Serialize, ToSchema)]
@@ -66,7 +65,7 @@ enum LocaleName {
 #[allow(dead_code)]
 struct SearchParams {
     /// What to search for: 1–200 characters, not only spaces.
-    #[param(min_length = 1, max_length = 200, pattern = r"\S")]
+    #[param(min_length = 1, max_length = 200, pattern = r"\S")] // = MAX_QUERY_CHARS
     q: String,
     /// The language searched first (default `fi`); error messages come in it.
     #[param(inline)]
@@ -113,6 +112,12 @@ impl ApiError {
 
     fn bad_request(code: &'static str, locale: Locale) -> ApiError {
         ApiError { code, status: StatusCode::BAD_REQUEST, locale }
+    }
+
+    /// A service's error: its status and code.
+    fn from_service(error: &ServiceError, locale: Locale) -> ApiError {
+        let status = StatusCode::from_u16(error.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        ApiError { code: error.code(), status, locale }
     }
 }
 
@@ -205,9 +210,9 @@ pub async fn search(
     let locale = request.locale;
     let query = request.text.clone();
     let started = std::time::Instant::now();
-    let results = state.portal.search(request).await.map_err(|error| {
+    let results = state.portal.searching().api(&Caller::Customer, request).await.map_err(|error| {
         tracing::error!(%error, "search failed");
-        ApiError { code: "error-search-unavailable", status: StatusCode::SERVICE_UNAVAILABLE, locale }
+        ApiError::from_service(&error, locale)
     })?;
     let took_ms = started.elapsed().as_secs_f64() * 1000.0;
     let hits = results
@@ -233,13 +238,10 @@ fn parse(params: &HashMap<String, String>) -> Result<SearchRequest, ApiError> {
         None => Locale::Fi,
         Some(code) => code.parse().map_err(|_| ApiError::bad_request("error-api-invalid-locale", Locale::En))?,
     };
-    let text = params.get("q").map(|q| q.trim()).unwrap_or_default();
-    if text.is_empty() {
-        return Err(ApiError::bad_request("error-api-missing-query", locale));
-    }
-    if text.chars().count() > MAX_QUERY {
-        return Err(ApiError::bad_request("error-api-query-too-long", locale));
-    }
+    let text = SearchText::parse(params.get("q").map_or("", String::as_str)).map_err(|error| match error {
+        SearchTextError::Empty => ApiError::bad_request("error-api-missing-query", locale),
+        SearchTextError::TooLong => ApiError::bad_request("error-api-query-too-long", locale),
+    })?;
     let limit = match params.get("limit") {
         None => 10,
         Some(limit) => match limit.parse::<usize>() {
@@ -255,12 +257,13 @@ fn parse(params: &HashMap<String, String>) -> Result<SearchRequest, ApiError> {
         None => None,
         Some(k) => Some(k.parse::<DocKind>().map_err(|_| ApiError::bad_request("error-api-invalid-kind", locale))?),
     };
-    Ok(SearchRequest { text: text.to_owned(), locale, limit, offset: 0, category, kind })
+    Ok(SearchRequest { text: text.as_str().to_owned(), locale, limit, offset: 0, category, kind })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tuki::search_types::MAX_QUERY_CHARS;
 
     fn params(pairs: &[(&str, &str)]) -> HashMap<String, String> {
         pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
@@ -271,7 +274,7 @@ mod tests {
         let code = |pairs: &[(&str, &str)]| parse(&params(pairs)).err().map(|e| e.code);
         assert_eq!(code(&[]), Some("error-api-missing-query"));
         assert_eq!(code(&[("q", "  ")]), Some("error-api-missing-query"));
-        assert_eq!(code(&[("q", &"x".repeat(201))]), Some("error-api-query-too-long"));
+        assert_eq!(code(&[("q", &"x".repeat(MAX_QUERY_CHARS + 1))]), Some("error-api-query-too-long"));
         assert_eq!(code(&[("q", "x"), ("locale", "de")]), Some("error-api-invalid-locale"));
         assert_eq!(code(&[("q", "x"), ("limit", "0")]), Some("error-api-invalid-limit"));
         assert_eq!(code(&[("q", "x"), ("limit", "51")]), Some("error-api-invalid-limit"));

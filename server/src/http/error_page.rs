@@ -73,3 +73,21 @@ fn page(locale: Locale, title_id: &str, body_id: &str, request_id: Option<&str>)
     );
     html
 }
+
+/// The page that answers a service's error: its status and its translated message (503 with
+/// `Retry-After` when the database is busy; the generic 500 page when something broke).
+pub fn for_service_error(locale: Locale, error: &tuki::services::ServiceError) -> Response {
+    let status = StatusCode::from_u16(error.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    match status {
+        StatusCode::NOT_FOUND => not_found(locale),
+        StatusCode::SERVICE_UNAVAILABLE => {
+            tracing::warn!(%error, "the service is not available; answered 503");
+            unavailable(locale)
+        }
+        status if status.is_server_error() => {
+            tracing::error!(%error, "the service failed");
+            internal_error(locale, None)
+        }
+        status => status_page(status, locale, error.code()),
+    }
+}

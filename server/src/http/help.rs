@@ -9,10 +9,11 @@
 //! | `/{lang}/help/{form}/{draft}/contact`  | checks contact details, sends the ticket (once per draft) | `…/done`, or the contact page with its errors |
 //!
 //! A form, draft or step that does not exist (or a finished draft) leads to its address, which
-//! answers with the translated 404 page.
+//! answers with the translated 404 page. The addresses and the posted words are
+//! `tuki::paths`'s; what each post does is the core's guided form and tickets services.
 
 use super::client_ip::ClientIp;
-use super::error_page::{internal_error, unavailable};
+use super::error_page;
 use super::rate_limit::too_many;
 use super::{AppState, Limited};
 use axum::Form;
@@ -22,25 +23,18 @@ use tuki::Locale;
 use tuki::content::Slug;
 use tuki::forms::Answers;
 use tuki::forms::contact::CONTACT_STEP;
-use tuki::help_flow::{ContactOutcome, DraftEnd, FlowError, StepOutcome};
-use tuki_app::pages::help_href;
+use tuki::paths::{ACTION_FIELD, CHECK, DONE, HONEYPOT_FIELD, MESSAGE_FIELD, SOLVED, TOKEN_FIELD, help_href};
+use tuki::services::guided_form::{DraftEnd, StepOutcome};
+use tuki::services::tickets::{ContactOutcome, CustomerUpdate};
+use tuki::services::{Caller, ServiceError};
+use tuki::ticket::{DraftId, TicketRef};
 
-/// Form fields the flow itself uses (never answers).
-const ACTION: &str = "_action";
-/// A field people do not see (and leave empty) but form-filling bots do not leave alone.
-const HONEYPOT: &str = "_website";
-
-fn failed(locale: Locale, error: FlowError, not_found: String) -> Response {
+/// A service's error as a form post's answer: what does not exist (or ended) leads to its
+/// address, which answers with the translated 404 page; anything else is an error page.
+fn failed(locale: Locale, error: ServiceError, not_found: String) -> Response {
     match error {
-        FlowError::NotFound | FlowError::Finished => Redirect::to(&not_found).into_response(),
-        FlowError::Portal(error) if error.is_transient() => {
-            tracing::warn!(%error, "form flow: the database is not available; answered 503");
-            unavailable(locale)
-        }
-        FlowError::Portal(error) => {
-            tracing::error!(%error, "form flow failed");
-            internal_error(locale, None)
-        }
+        ServiceError::NotFound | ServiceError::Finished => Redirect::to(&not_found).into_response(),
+        error => error_page::for_service_error(locale, &error),
     }
 }
 
@@ -56,8 +50,8 @@ pub async fn start(
     }
     let here = help_href(locale, &form, &[]);
     let Ok(slug) = Slug::parse(&form) else { return Redirect::to(&here).into_response() };
-    match state.portal.start_form(&slug, locale).await {
-        Ok((draft, first)) => Redirect::to(&help_href(locale, &form, &[&draft, &first])).into_response(),
+    match state.portal.guided_form().start(&Caller::Customer, &slug, locale).await {
+        Ok((draft, first)) => Redirect::to(&help_href(locale, &form, &[draft.as_str(), &first])).into_response(),
         Err(error) => failed(locale, error, here),
     }
 }
@@ -74,17 +68,20 @@ pub async fn step(
         return too_many(locale);
     }
     let here = help_href(locale, &form, &[&draft, &step]);
-    let Ok(slug) = Slug::parse(&form) else { return Redirect::to(&here).into_response() };
-    let action = pairs.iter().find(|(k, _)| k == ACTION).map(|(_, v)| v.as_str()).unwrap_or("continue");
-    if action == "solved" {
-        return match state.portal.mark_solved(&slug, &draft, Some(&step)).await {
-            Ok(DraftEnd::Solved) => Redirect::to(&help_href(locale, &form, &[&draft, "solved"])).into_response(),
+    let (Ok(slug), Some(id)) = (Slug::parse(&form), DraftId::parse(&draft)) else {
+        return Redirect::to(&here).into_response();
+    };
+    let caller = Caller::Customer;
+    let action = pairs.iter().find(|(k, _)| k == ACTION_FIELD).map_or("continue", |(_, v)| v.as_str());
+    if action == SOLVED {
+        return match state.portal.guided_form().mark_solved(&caller, &slug, &id, Some(&step)).await {
+            Ok(DraftEnd::Solved) => Redirect::to(&help_href(locale, &form, &[&draft, SOLVED])).into_response(),
             // A ticket was sent from this draft (perhaps by a contact post that won the race).
-            Ok(DraftEnd::TicketSent) => Redirect::to(&help_href(locale, &form, &[&draft, "done"])).into_response(),
+            Ok(DraftEnd::TicketSent) => Redirect::to(&help_href(locale, &form, &[&draft, DONE])).into_response(),
             Err(error) => failed(locale, error, here),
         };
     }
-    let honeypot = pairs.iter().any(|(k, v)| k == HONEYPOT && !v.trim().is_empty());
+    let honeypot = pairs.iter().any(|(k, v)| k == HONEYPOT_FIELD && !v.trim().is_empty());
     let mut answers = Answers::new();
     for (name, value) in pairs {
         if !name.starts_with('_') {
@@ -96,22 +93,22 @@ pub async fn step(
             tracing::warn!(form = %form, "honeypot field filled: nothing sent");
             return Redirect::to(&here).into_response();
         }
-        return match state.portal.submit_contact(&slug, &draft, &answers, &state.base_url).await {
+        return match state.portal.tickets().submit_contact(&caller, &slug, &id, &answers, &state.base_url).await {
             Ok(ContactOutcome::Submitted { .. }) => {
-                Redirect::to(&help_href(locale, &form, &[&draft, "done"])).into_response()
+                Redirect::to(&help_href(locale, &form, &[&draft, DONE])).into_response()
             }
             Ok(ContactOutcome::Invalid) => Redirect::to(&format!("{here}#error-summary")).into_response(),
             Ok(ContactOutcome::Incomplete(step)) => {
                 Redirect::to(&help_href(locale, &form, &[&draft, &step])).into_response()
             }
             // "This solved my problem" ended the draft first: no ticket, say so.
-            Err(FlowError::Finished) => Redirect::to(&help_href(locale, &form, &[&draft, "solved"])).into_response(),
+            Err(ServiceError::Finished) => Redirect::to(&help_href(locale, &form, &[&draft, SOLVED])).into_response(),
             Err(error) => failed(locale, error, here),
         };
     }
-    match state.portal.submit_step(&slug, &draft, &step, &answers).await {
+    match state.portal.guided_form().submit_step(&caller, &slug, &id, &step, &answers).await {
         Ok(StepOutcome::Next(next)) => Redirect::to(&help_href(locale, &form, &[&draft, &next])).into_response(),
-        Ok(StepOutcome::Check) => Redirect::to(&help_href(locale, &form, &[&draft, "check"])).into_response(),
+        Ok(StepOutcome::Check) => Redirect::to(&help_href(locale, &form, &[&draft, CHECK])).into_response(),
         Ok(StepOutcome::Invalid) => Redirect::to(&format!("{here}#error-summary")).into_response(),
         Err(error) => failed(locale, error, here),
     }
@@ -130,15 +127,11 @@ pub async fn ticket_update(
         return too_many(locale);
     }
     let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("");
-    let token = field("token");
-    let page = format!(
-        "/{}/tickets/{}?token={}",
-        locale.code(),
-        tuki_app::pages::encode_path_segment(&reference),
-        tuki_app::pages::encode_query_value(token)
-    );
-    let solved = field(ACTION) == "solved";
-    match state.portal.customer_update(&reference, token, field("message"), solved).await {
+    let token = field(TOKEN_FIELD);
+    let page = tuki::paths::ticket_status_href(locale, &reference, token);
+    let Some(reference) = TicketRef::parse(&reference) else { return Redirect::to(&page).into_response() };
+    let update = CustomerUpdate { message: field(MESSAGE_FIELD), solved: field(ACTION_FIELD) == SOLVED };
+    match state.portal.tickets().customer_update(&Caller::Customer, &reference, token, update).await {
         Ok(true) => Redirect::to(&format!("{page}&updated=1#conversation")).into_response(),
         Ok(false) => Redirect::to(&format!("{page}&update_error=1#conversation")).into_response(),
         Err(error) => failed(locale, error, page),

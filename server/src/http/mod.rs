@@ -3,6 +3,7 @@
 //! Request path: middleware (request id → trace span → panic guard → compression → body limit
 //! → `lang` cookie) → router: `/` negotiation, health checks, Leptos pages (server-rendered,
 //! with the [`Portal`] in context), static files under `/pkg/`, and the translated 404 page.
+//! The background jobs run beside it ([`crate::jobs`]).
 
 mod api;
 mod client_ip;
@@ -21,6 +22,7 @@ pub use middleware::{MAX_BODY_BYTES, with_middleware};
 pub use rate_limit::{Limited, RateLimiter, RateLimits};
 
 use crate::config::ServeConfig;
+use crate::jobs::{IndexFollower, MailDelivery, MetricsGauges, RetentionJob, Scheduler};
 use axum::Router;
 use axum::extract::FromRef;
 use axum::routing::{get, post};
@@ -125,7 +127,7 @@ pub struct Bound {
     listener: TcpListener,
     state: AppState,
     mail: crate::mailer::MailConfig,
-    retention: tuki::store::Retention,
+    retention: tuki::portal::Retention,
     /// The metrics listener, when metrics are on.
     metrics: Option<(TcpListener, metrics_exporter_prometheus::PrometheusHandle)>,
 }
@@ -191,22 +193,18 @@ impl Bound {
         &self.state
     }
 
-    /// Serves until `shutdown` completes, then lets open requests finish and closes the database.
+    /// Serves until `shutdown` completes, then lets open requests finish, stops the background
+    /// jobs and closes the database.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let portal = self.state.portal.clone();
-        let (stop_background, background_stopped) = tokio::sync::watch::channel(false);
-        let mailer = tokio::spawn(crate::mailer::run(portal.clone(), self.mail, background_stopped.clone()));
-        let follower = tokio::spawn(follow_content(portal.clone(), background_stopped.clone()));
-        let purger = tokio::spawn(purge_regularly(portal.clone(), self.retention, background_stopped.clone()));
+        let mut jobs = Scheduler::default();
+        jobs.start(MailDelivery { portal: portal.clone(), config: self.mail });
+        jobs.start(IndexFollower { portal: portal.clone() });
+        jobs.start(RetentionJob { portal: portal.clone(), retention: self.retention });
         let metrics = self.metrics.map(|(listener, handle)| {
-            let mut stop = background_stopped.clone();
-            let server = axum::serve(listener, crate::metrics::routes(handle)).with_graceful_shutdown(async move {
-                let _ = stop.changed().await;
-            });
-            (
-                tokio::spawn(server.into_future()),
-                tokio::spawn(crate::metrics::update_gauges(portal.clone(), background_stopped)),
-            )
+            jobs.start(MetricsGauges { portal: portal.clone() });
+            let server = axum::serve(listener, crate::metrics::routes(handle)).with_graceful_shutdown(jobs.stopped());
+            tokio::spawn(server.into_future())
         });
         let (stopping, stop_requested) = tokio::sync::oneshot::channel::<()>();
         let server = axum::serve(self.listener, app(self.state).into_make_service_with_connect_info::<SocketAddr>())
@@ -227,19 +225,9 @@ impl Bound {
             result = server => result?,
             () = deadline => tracing::warn!("connections still open after the grace period; stopping anyway"),
         }
-        let _ = stop_background.send(true);
-        if tokio::time::timeout(SHUTDOWN_GRACE, mailer).await.is_err() {
-            tracing::warn!("the mailer did not stop in time");
-        }
-        if tokio::time::timeout(SHUTDOWN_GRACE, follower).await.is_err() {
-            tracing::warn!("the index follower did not stop in time");
-        }
-        if tokio::time::timeout(SHUTDOWN_GRACE, purger).await.is_err() {
-            tracing::warn!("the retention job did not stop in time");
-        }
-        if let Some((server, gauges)) = metrics
-            && (tokio::time::timeout(SHUTDOWN_GRACE, server).await.is_err()
-                || tokio::time::timeout(SHUTDOWN_GRACE, gauges).await.is_err())
+        jobs.stop(SHUTDOWN_GRACE).await;
+        if let Some(server) = metrics
+            && tokio::time::timeout(SHUTDOWN_GRACE, server).await.is_err()
         {
             tracing::warn!("the metrics listener did not stop in time");
         }
@@ -250,53 +238,7 @@ impl Bound {
     }
 }
 
-/// How often a server looks for content changes made by other processes or nodes.
-const CONTENT_POLL: std::time::Duration = std::time::Duration::from_secs(1);
-
-/// Keeps this node's search index at the database's content generation, so content imported
-/// by `tuki import` or by another node sharing the PostgreSQL database becomes searchable here
-/// within about a second. Runs until `stop` changes.
-async fn follow_content(portal: Portal, mut stop: tokio::sync::watch::Receiver<bool>) {
-    loop {
-        tokio::select! {
-            _ = tokio::time::sleep(CONTENT_POLL) => {}
-            _ = stop.changed() => return,
-        }
-        if let Err(error) = portal.catch_up_index().await {
-            tracing::warn!(%error, "cannot bring the search index up to date; will try again");
-        }
-    }
-}
-
-/// How often expired drafts and tickets' personal data are removed.
-const PURGE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
-
-/// Applies the retention policy at start and every [`PURGE_EVERY`] until `stop` changes. Each
-/// run is idempotent, so nodes sharing a database may all run it.
-async fn purge_regularly(
-    portal: Portal,
-    retention: tuki::store::Retention,
-    mut stop: tokio::sync::watch::Receiver<bool>,
-) {
-    loop {
-        match portal.purge(retention).await {
-            Ok(report) if report != tuki::store::PurgeReport::default() => tracing::info!(
-                drafts = report.drafts,
-                tickets = report.tickets,
-                mails = report.mails,
-                "removed expired drafts and personal data"
-            ),
-            Ok(_) => {}
-            Err(error) => tracing::warn!(%error, "cannot apply the retention policy; will try again"),
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(PURGE_EVERY) => {}
-            _ = stop.changed() => return,
-        }
-    }
-}
-
-/// How long open requests, the mailer and database connections get to finish at shutdown.
+/// How long open requests, the background jobs and database connections get to finish at shutdown.
 const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// `tuki serve`: runs until SIGINT or SIGTERM.

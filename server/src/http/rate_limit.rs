@@ -8,13 +8,13 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::Response;
-use leptos::server_fn::ServerFn;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::Instant;
 use tuki::Locale;
-use tuki_app::help_api::SearchBudgetSpent;
+use tuki::paths::{CHECK, CONTACT, DONE, SOLVED};
+use tuki_app::customer::help::api::SearchBudgetSpent;
 
 /// What is limited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -93,19 +93,12 @@ impl RateLimiter {
     }
 }
 
-/// The addresses of the server functions that search.
-const SEARCHING_SERVER_FNS: [&str; 3] = [
-    <tuki_app::api::SearchPage as ServerFn>::PATH,
-    <tuki_app::api::Suggest as ServerFn>::PATH,
-    <tuki_app::help_api::HelpLiveSuggestions as ServerFn>::PATH,
-];
-
 /// True when `request` runs a search that [`limit_searches`] counts: the results page with a
 /// query, or a server function that searches. (The JSON API counts its own.)
 fn runs_search(method: &Method, uri: &Uri) -> bool {
     let path = uri.path();
     if method == Method::POST {
-        return SEARCHING_SERVER_FNS.contains(&path);
+        return tuki_app::customer::searching_server_fns().any(|searching| searching == path);
     }
     let mut segments = path.trim_matches('/').split('/');
     let results_page = method == Method::GET
@@ -122,13 +115,13 @@ fn runs_search(method: &Method, uri: &Uri) -> bool {
 fn is_step_page(method: &Method, uri: &Uri) -> bool {
     if method == Method::POST {
         // The same page asked for by the hydrated app.
-        return uri.path() == <tuki_app::help_api::HelpStep as ServerFn>::PATH;
+        return uri.path() == tuki_app::customer::help::api::STEP_PAGE;
     }
     let mut segments = uri.path().trim_matches('/').split('/');
     let mut next = || segments.next();
     method == Method::GET
         && matches!((next(), next(), next(), next(), next(), next()), (Some(lang), Some("help"), Some(_), Some(_), Some(step), None)
-            if lang.parse::<Locale>().is_ok() && !["check", "contact", "solved", "done"].contains(&step))
+            if lang.parse::<Locale>().is_ok() && ![CHECK, CONTACT, SOLVED, DONE].contains(&step))
 }
 
 /// Middleware: refuses searches beyond the client's budget with the translated 429 page. A
@@ -181,7 +174,7 @@ mod tests {
         let counts = |method: Method, uri: &str| runs_search(&method, &uri.parse::<Uri>().expect("uri"));
         assert!(counts(Method::GET, "/fi/search?q=kortti"));
         assert!(counts(Method::GET, "/sv/search?kind=case&q=kort"));
-        for path in SEARCHING_SERVER_FNS {
+        for path in tuki_app::customer::searching_server_fns() {
             assert!(path.starts_with("/api/"), "{path}");
             assert!(counts(Method::POST, path));
         }
@@ -201,7 +194,7 @@ mod tests {
             assert!(!step(Method::GET, &format!("/fi/help/card-lost/0123abcd/{page}")), "{page}");
         }
         assert!(!step(Method::POST, "/fi/help/card-lost/0123abcd/what-happened"), "posts are form posts");
-        assert!(step(Method::POST, <tuki_app::help_api::HelpStep as ServerFn>::PATH));
+        assert!(step(Method::POST, tuki_app::customer::help::api::STEP_PAGE));
         assert!(!step(Method::GET, "/fi/help/card-lost"));
         assert!(!step(Method::GET, "/xx/help/card-lost/0123abcd/what-happened"));
     }

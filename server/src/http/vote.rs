@@ -4,11 +4,12 @@
 //!
 //! Votes order the home page's "most helpful" list, so one address counts once per document
 //! and day ([`RecentVotes`]); repeats are answered as if counted. Votes are form posts for the
-//! per-address rate limit. A value no form can send answers the translated 400 page.
+//! per-address rate limit. A value no form can send answers the translated 400 page. What a
+//! vote must be is the core's catalogue service's.
 
 use super::AppState;
 use super::client_ip::ClientIp;
-use super::error_page::{not_found, status_page};
+use super::error_page::{for_service_error, not_found};
 use super::rate_limit::too_many;
 use axum::Form;
 use axum::extract::{Path, State};
@@ -18,8 +19,10 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 use tuki::Locale;
-use tuki::content::{DocKind, Slug};
-use tuki_app::pages::document_href;
+use tuki::content::{DocKind, DocRef, Slug};
+use tuki::paths::document_href;
+use tuki::services::catalogue::Vote;
+use tuki::services::{Caller, ServiceError};
 
 /// How long one address's vote on a document stands before another from it counts.
 const VOTE_WINDOW: Duration = Duration::from_secs(24 * 3600);
@@ -91,31 +94,29 @@ async fn vote(
         return too_many(locale);
     }
     let Ok(slug) = Slug::parse(&slug) else { return not_found(locale) };
-    match state.portal.store().document(kind, &slug).await {
-        Ok(Some(_)) => {}
-        Ok(None) => return not_found(locale),
-        Err(error) => {
-            tracing::error!(%error, "cannot look up the document voted on");
-            return super::error_page::unavailable(locale);
-        }
-    }
-    let helpful = match field("helpful") {
-        Some("yes") => true,
-        Some("no") => false,
-        _ => return status_page(axum::http::StatusCode::BAD_REQUEST, locale, "error-invalid-vote"),
-    };
     let back = document_href(locale, kind, slug.as_str());
-    let comment = field("comment").map(str::trim).filter(|c| !c.is_empty());
-    if comment.is_some_and(|c| c.chars().count() > tuki::store::MAX_COMMENT) {
-        return Redirect::to(&format!("{back}?vote_error=error-comment-too-long#vote")).into_response();
+    let helpful = match field("helpful") {
+        Some("yes") => Some(true),
+        Some("no") => Some(false),
+        _ => None,
+    };
+    let vote = Vote { document: DocRef::new(kind, slug), locale, helpful, comment: field("comment") };
+    let catalogue = state.portal.catalogue();
+    // Checked first, counted only when this address has not voted on the document recently.
+    let checked = catalogue.vote(&Caller::Customer, &vote, false).await;
+    let counted = match checked {
+        Ok(()) if state.recent_votes.first_vote(client, kind, &vote.document.slug) => {
+            catalogue.vote(&Caller::Customer, &vote, true).await
+        }
+        other => other,
+    };
+    match counted {
+        Ok(()) => Redirect::to(&format!("{back}?voted=1#vote")).into_response(),
+        Err(ServiceError::Invalid(code @ "error-comment-too-long")) => {
+            Redirect::to(&format!("{back}?vote_error={code}#vote")).into_response()
+        }
+        Err(error) => for_service_error(locale, &error),
     }
-    if state.recent_votes.first_vote(client, kind, &slug)
-        && let Err(error) = state.portal.store().record_vote(kind, slug.as_str(), locale, helpful, comment).await
-    {
-        tracing::error!(%error, "cannot record a vote");
-        return super::error_page::unavailable(locale);
-    }
-    Redirect::to(&format!("{back}?voted=1#vote")).into_response()
 }
 
 #[cfg(test)]

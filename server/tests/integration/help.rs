@@ -27,7 +27,7 @@ impl TestApp {
 }
 
 async fn funnel_events(app: &TestApp, event: &str) -> i64 {
-    let pool = app.state.portal.store().pool();
+    let pool = tuki::store::testing::store_of(&app.state.portal).pool();
     sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM funnel_events WHERE event = $1")
         .bind(event)
         .fetch_one(pool)
@@ -169,7 +169,7 @@ async fn unknown_forms_drafts_and_steps_are_translated_404_pages() {
 }
 
 async fn ticket_row(app: &TestApp) -> (String, String, String, String, String, String) {
-    let pool = app.state.portal.store().pool();
+    let pool = tuki::store::testing::store_of(&app.state.portal).pool();
     sqlx::query_as::<_, (String, String, String, String, String, String)>(
         "SELECT reference, team, priority, contact_locale, suggestions_seen, suggestions_opened FROM tickets",
     )
@@ -215,19 +215,19 @@ async fn a_completed_form_becomes_one_ticket_with_a_reference_however_often_it_i
         for error in ["Vastaa tähän kysymykseen.", "Anna sähköpostiosoite", "Valitse jokin vaihtoehdoista."] {
             assert!(body.contains(error), "{error} missing");
         }
-        assert_eq!(app.state.portal.store().ticket_count().await.expect("count"), 0);
+        assert_eq!(tuki::store::testing::store_of(&app.state.portal).ticket_count().await.expect("count"), 0);
         // A bot that fills the hidden field sends nothing.
         let mut with_honeypot = CONTACT.to_vec();
         with_honeypot.push(("_website", "http://spam.example"));
         app.post_form(&contact, &with_honeypot).await;
-        assert_eq!(app.state.portal.store().ticket_count().await.expect("count"), 0);
+        assert_eq!(tuki::store::testing::store_of(&app.state.portal).ticket_count().await.expect("count"), 0);
         // Sent twice (double click, refresh): one ticket, the same confirmation.
         let (status, done) = app.post_form(&contact, &CONTACT).await;
         assert_eq!(status, 303);
         assert!(done.ends_with("/done"), "{done}");
         let (_, again) = app.post_form(&contact, &CONTACT).await;
         assert_eq!(again, done);
-        assert_eq!(app.state.portal.store().ticket_count().await.expect("count"), 1);
+        assert_eq!(tuki::store::testing::store_of(&app.state.portal).ticket_count().await.expect("count"), 1);
         let (reference, team, priority, reply_locale, seen, opened) = ticket_row(&app).await;
         assert!(reference.starts_with("TK-20") && reference.ends_with("-000001"), "{reference}");
         assert_eq!((team.as_str(), priority.as_str(), reply_locale.as_str()), ("technical-support", "high", "sv"));
@@ -249,7 +249,7 @@ async fn the_contact_page_sends_nothing_before_the_form_is_answered() {
         let contact = step.replace("/topic", "/contact");
         let (_, location) = app.post_form(&contact, &CONTACT).await;
         assert_eq!(location, step, "{backend:?}");
-        assert_eq!(app.state.portal.store().ticket_count().await.expect("count"), 0);
+        assert_eq!(tuki::store::testing::store_of(&app.state.portal).ticket_count().await.expect("count"), 0);
         app.stop().await;
     }
 }
@@ -318,12 +318,22 @@ async fn the_confirmation_mail_arrives_in_the_reply_language_with_a_working_priv
         app.post_form(page_path, &[("token", token), ("message", ""), ("_action", "solved")]).await;
         let (_, body) = app.page(path).await;
         assert!(body.contains("Löst"), "status resolved");
-        let messages = app.state.portal.store().ticket_messages(&page_path[12..]).await.expect("messages");
+        let messages = tuki::store::testing::store_of(&app.state.portal)
+            .ticket_messages(&tuki::ticket::TicketRef::parse(&page_path[12..]).expect("reference"))
+            .await
+            .expect("messages");
         assert_eq!(messages.len(), 2, "{messages:?}");
-        assert_eq!(messages[1].new_status.as_deref(), Some("resolved"));
+        assert_eq!(messages[1].new_status.map(|s| s.code()), Some("resolved"));
         // Without the right token nothing is stored.
         app.post_form(page_path, &[("token", "wrong"), ("message", "spam")]).await;
-        assert_eq!(app.state.portal.store().ticket_messages(&page_path[12..]).await.expect("messages").len(), 2);
+        assert_eq!(
+            tuki::store::testing::store_of(&app.state.portal)
+                .ticket_messages(&tuki::ticket::TicketRef::parse(&page_path[12..]).expect("reference"))
+                .await
+                .expect("messages")
+                .len(),
+            2
+        );
         app.stop().await;
     }
 }
@@ -345,13 +355,14 @@ async fn the_deflection_report_counts_each_draft_once_per_stage() {
         let (_, check) = app.post_form(&details, &[("many-users", "no")]).await;
         app.post_form(&check.replace("/check", "/contact"), &CONTACT).await;
         app.start_form("sv", "locked-account").await;
-        let report = app.state.portal.store().deflection_report(0).await.expect("report");
+        let report = tuki::store::testing::store_of(&app.state.portal).deflection_report(0).await.expect("report");
         let row = &report.rows[&("locked-account".to_owned(), "sv".to_owned())];
         let funnel = (row.started, row.saw_suggestions, row.opened, row.solved, row.tickets);
         assert_eq!(funnel, (3, 2, 1, 1, 1), "{backend:?}");
         assert_eq!(row.deflection_rate(), Some(0.5));
         assert!(report.render().contains("50.0 %"));
-        let later = app.state.portal.store().deflection_report(i64::MAX).await.expect("report");
+        let later =
+            tuki::store::testing::store_of(&app.state.portal).deflection_report(i64::MAX).await.expect("report");
         assert!(later.rows.is_empty());
         app.stop().await;
     }
@@ -373,31 +384,31 @@ async fn too_many_form_posts_from_one_address_are_refused_with_a_translated_429(
 
 #[tokio::test]
 async fn suggestions_follow_unsent_input_and_are_remembered_without_saving_the_input() {
+    use tuki::Locale;
     use tuki::content::Slug;
-    use tuki::help_flow::FlowError;
+    use tuki::services::{Caller, ServiceError};
     for backend in backends() {
         let app = spawn_app(backend).await;
-        let portal = &app.state.portal;
+        let forms = app.state.portal.guided_form();
+        let me = Caller::Customer;
         let form = Slug::parse("general-request").expect("slug");
-        let (draft, step) = portal.start_form(&form, tuki::Locale::En).await.expect("started");
+        let (draft, step) = forms.start(&me, &form, Locale::En).await.expect("started");
         let typed: tuki::forms::Answers =
             [("summary".to_owned(), vec!["my vpn does not connect".to_owned()])].into_iter().collect();
-        let with_form = portal.draft_with_form(&form, &draft).await.expect("draft");
-        let before = portal.live_suggestions(&with_form, &step, &Default::default(), tuki::Locale::En).await;
+        let before = forms.live_suggestions(&me, Locale::En, &form, &draft, &step, &Default::default()).await;
         assert!(!before.expect("suggestions").iter().any(|h| h.slug == "vpn-cannot-connect"), "{backend:?}");
-        let found = portal.live_suggestions(&with_form, &step, &typed, tuki::Locale::En).await.expect("suggestions");
+        let found = forms.live_suggestions(&me, Locale::En, &form, &draft, &step, &typed).await.expect("suggestions");
         assert!(found.iter().any(|h| h.slug == "vpn-cannot-connect"), "{found:?}");
-        assert!(found.len() <= tuki::help_flow::MAX_SUGGESTIONS);
-        let again = portal.draft_with_form(&form, &draft).await.expect("draft");
-        assert!(again.draft.seen.iter().any(|d| d == "article/vpn-cannot-connect"), "kept for the ticket");
+        assert!(found.len() <= tuki::services::guided_form::MAX_SUGGESTIONS);
+        let again = forms.draft(&me, &form, &draft).await.expect("draft");
+        assert!(again.draft.seen.iter().any(|d| d.to_string() == "article/vpn-cannot-connect"), "kept for the ticket");
         assert!(again.draft.answers.is_empty(), "the input itself is not saved");
         // An unknown step, or a finished draft, suggests nothing.
-        let unknown = portal.live_suggestions(&again, "no-such-step", &typed, tuki::Locale::En).await;
-        assert!(matches!(unknown, Err(FlowError::NotFound)));
-        portal.mark_solved(&form, &draft, None).await.expect("solved");
-        let finished = portal.draft_with_form(&form, &draft).await.expect("draft");
-        let after = portal.live_suggestions(&finished, &step, &typed, tuki::Locale::En).await;
-        assert!(matches!(after, Err(FlowError::Finished)));
+        let unknown = forms.live_suggestions(&me, Locale::En, &form, &draft, "no-such-step", &typed).await;
+        assert!(matches!(unknown, Err(ServiceError::NotFound)));
+        forms.mark_solved(&me, &form, &draft, None).await.expect("solved");
+        let after = forms.live_suggestions(&me, Locale::En, &form, &draft, &step, &typed).await;
+        assert!(matches!(after, Err(ServiceError::Finished)));
         app.stop().await;
     }
 }

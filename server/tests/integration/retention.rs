@@ -2,7 +2,9 @@
 
 use crate::app::spawn_app;
 use crate::help::CONTACT;
-use tuki::store::Retention;
+use tuki::portal::Retention;
+use tuki::services::Caller;
+use tuki::services::tickets::CustomerUpdate;
 use tuki::store::testing::backends;
 
 const DAY_MS: i64 = 86_400_000;
@@ -16,7 +18,7 @@ fn now_ms() -> i64 {
 async fn expired_drafts_go_and_a_resolved_ticket_keeps_only_what_statistics_need() {
     for backend in backends() {
         let app = spawn_app(backend).await;
-        let store = app.state.portal.store();
+        let store = tuki::store::testing::store_of(&app.state.portal);
         let pool = store.pool();
         // A draft left half-way, and one sent as a ticket that the customer then marks solved.
         let abandoned = app.start_form("fi", "e-invoice").await;
@@ -26,7 +28,10 @@ async fn expired_drafts_go_and_a_resolved_ticket_keeps_only_what_statistics_need
         let reference: String =
             sqlx::query_scalar("SELECT reference FROM tickets").fetch_one(pool).await.expect("ticket");
         let token = tuki_test_token(&app, &reference).await;
-        app.state.portal.customer_update(&reference, &token, "Ratkesi, kiitos.", true).await.expect("solved");
+        let tickets = app.state.portal.tickets();
+        let typed_reference = tuki::ticket::TicketRef::parse(&reference).expect("reference");
+        let update = CustomerUpdate { message: "Ratkesi, kiitos.", solved: true };
+        tickets.customer_update(&Caller::Customer, &typed_reference, &token, update).await.expect("solved");
         // The confirmation has gone out (the mailer writes it to the outbox folder).
         let started = std::time::Instant::now();
         loop {
@@ -59,7 +64,8 @@ async fn expired_drafts_go_and_a_resolved_ticket_keeps_only_what_statistics_need
         let bodies: i64 =
             sqlx::query_scalar("SELECT COUNT(body) FROM ticket_messages").fetch_one(pool).await.expect("n");
         assert_eq!(bodies, 0, "the customer's message is gone");
-        assert!(app.state.portal.ticket_for_customer(&reference, &token).await.is_err(), "the status link is dead");
+        let status = tickets.status_page(&Caller::Customer, tuki::Locale::Fi, &typed_reference, &token).await;
+        assert!(status.is_err(), "the status link is dead");
         let again = store.purge_at(retention, now_ms() + 367 * DAY_MS).await.expect("purge");
         assert_eq!(again, Default::default(), "idempotent");
         app.stop().await;
@@ -69,7 +75,7 @@ async fn expired_drafts_go_and_a_resolved_ticket_keeps_only_what_statistics_need
 /// The status token of `reference`, read from the confirmation mail in the outbox.
 async fn tuki_test_token(app: &crate::app::TestApp, reference: &str) -> String {
     let text: String = sqlx::query_scalar("SELECT text_body FROM outbox")
-        .fetch_one(app.state.portal.store().pool())
+        .fetch_one(tuki::store::testing::store_of(&app.state.portal).pool())
         .await
         .expect("mail");
     let line = text.lines().find(|l| l.contains(reference) && l.contains("token=")).expect("status link");

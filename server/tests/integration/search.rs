@@ -103,7 +103,7 @@ async fn the_results_page_logs_the_search_and_the_opened_hit() {
     let link = html.split("href=\"/en/articles/card-lost-or-stolen?from=").nth(1).expect("a logged result link");
     let id: String = link.chars().take_while(char::is_ascii_digit).collect();
     assert_eq!(app.get(&format!("/en/articles/card-lost-or-stolen?from={id}"), &[]).await.status(), 200);
-    let pool = app.state.portal.store().pool();
+    let pool = tuki::store::testing::store_of(&app.state.portal).pool();
     let (query, clicked): (String, Option<String>) =
         sqlx::query_as("SELECT query, clicked_slug FROM search_log WHERE id = $1")
             .bind(id.parse::<i64>().expect("id"))
@@ -151,7 +151,7 @@ async fn searches_beyond_the_budget_are_refused_on_every_way_in_and_other_pages_
     use tuki_server::http::Limited;
     let app = spawn_app(tuki::store::Backend::Sqlite).await;
     assert_eq!(app.get("/en/search?q=card", &[]).await.status(), 200);
-    let suggest_path = <tuki_app::api::Suggest as leptos::server_fn::ServerFn>::PATH;
+    let suggest_path = <tuki_app::customer::search::api::Suggest as leptos::server_fn::ServerFn>::PATH;
     let suggest =
         || app.client.post(format!("{}{suggest_path}", app.address)).form(&[("locale", "fi"), ("q", "kortti")]);
     assert_eq!(suggest().send().await.expect("request").status(), 200, "the header's suggestions");

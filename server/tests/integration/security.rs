@@ -153,7 +153,8 @@ async fn a_vote_with_a_value_no_form_sends_is_a_translated_400_and_changes_nothi
         assert_eq!(page.status(), 400);
         assert!(page.text().await.expect("body").contains("Välj ja eller nej"));
         assert_eq!(app.post_form("/sv/articles/no-such-article/vote", &[("helpful", "yes")]).await.0, 404);
-        let counts = app.state.portal.store().vote_counts(tuki::content::DocKind::Article, "reset-forgotten-password");
+        let article = password_article();
+        let counts = tuki::store::testing::store_of(&app.state.portal).vote_counts(&article);
         assert_eq!(counts.await.expect("counts"), Default::default());
         app.stop().await;
     }
@@ -177,7 +178,7 @@ async fn a_vote_goes_back_to_its_document_never_to_the_referring_site() {
     let (status, location) = app.post_form(path, &[("helpful", "yes")]).await;
     assert_eq!((status, location.as_str()), (303, "/en/articles/reset-forgotten-password?voted=1#vote"));
     // A server function posted as a plain form from another site does not redirect there.
-    let suggest = <tuki_app::api::Suggest as leptos::server_fn::ServerFn>::PATH;
+    let suggest = <tuki_app::customer::search::api::Suggest as leptos::server_fn::ServerFn>::PATH;
     let response = app
         .client
         .post(format!("{}{suggest}", app.address))
@@ -200,7 +201,8 @@ async fn one_address_voting_a_hundred_times_counts_once() {
             let (status, _) = app.post_form("/fi/articles/reset-forgotten-password/vote", &[("helpful", "yes")]).await;
             assert!(status == 303 || status == 429, "{status}");
         }
-        let counts = app.state.portal.store().vote_counts(tuki::content::DocKind::Article, "reset-forgotten-password");
+        let article = password_article();
+        let counts = tuki::store::testing::store_of(&app.state.portal).vote_counts(&article);
         assert_eq!(counts.await.expect("counts").helpful, 1, "{backend:?}");
         app.stop().await;
     }
@@ -219,7 +221,8 @@ async fn a_form_post_from_another_site_is_refused_and_changes_nothing() {
         .expect("response");
     assert_eq!(response.status(), 403);
     assert!(response.text().await.expect("body").contains("toiselta sivustolta"));
-    let counts = app.state.portal.store().vote_counts(tuki::content::DocKind::Article, "reset-forgotten-password");
+    let article = password_article();
+    let counts = tuki::store::testing::store_of(&app.state.portal).vote_counts(&article);
     assert_eq!(counts.await.expect("counts"), Default::default());
     // The portal's own pages post with their own origin.
     let own = app
@@ -260,7 +263,10 @@ async fn solved_and_contact_posts_racing_on_one_draft_each_land_where_the_draft_
                 landed.push(location);
             }
             let draft = step.rsplit('/').nth(1).expect("draft");
-            let ticket = app.state.portal.store().ticket_reference_of_draft(draft).await.expect("lookup");
+            let ticket = tuki::store::testing::store_of(&app.state.portal)
+                .ticket_reference_of_draft(&tuki::ticket::DraftId::parse(draft).expect("draft id"))
+                .await
+                .expect("lookup");
             let expected = if ticket.is_some() { "/done" } else { "/solved" };
             assert!(landed.iter().all(|l| l.ends_with(expected)), "{backend:?} round {round}: {landed:?}");
         }
@@ -330,7 +336,7 @@ async fn an_answer_the_step_does_not_ask_is_named_in_the_error_summary_and_big_i
         let big = "y".repeat(200_000);
         app.post_form(&step, &[("topic", "nonsense"), ("biller", big.as_str()), ("other", big.as_str())]).await;
         let draft = step.rsplit('/').nth(1).expect("draft");
-        let pool = app.state.portal.store().pool();
+        let pool = tuki::store::testing::store_of(&app.state.portal).pool();
         let kept: i64 = sqlx::query_scalar("SELECT LENGTH(pending) FROM form_drafts WHERE id = $1")
             .bind(draft)
             .fetch_one(pool)
@@ -347,7 +353,7 @@ async fn a_step_page_beyond_the_search_budget_is_shown_without_searching_or_funn
     let app = spawn_app(tuki::store::Backend::Sqlite).await;
     let step = app.start_form("fi", "locked-account").await;
     let rows = || async {
-        let pool = app.state.portal.store().pool();
+        let pool = tuki::store::testing::store_of(&app.state.portal).pool();
         sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM funnel_events").fetch_one(pool).await.expect("count")
     };
     let (status, body) = app.page(&step).await;
@@ -375,7 +381,7 @@ async fn one_address_gets_a_few_confirmations_an_hour_however_many_requests_name
             let (_, done) = app.post_form(&check.replace("/check", "/contact"), &CONTACT).await;
             assert!(done.ends_with("/done"), "{backend:?}: the ticket is made anyway: {done}");
         }
-        let pool = app.state.portal.store().pool();
+        let pool = tuki::store::testing::store_of(&app.state.portal).pool();
         let count = |sql: &'static str| sqlx::query_scalar::<_, i64>(sql).fetch_one(pool);
         assert_eq!(count("SELECT COUNT(*) FROM tickets").await.expect("tickets"), 7, "{backend:?}");
         let mails = count("SELECT COUNT(*) FROM outbox").await.expect("mails");
@@ -414,7 +420,11 @@ async fn a_locked_database_answers_a_quick_503_instead_of_queueing_500s() {
     }
     assert!(started.elapsed() < std::time::Duration::from_secs(12), "took {:?}", started.elapsed());
     locker.execute("ROLLBACK").await.expect("unlock");
-    assert_eq!(app.state.portal.store().ticket_count().await.expect("count"), 0, "nothing half-done");
+    assert_eq!(
+        tuki::store::testing::store_of(&app.state.portal).ticket_count().await.expect("count"),
+        0,
+        "nothing half-done"
+    );
 }
 
 #[tokio::test]
@@ -423,7 +433,7 @@ async fn connections_opened_read_only_are_replaced_once_writes_fail_and_readyz_t
     let app = spawn_app(tuki::store::Backend::Sqlite).await;
     let step = app.start_form("en", "e-invoice").await;
     // Every pooled connection refuses writes, as one opened while the file was read-only does.
-    let pool = app.state.portal.store().pool();
+    let pool = tuki::store::testing::store_of(&app.state.portal).pool();
     let mut held = Vec::new();
     for _ in 0..8 {
         let mut conn = pool.acquire().await.expect("connection");
@@ -441,7 +451,7 @@ async fn connections_opened_read_only_are_replaced_once_writes_fail_and_readyz_t
 proptest::proptest! {
     #[test]
     fn any_path_segment_makes_a_valid_location_header(segment in ".{0,40}") {
-        let href = tuki_app::pages::help_href(tuki::Locale::Fi, &segment, &[&segment, "check"]);
+        let href = tuki::paths::help_href(tuki::Locale::Fi, &segment, &[&segment, "check"]);
         proptest::prop_assert!(axum::http::HeaderValue::from_str(&href).is_ok(), "{}", href);
         proptest::prop_assert_eq!(href.matches('/').count(), 5);
     }
@@ -466,4 +476,9 @@ proptest::proptest! {
             proptest::prop_assert_eq!(client, peer);
         }
     }
+}
+
+/// The article the vote tests vote on.
+fn password_article() -> tuki::content::DocRef {
+    tuki::content::DocRef::parse("article/reset-forgotten-password").expect("reference")
 }

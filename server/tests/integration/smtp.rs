@@ -157,7 +157,7 @@ async fn the_confirmation_mail_arrives_at_the_smtp_server_in_the_reply_language_
         assert_eq!(status, 200, "{backend:?}");
         assert!(body.contains("Sähkö Oy") && body.contains("Mottagen"), "status page");
         // Sent once: the outbox row is marked, nothing is written to the folder instead.
-        let pending = app.state.portal.store().due_mail(i64::MAX, 10).await.expect("outbox");
+        let pending = tuki::store::testing::store_of(&app.state.portal).due_mail(i64::MAX, 10).await.expect("outbox");
         assert!(pending.is_empty(), "{pending:?}");
         assert_eq!(smtp.received(), 1);
         assert!(!app.state.portal.config().data_dir.join("outbox").exists());
@@ -178,7 +178,7 @@ async fn starttls_delivers_to_a_relay_whose_certificate_a_trusted_ca_signed() {
 
 /// The outbox row once its first delivery attempt failed: attempts, sent_at, last error.
 async fn after_first_failure(app: &TestApp) -> (i64, Option<i64>, String) {
-    let pool = app.state.portal.store().pool();
+    let pool = tuki::store::testing::store_of(&app.state.portal).pool();
     for _ in 0..100 {
         let row: Option<(i64, Option<i64>, Option<String>)> =
             sqlx::query_as("SELECT attempts, sent_at, last_error FROM outbox").fetch_optional(pool).await.expect("row");
@@ -213,7 +213,10 @@ async fn mail_stays_in_the_outbox_while_the_relay_cannot_be_reached_and_goes_onc
     // The relay is back: the retry delivers it.
     let smtp = SmtpServer::start(None);
     let portal = &app.state.portal;
-    sqlx::query("UPDATE outbox SET next_attempt_at = 0").execute(portal.store().pool()).await.expect("due now");
+    sqlx::query("UPDATE outbox SET next_attempt_at = 0")
+        .execute(tuki::store::testing::store_of(portal).pool())
+        .await
+        .expect("due now");
     deliver_due(portal, &smtp_mail(&smtp.url("smtp"), None)).await.expect("outbox readable");
     let text = mail_text(&smtp.first_message().await);
     assert!(text.starts_with("Hej,\n") && !text.contains("Maija"), "{text}");
@@ -225,7 +228,7 @@ async fn a_mail_the_relay_refuses_for_good_is_abandoned_with_the_reason_and_not_
     let smtp = SmtpServer::start_refusing_recipients();
     let app = spawn_app_with_mail(Backend::Sqlite, smtp_mail(&smtp.url("smtp"), None)).await;
     submit_ticket(&app).await;
-    let pool = app.state.portal.store().pool();
+    let pool = tuki::store::testing::store_of(&app.state.portal).pool();
     let mut row: (Option<i64>, i64, Option<String>) = (None, 0, None);
     for _ in 0..100 {
         row =
@@ -239,9 +242,12 @@ async fn a_mail_the_relay_refuses_for_good_is_abandoned_with_the_reason_and_not_
     assert!(abandoned_at.is_some(), "abandoned");
     assert_eq!(attempts, 1, "tried once");
     assert!(error.is_some_and(|e| e.contains("550")), "the relay's answer is kept");
-    assert!(app.state.portal.store().due_mail(i64::MAX, 10).await.expect("outbox").is_empty(), "never due again");
+    assert!(
+        tuki::store::testing::store_of(&app.state.portal).due_mail(i64::MAX, 10).await.expect("outbox").is_empty(),
+        "never due again"
+    );
     // The ticket itself is there: a mail that cannot go never takes the ticket with it.
-    assert_eq!(app.state.portal.store().ticket_count().await.expect("count"), 1);
+    assert_eq!(tuki::store::testing::store_of(&app.state.portal).ticket_count().await.expect("count"), 1);
     app.stop().await;
 }
 
@@ -257,7 +263,10 @@ async fn the_portal_logs_in_to_a_relay_that_requires_it_and_a_wrong_password_kee
     assert_eq!(smtp.received(), 0);
     // The right one (percent-encoded in the URL) delivers it.
     let portal = &app.state.portal;
-    sqlx::query("UPDATE outbox SET next_attempt_at = 0").execute(portal.store().pool()).await.expect("due now");
+    sqlx::query("UPDATE outbox SET next_attempt_at = 0")
+        .execute(tuki::store::testing::store_of(portal).pool())
+        .await
+        .expect("due now");
     deliver_due(portal, &smtp_mail(&url("p%3Ass%20w0rd"), None)).await.expect("outbox readable");
     let text = mail_text(&smtp.first_message().await);
     assert!(text.starts_with("Hej,\n") && !text.contains("Maija"), "{text}");

@@ -5,12 +5,12 @@
 //! submits the form when none is), Escape closes the list. The server renders the plain search
 //! box, and the combobox attributes are switched on only after hydration, so both renders match.
 
-use crate::api::suggest;
+use super::api::suggest;
 use crate::i18n::use_i18n;
-use crate::pages::document_href;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
+use tuki::paths::document_href;
 use tuki::search_types::SearchHit;
 
 /// Wait after the last keystroke before asking for suggestions.
@@ -130,7 +130,7 @@ pub fn SearchForm(
                         type="search"
                         name="q"
                         autocomplete="off"
-                        maxlength="200"
+                        maxlength=tuki::search_types::MAX_QUERY_CHARS
                         value=value
                         placeholder=move || i18n.t("search-placeholder")
                         role=move || enhanced.get().then_some("combobox")

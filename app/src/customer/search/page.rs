@@ -1,15 +1,17 @@
 //! `/{lang}/search?q=…`: results with highlighted snippets, filters, pagination, and a
 //! helpful page when nothing was found. A plain GET form: works without JavaScript.
 
-use super::{NotFound, route_locale};
-use crate::api::{PER_PAGE, SearchPageData, search_page};
-use crate::components::{OtherLanguageBadge, SearchForm};
+use super::SearchForm;
+use super::api::search_page;
+use crate::components::OtherLanguageBadge;
 use crate::i18n::{I18n, use_i18n};
-use crate::pages::{document_href, encode_query_value};
+use crate::shared::{ErrorMessage, NotFound, route_locale};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 use tuki::i18n::Value;
+use tuki::paths::{document_href, encode_query_value};
+use tuki::views::search::{PER_PAGE, SearchPageData};
 
 /// The search results page.
 #[component]
@@ -47,25 +49,10 @@ pub fn SearchPage() -> impl IntoView {
                 match data.await {
                     Ok(Some(page)) => view! { <Results page params=params()/> }.into_any(),
                     Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error=error.to_string()/> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
         </Suspense>
-    }
-}
-
-/// A translated error message for a failed server function.
-#[component]
-pub fn ErrorMessage(error: String) -> impl IntoView {
-    let i18n = use_i18n();
-    crate::status::set_status(503);
-    // Server function errors carry a stable code such as `error-search-unavailable`.
-    let code = error.rsplit(": ").next().filter(|c| c.starts_with("error-")).unwrap_or("error-unavailable").to_owned();
-    view! {
-        <section class="container page-message" role="alert">
-            <h1>{move || i18n.t("error-title")}</h1>
-            <p>{move || i18n.t(&code)}</p>
-        </section>
     }
 }
 

@@ -1,13 +1,13 @@
 //! `/{lang}/categories/{slug}`: every article and solved case of one category.
 
-use super::{NotFound, document_href, route_locale};
-use crate::api::catalogue;
+use super::api::catalogue;
 use crate::components::OtherLanguageBadge;
 use crate::i18n::use_i18n;
-use crate::pages::search::ErrorMessage;
+use crate::shared::{ErrorMessage, NotFound, route_locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use tuki::paths::document_href;
 
 /// The page of one category.
 #[component]
@@ -64,7 +64,7 @@ pub fn CategoryPage() -> impl IntoView {
                         .into_any()
                     }
                     Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error=error.to_string()/> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
         </Suspense>

@@ -1,17 +1,18 @@
 //! `/{lang}/articles/{slug}` and `/{lang}/cases/{slug}`: one document, with breadcrumbs,
 //! the other language versions, related documents and "Was this helpful?".
 
+use super::api::article_page;
 use super::vote::Vote;
-use super::{NotFound, document_href, route_locale};
-use crate::api::{ArticleData, article_page};
 use crate::components::OtherLanguageBadge;
 use crate::i18n::use_i18n;
-use crate::pages::search::ErrorMessage;
+use crate::shared::{ErrorMessage, NotFound, route_locale};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 use tuki::content::DocKind;
 use tuki::i18n::Value;
+use tuki::paths::{category_href, document_href};
+use tuki::views::catalogue::ArticleData;
 
 /// The page of one article or solved case.
 #[component]
@@ -43,7 +44,7 @@ pub fn ArticlePage(
                 match data.await {
                     Ok(Some(article)) => view! { <Article article/> }.into_any(),
                     Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error=error.to_string()/> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -89,7 +90,7 @@ fn Article(article: ArticleData) -> impl IntoView {
         DocKind::Article => "kind-article",
         DocKind::Case => "kind-case",
     });
-    let category_href = i18n.href(&format!("/categories/{}", article.category.slug));
+    let category_href = category_href(page_locale, &article.category.slug);
     view! {
         <Title text=article.title.clone()/>
         {article.summary.clone().map(|s| view! { <Meta name="description" content=s/> })}

@@ -1,14 +1,15 @@
 //! The home page of each locale: the big search box, the categories, and the articles
 //! customers found most helpful.
 
-use super::{NotFound, document_href, route_locale};
-use crate::api::{CatalogueData, catalogue};
-use crate::components::SearchForm;
+use super::api::catalogue;
+use crate::customer::search::SearchForm;
 use crate::i18n::use_i18n;
-use crate::pages::search::ErrorMessage;
+use crate::shared::{ErrorMessage, NotFound, route_locale};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use tuki::i18n::Value;
+use tuki::paths::{category_href, document_href};
+use tuki::views::catalogue::CatalogueData;
 
 /// `/{lang}/`.
 #[component]
@@ -41,7 +42,7 @@ pub fn HomePage() -> impl IntoView {
                     match data.await {
                         Ok(Some(data)) => view! { <Catalogue data/> }.into_any(),
                         Ok(None) => ().into_any(),
-                        Err(error) => view! { <ErrorMessage error=error.to_string()/> }.into_any(),
+                        Err(error) => view! { <ErrorMessage error/> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -58,7 +59,7 @@ fn Catalogue(data: CatalogueData) -> impl IntoView {
         .categories
         .into_iter()
         .map(|c| {
-            let href = i18n.href(&format!("/categories/{}", c.slug));
+            let href = category_href(locale, &c.slug);
             let count = i18n.t_args("category-document-count", &[("count", Value::from(c.documents))]);
             view! {
                 <li class="category-card">

@@ -1,7 +1,7 @@
 //! The translated "page not found" page, answered with status 404.
 
+use super::status::set_status;
 use crate::i18n::use_i18n;
-use crate::status::set_status;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;

@@ -1,23 +1,13 @@
 //! `/{lang}/help`: the request types, and `/{lang}/help/{form}`: one request type's
 //! introduction with the button that starts it (a plain form post: works without JavaScript).
 
-use super::{NotFound, route_locale};
-use crate::help_api::{help_form, help_forms};
+use super::api::{help_form, help_forms};
 use crate::i18n::use_i18n;
-use crate::pages::search::ErrorMessage;
+use crate::shared::{ErrorMessage, NotFound, route_locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-
-/// The address of a form's pages: `/{lang}/help/{form}` and below.
-pub fn help_href(locale: tuki::Locale, form: &str, rest: &[&str]) -> String {
-    let mut href = format!("/{}/help/{}", locale.code(), super::encode_path_segment(form));
-    for part in rest {
-        href.push('/');
-        href.push_str(&super::encode_path_segment(part));
-    }
-    href
-}
+use tuki::paths::help_href;
 
 /// The list of request types.
 #[component]
@@ -68,7 +58,7 @@ pub fn HelpPage() -> impl IntoView {
                         .into_any()
                     }
                     Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error=error.to_string()/> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -118,7 +108,7 @@ pub fn FormIntroPage() -> impl IntoView {
                         .into_any()
                     }
                     Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error=error.to_string()/> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
         </Suspense>

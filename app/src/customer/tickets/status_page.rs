@@ -1,13 +1,13 @@
 //! `/{lang}/tickets/{reference}?token=…`: the customer's private view of a ticket, reached from
 //! the link in the confirmation mail. A wrong or missing token is a plain 404.
 
-use super::NotFound;
-use crate::help_api::ticket_status;
+use super::api::ticket_status;
 use crate::i18n::use_i18n;
-use crate::pages::search::ErrorMessage;
+use crate::shared::{ErrorMessage, NotFound};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
+use tuki::paths;
 
 /// The status page of one ticket.
 #[component]
@@ -16,7 +16,7 @@ pub fn TicketStatusPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let reference = move || params.with(|p| p.get("reference").unwrap_or_default());
-    let token = move || query.with(|q| q.get("token").unwrap_or_default());
+    let token = move || query.with(|q| q.get(paths::TOKEN_FIELD).unwrap_or_default());
     let data = Resource::new(
         move || (i18n.locale(), reference(), token()),
         |(locale, reference, token)| ticket_status(locale.code().to_owned(), reference, token),
@@ -57,15 +57,15 @@ pub fn TicketStatusPage() -> impl IntoView {
                                 }
                             })
                             .collect_view();
-                        let action = format!("/{}/tickets/{}", i18n.locale().code(), ticket.reference);
+                        let action = tuki::paths::ticket_href(i18n.locale(), ticket.reference.as_str());
                         let updated = query.with_untracked(|q| q.get("updated").is_some());
                         let update_error = query.with_untracked(|q| q.get("update_error").is_some());
-                        let closed = ticket.status == "resolved" || ticket.status == "closed";
+                        let closed = ticket.status.is_finished();
                         view! {
-                            <Title text=ticket.reference.clone()/>
+                            <Title text=ticket.reference.to_string()/>
                             <div class="container narrow">
                                 <p class="form-page__caption">{ticket.form_title}</p>
-                                <h1>{ticket.reference.clone()}</h1>
+                                <h1>{ticket.reference.to_string()}</h1>
                                 <dl class="summary-list">
                                     <div class="summary-list__row">
                                         <dt class="summary-list__key">{i18n.t("ticket-status")}</dt>
@@ -87,15 +87,15 @@ pub fn TicketStatusPage() -> impl IntoView {
                                     {updated.then(|| view! { <p class="vote__thanks" role="status">{i18n.t("ticket-updated")}</p> })}
                                     {update_error.then(|| view! { <p class="form-error" role="alert">{i18n.t("ticket-update-error")}</p> })}
                                     <form method="post" action=action>
-                                        <input type="hidden" name="token" value=token()/>
+                                        <input type="hidden" name=paths::TOKEN_FIELD value=token()/>
                                         <div class="field">
                                             <label class="field__label" for="ticket-message">{i18n.t("ticket-add-label")}</label>
-                                            <textarea id="ticket-message" name="message" rows="5" maxlength="4000"></textarea>
+                                            <textarea id="ticket-message" name=paths::MESSAGE_FIELD rows="5" maxlength=paths::MAX_MESSAGE_CHARS></textarea>
                                         </div>
                                         <div class="vote__buttons">
-                                            <button class="button" type="submit" name="_action" value="send">{i18n.t("ticket-add-send")}</button>
+                                            <button class="button" type="submit" name=paths::ACTION_FIELD value="send">{i18n.t("ticket-add-send")}</button>
                                             {(!closed).then(|| view! {
-                                                <button class="button button--secondary" type="submit" name="_action" value="solved">{i18n.t("ticket-mark-solved")}</button>
+                                                <button class="button button--secondary" type="submit" name=paths::ACTION_FIELD value=paths::SOLVED>{i18n.t("ticket-mark-solved")}</button>
                                             })}
                                         </div>
                                     </form>
@@ -105,7 +105,7 @@ pub fn TicketStatusPage() -> impl IntoView {
                         .into_any()
                     }
                     Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error=error.to_string()/> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
         </Suspense>

@@ -2,10 +2,10 @@
 //! `{document}/vote`, so it works the same with and without JavaScript. The server answers with
 //! a redirect back to the document (`?voted=1#vote`, or `?vote_error=CODE#vote`).
 
-use crate::api::ArticleData;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use tuki::views::catalogue::ArticleData;
 
 /// The vote form under a document.
 #[component]
@@ -28,7 +28,7 @@ pub fn Vote(
                 when=done
                 fallback=move || {
                     let action =
-                        format!("{}/vote", super::document_href(i18n.locale(), article.kind, &article.slug));
+                        tuki::paths::vote_href(i18n.locale(), article.kind, &article.slug);
                     view! {
                         <form method="post" action=action>
                             <div class="vote__comment">

@@ -1,0 +1,128 @@
+//! Every address of the portal and the words its forms post: built here only, so the pages
+//! that link, the handlers that redirect and the mails that point all agree. Pure and
+//! wasm-safe. Each segment that comes from outside is percent-encoded, so an address built
+//! from what a stranger typed is always a valid `Location` header.
+
+use crate::Locale;
+use crate::content::DocKind;
+
+/// The form field naming what a post asks for (`continue` when absent, or [`SOLVED`]).
+pub const ACTION_FIELD: &str = "_action";
+/// The [`ACTION_FIELD`] value "this solved my problem" (also the page shown after it).
+pub const SOLVED: &str = "solved";
+/// A field people do not see (and leave empty) but form-filling bots do not leave alone.
+pub const HONEYPOT_FIELD: &str = "_website";
+/// The contact page of a draft: the form's last step, which sends the ticket.
+pub const CONTACT: &str = "contact";
+/// The check-your-answers page of a draft.
+pub const CHECK: &str = "check";
+/// The page after a draft became a ticket.
+pub const DONE: &str = "done";
+/// The field of the ticket update form carrying the status link's token.
+pub const TOKEN_FIELD: &str = "token";
+/// The field of the ticket update form carrying the customer's message.
+pub const MESSAGE_FIELD: &str = "message";
+/// Longest text a customer sends in one go (a ticket's description, a message on it).
+pub const MAX_MESSAGE_CHARS: usize = 4000;
+
+/// `/{lang}` + `path` (which starts with `/`).
+pub fn localized(locale: Locale, path: &str) -> String {
+    format!("/{}{path}", locale.code())
+}
+
+/// The front page in `locale`.
+pub fn home(locale: Locale) -> String {
+    localized(locale, "/")
+}
+
+/// The address of a document's page in `locale`.
+pub fn document_href(locale: Locale, kind: DocKind, slug: &str) -> String {
+    let folder = match kind {
+        DocKind::Article => "articles",
+        DocKind::Case => "cases",
+    };
+    format!("/{}/{folder}/{}", locale.code(), encode_path_segment(slug))
+}
+
+/// Where a document's "Was this helpful?" form posts.
+pub fn vote_href(locale: Locale, kind: DocKind, slug: &str) -> String {
+    format!("{}/vote", document_href(locale, kind, slug))
+}
+
+/// A category's page.
+pub fn category_href(locale: Locale, slug: &str) -> String {
+    format!("/{}/categories/{}", locale.code(), encode_path_segment(slug))
+}
+
+/// A guided form's address, or one of its drafts' pages: `rest` is `[draft]`,
+/// `[draft, step]` (or [`CHECK`], [`DONE`], [`SOLVED`]).
+pub fn help_href(locale: Locale, form: &str, rest: &[&str]) -> String {
+    let mut href = format!("/{}/help/{}", locale.code(), encode_path_segment(form));
+    for part in rest {
+        href.push('/');
+        href.push_str(&encode_path_segment(part));
+    }
+    href
+}
+
+/// A ticket's status page (where its update form also posts).
+pub fn ticket_href(locale: Locale, reference: &str) -> String {
+    format!("/{}/tickets/{}", locale.code(), encode_path_segment(reference))
+}
+
+/// A ticket's status page with the private token of its status link.
+pub fn ticket_status_href(locale: Locale, reference: &str, token: &str) -> String {
+    format!("{}?{TOKEN_FIELD}={}", ticket_href(locale, reference), encode_query_value(token))
+}
+
+/// The full status link sent by mail: `base_url` (the portal's public address) and
+/// [`ticket_status_href`].
+pub fn ticket_status_link(base_url: &str, locale: Locale, reference: &str, token: &str) -> String {
+    format!("{}{}", base_url.trim_end_matches('/'), ticket_status_href(locale, reference, token))
+}
+
+/// Percent-encodes one path segment: letters, digits and `-_.~` stay, everything else
+/// (`/`, `?`, `#`, spaces, control characters) becomes `%XX`.
+pub fn encode_path_segment(segment: &str) -> String {
+    encode_query_value(segment).replace('+', "%20")
+}
+
+/// Percent-encodes a query-string value.
+pub fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b' ' => out.push('+'),
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(encode_query_value("lösenord & kort"), "l%C3%B6senord+%26+kort");
+    }
+
+    #[test]
+    fn path_segments_keep_identifiers_and_encode_separators_spaces_and_control_characters() {
+        assert_eq!(encode_path_segment("lost-card_2"), "lost-card_2");
+        assert_eq!(encode_path_segment("x\ny/z?a b#"), "x%0Ay%2Fz%3Fa%20b%23");
+    }
+
+    #[test]
+    fn addresses_have_the_locale_first_and_the_mail_link_the_public_address() {
+        assert_eq!(document_href(Locale::Sv, DocKind::Case, "kort"), "/sv/cases/kort");
+        assert_eq!(vote_href(Locale::Fi, DocKind::Article, "kortti"), "/fi/articles/kortti/vote");
+        assert_eq!(help_href(Locale::En, "lost-card", &["abc", CHECK]), "/en/help/lost-card/abc/check");
+        assert_eq!(
+            ticket_status_link("https://tuki.example/", Locale::Sv, "TK-2026-000001", "abc"),
+            "https://tuki.example/sv/tickets/TK-2026-000001?token=abc"
+        );
+    }
+}

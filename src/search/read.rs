@@ -1,0 +1,232 @@
+//! The read path: one search, the customer's language first and the others when it finds few;
+//! word completions and corrections from the vocabulary; a hit with its snippet.
+
+use super::*;
+
+impl SearchIndex {
+    /// Searches the customer's language first; when it finds fewer than a few hits, the other
+    /// languages' hits follow. Recent results are answered from the cache.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+        let request = SearchRequest { text: cache::normalise(&request.text), ..request.clone() };
+        if let Some(found) = self.cache.get(&request) {
+            return Ok(found);
+        }
+        let epoch = self.cache.epoch();
+        let results = self.run(&request)?;
+        self.cache.put(&request, epoch, &results);
+        Ok(results)
+    }
+
+    /// [`SearchIndex::search`] without the cache: what a search costs (benchmarks).
+    pub fn search_uncached(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+        self.run(&SearchRequest { text: cache::normalise(&request.text), ..request.clone() })
+    }
+
+    /// Sets how many recent results are kept (0: none).
+    pub fn set_cache_capacity(&self, entries: usize) {
+        self.cache.set_capacity(entries);
+    }
+
+    /// The result cache's hits and misses so far.
+    pub fn cache_stats(&self) -> cache::CacheStats {
+        self.cache.stats()
+    }
+
+    fn run(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+        let searcher = self.reader.searcher();
+        let vocabulary = self.vocabulary.read().map_err(|_| SearchError::Poisoned)?;
+        let limit = request.limit.clamp(1, 50);
+        // Folding does not depend on the locale: the words are taken once for every locale searched.
+        let words = query::words(&request.text);
+        let mut hits = Vec::new();
+        let (total, primary) =
+            self.search_locale(&searcher, request, &words, request.locale, &vocabulary, limit + request.offset)?;
+        hits.extend(primary);
+        let mut total = total;
+        if total < FEW_HITS {
+            for other in Locale::ALL.into_iter().filter(|l| *l != request.locale) {
+                let (n, more) =
+                    self.search_locale(&searcher, request, &words, other, &vocabulary, limit + request.offset)?;
+                total += n;
+                hits.extend(more);
+            }
+            // Others' hits keep their own order after the customer's language, best first.
+            let (own, mut others): (Vec<_>, Vec<_>) = hits.into_iter().partition(|h| h.locale == request.locale);
+            others.sort_by(|a, b| b.score.total_cmp(&a.score));
+            hits = own;
+            hits.extend(others);
+        }
+        let hits = hits.into_iter().skip(request.offset).take(limit).collect();
+        Ok(SearchResults { total, hits })
+    }
+
+    fn search_locale(
+        &self,
+        searcher: &tantivy::Searcher,
+        request: &SearchRequest,
+        words: &[String],
+        locale: Locale,
+        vocabulary: &[Vocabulary; 3],
+        top: usize,
+    ) -> Result<(usize, Vec<SearchHit>), SearchError> {
+        let known = &vocabulary[locale as usize];
+        let partial = query::last_is_partial(&request.text);
+        let hints = words
+            .iter()
+            .enumerate()
+            .map(|(i, word)| {
+                // A half-typed last word is one the index does not know as it stands.
+                let completions = if partial && i + 1 == words.len() && !known.contains(word) {
+                    self.completions(searcher, locale, word)?
+                } else {
+                    Vec::new()
+                };
+                Ok(WordHints { correction: self.correction(searcher, locale, known, word)?, completions })
+            })
+            .collect::<Result<Vec<_>, SearchError>>()?;
+        let Some(query::BuiltQuery { ranked: text_query, bonus }) =
+            query::build(&request.text, words, locale, &self.fields, known, &hints, &self.weights)
+        else {
+            return Ok((0, Vec::new()));
+        };
+        // The text query only reaches this locale's fields, so it needs no locale filter; without
+        // filters it stays one flat disjunction that tantivy can prune.
+        let mut filters: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some(category) = &request.category {
+            filters.push((Occur::Must, self.exact_term(self.fields.category, category.as_str())));
+        }
+        if let Some(kind) = request.kind {
+            filters.push((Occur::Must, self.exact_term(self.fields.kind, kind.code())));
+        }
+        let query: Box<dyn Query> = if filters.is_empty() {
+            text_query
+        } else {
+            filters.push((Occur::Must, text_query));
+            Box::new(BooleanQuery::new(filters))
+        };
+        // Counting every match apart from ranking the best ones: the count needs no scores, and
+        // the ranking may then skip documents that cannot reach the top.
+        let top_docs = bonus.top(searcher, query.as_ref(), top.max(1))?;
+        // Fewer than asked for: those are all the matches, and counting would find no more.
+        let total = if top_docs.len() < top.max(1) { top_docs.len() } else { searcher.search(&query, &Count)? };
+        if top_docs.is_empty() {
+            return Ok((0, Vec::new()));
+        }
+        let lf = self.fields.of(locale);
+        let highlighter = Highlighter::for_query(searcher, query.as_ref(), lf.body, locale)?;
+        let mut hits = Vec::with_capacity(top_docs.len());
+        for (score, address) in top_docs {
+            hits.push(self.hit(searcher, address, score, locale, &highlighter)?);
+        }
+        Ok((total, hits))
+    }
+
+    /// The most common known words (by documents) that `prefix` begins, other than itself.
+    fn completions(
+        &self,
+        searcher: &tantivy::Searcher,
+        locale: Locale,
+        prefix: &str,
+    ) -> Result<Vec<String>, SearchError> {
+        if prefix.chars().count() < 2 {
+            return Ok(Vec::new());
+        }
+        let field = self.fields.of(locale).folded;
+        let mut found: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(field)?;
+            let mut stream =
+                inverted.terms().range().gt(prefix.as_bytes()).into_stream().map_err(tantivy::TantivyError::from)?;
+            while stream.advance() {
+                if !stream.key().starts_with(prefix.as_bytes()) {
+                    break;
+                }
+                if let Ok(word) = std::str::from_utf8(stream.key()) {
+                    *found.entry(word.to_owned()).or_default() += stream.value().doc_freq;
+                }
+            }
+        }
+        let mut found: Vec<(String, u32)> = found.into_iter().collect();
+        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(found.into_iter().take(COMPLETIONS).map(|(word, _)| word).collect())
+    }
+
+    /// For a word the index does not know, the closest word it does: the smallest edit
+    /// distance (1 for words of 4–7 letters, 2 for longer), then the most documents.
+    fn correction(
+        &self,
+        searcher: &tantivy::Searcher,
+        locale: Locale,
+        known: &Vocabulary,
+        word: &str,
+    ) -> Result<Option<String>, SearchError> {
+        let length = word.chars().count();
+        if length < 4 || known.contains(word) || !word.chars().all(char::is_alphabetic) {
+            return Ok(None);
+        }
+        let distance = if length >= 8 { 2 } else { 1 };
+        let field = self.fields.of(locale).folded;
+        let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, word), distance, true);
+        let mut best: Option<(usize, u32, String)> = None;
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(field)?;
+            let mut stream =
+                inverted.terms().search(fuzzy.automaton()?).into_stream().map_err(tantivy::TantivyError::from)?;
+            while stream.advance() {
+                let Ok(candidate) = std::str::from_utf8(stream.key()) else { continue };
+                let d = vocabulary::edit_distance(word, candidate);
+                let docs = stream.value().doc_freq;
+                let better = match &best {
+                    None => true,
+                    Some((bd, bdocs, _)) => d < *bd || (d == *bd && docs > *bdocs),
+                };
+                if better {
+                    best = Some((d, docs, candidate.to_owned()));
+                }
+            }
+        }
+        Ok(best.map(|(_, _, word)| word))
+    }
+
+    fn hit(
+        &self,
+        searcher: &tantivy::Searcher,
+        address: DocAddress,
+        score: f32,
+        locale: Locale,
+        highlighter: &Highlighter,
+    ) -> Result<SearchHit, SearchError> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+        let lf = self.fields.of(locale);
+        let mut snippet_html = highlighter.html(doc.get_first(lf.body).and_then(|v| v.as_str()).unwrap_or_default());
+        if snippet_html.trim().is_empty() {
+            let summary = text(self.fields.summary);
+            let fallback = if summary.is_empty() { text(lf.body) } else { summary };
+            snippet_html = crate::html::escape(&truncate(&fallback, FALLBACK_CHARS));
+        }
+        Ok(SearchHit {
+            kind: text(self.fields.kind).parse().unwrap_or(DocKind::Article),
+            slug: text(self.fields.slug),
+            locale,
+            title: text(lf.title),
+            snippet: snippet_html,
+            category: text(self.fields.category),
+            score,
+        })
+    }
+
+    fn exact_term(&self, field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
+        Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
+    }
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}

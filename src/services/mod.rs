@@ -1,0 +1,156 @@
+//! The services: the only door into the core for the pages, the JSON API, the form posts and
+//! the server's jobs. One module per capability; each public operation takes the [`Caller`]
+//! and checks its right in one place ([`Caller::require`]) before anything else, and answers
+//! in the core's one error type ([`ServiceError`]), which knows its HTTP status and the Fluent
+//! message that explains it. Nothing outside the core names the store or SQL.
+//!
+//! | module | what |
+//! |---|---|
+//! | [`catalogue`] | categories, a document's page, related and most helpful documents, votes |
+//! | [`search`] | the results page, suggestions as you type, the JSON API's search; the search log |
+//! | [`guided_form`] | request types, drafts, steps and their suggestions, solved by a suggestion |
+//! | [`tickets`] | sending a draft as a ticket, the customer's status page and updates |
+//! | [`outbox`] | the mail waiting to be delivered, for the delivery job |
+//!
+//! The portal's own upkeep (open, import, export, reindex, purge) stays on [`Portal`]: only the
+//! operator's command line and the server's jobs call it, never a request.
+
+pub mod catalogue;
+pub mod guided_form;
+pub mod outbox;
+pub mod search;
+pub mod tickets;
+
+use crate::portal::PortalError;
+use crate::store::StoreError;
+
+/// Who is asking. Staff with roles join in the staff accounts' issue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Caller {
+    /// Someone on the public pages or the JSON API: nobody is signed in.
+    Customer,
+    /// The portal itself: the server's background jobs.
+    System,
+}
+
+/// What a caller may do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Right {
+    /// Read published documents and search them; vote on them.
+    ReadKnowledgeBase,
+    /// Fill in guided forms, send tickets, follow a ticket with its status link.
+    UseGuidedForms,
+    /// Deliver the outbox's mail.
+    DeliverMail,
+}
+
+impl Caller {
+    /// True when this caller has `right`.
+    pub fn may(&self, right: Right) -> bool {
+        match self {
+            Caller::Customer => matches!(right, Right::ReadKnowledgeBase | Right::UseGuidedForms),
+            Caller::System => true,
+        }
+    }
+
+    /// `Ok` when this caller has `right`, else [`ServiceError::Forbidden`].
+    pub fn require(&self, right: Right) -> Result<(), ServiceError> {
+        if self.may(right) { Ok(()) } else { Err(ServiceError::Forbidden) }
+    }
+}
+
+/// What a service answers when it does not do what was asked: the core's one error type.
+/// Each kind has one HTTP status and one stable code, which is also the Fluent message id the
+/// customer reads ([`ServiceError::code`], [`ServiceError::http_status`]).
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    /// Nothing is there: no such document, form, draft, step or ticket (or a wrong token,
+    /// which must look the same).
+    #[error("not found")]
+    NotFound,
+    /// The draft has ended (solved, or sent as a ticket): its pages are gone.
+    #[error("the draft has ended")]
+    Finished,
+    /// The caller may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// What was sent cannot be taken: the code says why.
+    #[error("invalid input: {0}")]
+    Invalid(&'static str),
+    /// Searching failed (the search threads, or the index).
+    #[error("search failed: {0}")]
+    Search(#[source] PortalError),
+    /// The portal failed underneath: the database, the index.
+    #[error(transparent)]
+    Portal(#[from] PortalError),
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(error: StoreError) -> ServiceError {
+        ServiceError::Portal(PortalError::Store(error))
+    }
+}
+
+impl ServiceError {
+    /// True when the same request may succeed later: the database is busy or read-only.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            ServiceError::Portal(error) | ServiceError::Search(error) => error.is_transient(),
+            _ => false,
+        }
+    }
+
+    /// The HTTP status that answers this error.
+    pub fn http_status(&self) -> u16 {
+        match self {
+            ServiceError::NotFound | ServiceError::Finished => 404,
+            ServiceError::Forbidden => 403,
+            ServiceError::Invalid(_) => 400,
+            ServiceError::Search(_) => 503,
+            ServiceError::Portal(_) if self.is_transient() => 503,
+            ServiceError::Portal(_) => 500,
+        }
+    }
+
+    /// The stable code, also the Fluent message id that explains the error to the customer.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ServiceError::NotFound | ServiceError::Finished => "error-not-found",
+            ServiceError::Forbidden => "error-forbidden",
+            ServiceError::Invalid(code) => code,
+            ServiceError::Search(_) => "error-search-unavailable",
+            ServiceError::Portal(_) => "error-unavailable",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_customer_may_read_and_use_forms_but_not_deliver_mail() {
+        assert!(Caller::Customer.may(Right::ReadKnowledgeBase));
+        assert!(Caller::Customer.may(Right::UseGuidedForms));
+        assert!(matches!(Caller::Customer.require(Right::DeliverMail), Err(ServiceError::Forbidden)));
+        assert!(Caller::System.require(Right::DeliverMail).is_ok());
+    }
+
+    #[test]
+    fn every_error_has_a_status_and_a_translated_code() {
+        let errors = [
+            ServiceError::NotFound,
+            ServiceError::Finished,
+            ServiceError::Forbidden,
+            ServiceError::Invalid("error-invalid-vote"),
+            ServiceError::Portal(PortalError::SearchTask("x".into())),
+            ServiceError::Search(PortalError::SearchTask("x".into())),
+        ];
+        for error in errors {
+            assert!((400..600).contains(&error.http_status()), "{error}");
+            for locale in crate::Locale::ALL {
+                assert_ne!(crate::i18n::tr(locale, error.code()), error.code(), "{error} in {locale:?}");
+            }
+        }
+    }
+}

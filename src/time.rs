@@ -1,0 +1,201 @@
+//! Time: the portable [`Timestamp`] every table stores, the [`Clock`] that gives the current
+//! one (a fixed clock in tests), and the proleptic Gregorian calendar the dates shown to people
+//! and the command line's `--since` days are computed with. Pure and wasm-safe, except the
+//! system clock, which exists natively only.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Milliseconds in a day.
+const DAY_MILLIS: i64 = 86_400_000;
+
+/// An instant, as Unix milliseconds (UTC): what every table stores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Timestamp(i64);
+
+impl Timestamp {
+    /// The instant `millis` milliseconds after 1970-01-01 00:00 UTC.
+    pub const fn from_millis(millis: i64) -> Timestamp {
+        Timestamp(millis)
+    }
+
+    /// Milliseconds since 1970-01-01 00:00 UTC.
+    pub const fn millis(self) -> i64 {
+        self.0
+    }
+
+    /// Midnight (UTC) starting `date`.
+    pub fn start_of(date: CivilDate) -> Timestamp {
+        Timestamp(days_from_civil(date.year, date.month, date.day) * DAY_MILLIS)
+    }
+
+    /// The calendar day (UTC) this instant falls on.
+    pub fn date(self) -> CivilDate {
+        let (year, month, day) = civil_from_days(self.0.div_euclid(DAY_MILLIS));
+        CivilDate { year, month, day }
+    }
+
+    /// Hours and minutes (UTC) into the day.
+    pub fn hour_minute(self) -> (i64, i64) {
+        let minutes = self.0.rem_euclid(DAY_MILLIS) / 60_000;
+        (minutes / 60, minutes % 60)
+    }
+
+    /// `YYYY-MM-DD HH:MM` (UTC).
+    pub fn format_date_time(self) -> String {
+        let (hour, minute) = self.hour_minute();
+        format!("{} {hour:02}:{minute:02}", self.date())
+    }
+
+    /// This instant moved by `millis` (saturating).
+    pub const fn plus_millis(self, millis: i64) -> Timestamp {
+        Timestamp(self.0.saturating_add(millis))
+    }
+}
+
+/// A calendar day of the proleptic Gregorian calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CivilDate {
+    /// Year.
+    pub year: i64,
+    /// Month, 1–12.
+    pub month: i64,
+    /// Day of the month, 1–31.
+    pub day: i64,
+}
+
+impl CivilDate {
+    /// Reads `YYYY-MM-DD`; `None` for anything else, including days that do not exist.
+    pub fn parse_iso(text: &str) -> Option<CivilDate> {
+        let mut parts = text.splitn(3, '-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 || !text.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+            return None;
+        }
+        let date = CivilDate { year: y.parse().ok()?, month: m.parse().ok()?, day: d.parse().ok()? };
+        // A day that does not exist comes back as another one.
+        (Timestamp::start_of(date).date() == date && (1..=12).contains(&date.month)).then_some(date)
+    }
+}
+
+impl fmt::Display for CivilDate {
+    /// `YYYY-MM-DD`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// (year, month, day) of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+/// Days since 1970-01-01 of a calendar day (Howard Hinnant's algorithm).
+pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Where the current time comes from: the system clock in the portal, a fixed one in tests.
+pub trait Clock: Send + Sync + fmt::Debug {
+    /// The current instant.
+    fn now(&self) -> Timestamp;
+}
+
+/// The operating system's clock.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> Timestamp {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+            Timestamp(i64::try_from(since_epoch.as_millis()).unwrap_or(i64::MAX))
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            Timestamp::default()
+        }
+    }
+}
+
+/// A clock that says what it was set to: for tests of anything that depends on the time.
+#[derive(Debug, Default)]
+pub struct FixedClock(std::sync::atomic::AtomicI64);
+
+impl FixedClock {
+    /// A clock standing at `at`.
+    pub fn at(at: Timestamp) -> FixedClock {
+        FixedClock(std::sync::atomic::AtomicI64::new(at.millis()))
+    }
+
+    /// Moves the clock to `at`.
+    pub fn set(&self, at: Timestamp) {
+        self.0.store(at.millis(), std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+impl Clock for FixedClock {
+    fn now(&self) -> Timestamp {
+        Timestamp(self.0.load(std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+/// The current instant on the system clock.
+pub fn now() -> Timestamp {
+    SystemClock.now()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_and_dates_convert_both_ways_across_leap_years_and_before_1970() {
+        for days in [-800_000, -1, 0, 59, 60, 11_016, 20_000, 20_786, 1_000_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days, "{y}-{m}-{d}");
+        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(days_from_civil(2024, 2, 29) + 1, days_from_civil(2024, 3, 1));
+    }
+
+    #[test]
+    fn a_timestamp_is_shown_as_its_utc_day_and_time() {
+        let at = Timestamp::from_millis(1_795_000_000_000);
+        assert_eq!(at.date().to_string(), "2026-11-18");
+        assert_eq!(at.format_date_time(), "2026-11-18 11:06");
+        assert_eq!(Timestamp::start_of(at.date()).format_date_time(), "2026-11-18 00:00");
+    }
+
+    #[test]
+    fn only_real_days_in_iso_form_are_read() {
+        assert_eq!(CivilDate::parse_iso("2026-02-28").map(|d| d.to_string()).as_deref(), Some("2026-02-28"));
+        for bad in ["2026-02-30", "2026-13-01", "2026-2-1", "26-02-01", "2026-02-01x", "", "2026+02-01"] {
+            assert_eq!(CivilDate::parse_iso(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_fixed_clock_says_what_it_was_set_to() {
+        let clock = FixedClock::at(Timestamp::from_millis(5));
+        assert_eq!(clock.now().millis(), 5);
+        clock.set(Timestamp::from_millis(9));
+        assert_eq!(clock.now().millis(), 9);
+    }
+}

@@ -134,7 +134,7 @@ impl Portal {
         let store = Store::connect(&config.database_url()).await?;
         store.migrate().await?;
         if store.meta("created_at").await?.is_none() {
-            store.set_meta("created_at", &crate::time::now().millis().to_string()).await?;
+            store.set_meta("created_at", &store.now().millis().to_string()).await?;
         }
         Ok(store)
     }
@@ -220,6 +220,18 @@ impl Portal {
     /// The database: for the services only.
     pub(crate) fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The same portal taking every time it stores from `clock` (a fixed clock in tests; the
+    /// system clock otherwise).
+    pub fn with_clock(mut self, clock: Arc<dyn crate::time::Clock>) -> Portal {
+        self.store.set_clock(clock);
+        self
+    }
+
+    /// The current time on the portal's clock.
+    pub fn now(&self) -> crate::time::Timestamp {
+        self.store.now()
     }
 
     /// The configuration the portal was opened with.

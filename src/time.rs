@@ -156,11 +156,6 @@ impl Clock for FixedClock {
     }
 }
 
-/// The current instant on the system clock.
-pub fn now() -> Timestamp {
-    SystemClock.now()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

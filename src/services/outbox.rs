@@ -50,7 +50,7 @@ impl Outbox<'_> {
     /// Up to `limit` mails whose next attempt is due now, oldest first.
     pub async fn due(&self, caller: &Caller, limit: i64) -> Result<Vec<QueuedMail>, ServiceError> {
         caller.require(Right::DeliverMail)?;
-        Ok(self.portal.store().due_mail(crate::time::now().millis(), limit).await?)
+        Ok(self.portal.store().due_mail(self.portal.store().now().millis(), limit).await?)
     }
 
     /// Records how an attempt to deliver `mail` went, and decides its fate: a failure is
@@ -63,7 +63,7 @@ impl Outbox<'_> {
     ) -> Result<MailFate, ServiceError> {
         caller.require(Right::DeliverMail)?;
         let store = self.portal.store();
-        let now = crate::time::now().millis();
+        let now = store.now().millis();
         Ok(match attempt {
             Attempt::Delivered(_) => {
                 store.mark_mail_sent(mail.id, now).await?;

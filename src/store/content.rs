@@ -38,7 +38,7 @@ impl Store {
         let existing_categories: BTreeMap<Slug, Category> =
             self.categories().await?.into_iter().map(|c| (c.slug.clone(), c)).collect();
         let mut tx = self.pool().begin().await?;
-        let now = crate::time::now().millis();
+        let now = self.now().millis();
         // Taken only when a document changes: the search index follows the generation.
         let mut generation = None;
         for category in &bundle.categories {

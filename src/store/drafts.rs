@@ -6,7 +6,6 @@ use crate::Locale;
 use crate::content::{DocRef, Slug};
 use crate::forms::Answers;
 use crate::ticket::DraftId;
-use crate::time::now;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
@@ -116,7 +115,7 @@ impl Store {
         version: i64,
         locale: Locale,
     ) -> Result<(), StoreError> {
-        let now = now().millis();
+        let now = self.now().millis();
         sqlx::query(
             "INSERT INTO form_drafts (id, form_slug, form_version, locale, answers, outcome, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, '{}', 'open', $5, $5)",
@@ -164,7 +163,7 @@ impl Store {
     pub async fn save_draft_answers(&self, id: &DraftId, answers: &Answers) -> Result<(), StoreError> {
         sqlx::query("UPDATE form_drafts SET answers = $1, pending = NULL, updated_at = $2 WHERE id = $3")
             .bind(to_json(answers)?)
-            .bind(now().millis())
+            .bind(self.now().millis())
             .bind(id.as_str())
             .execute(self.pool())
             .await?;
@@ -210,7 +209,7 @@ impl Store {
     pub async fn save_draft_pending(&self, id: &DraftId, pending: &PendingStep) -> Result<(), StoreError> {
         sqlx::query("UPDATE form_drafts SET pending = $1, updated_at = $2 WHERE id = $3")
             .bind(to_json(pending)?)
-            .bind(now().millis())
+            .bind(self.now().millis())
             .bind(id.as_str())
             .execute(self.pool())
             .await?;
@@ -222,7 +221,7 @@ impl Store {
         let done =
             sqlx::query("UPDATE form_drafts SET outcome = $1, updated_at = $2 WHERE id = $3 AND outcome = 'open'")
                 .bind(outcome.code())
-                .bind(now().millis())
+                .bind(self.now().millis())
                 .bind(id.as_str())
                 .execute(self.pool())
                 .await?;
@@ -247,7 +246,7 @@ impl Store {
         .bind(locale.code())
         .bind(event.code())
         .bind(step)
-        .bind(now().millis())
+        .bind(self.now().millis())
         .execute(self.pool())
         .await?;
         Ok(())

@@ -26,7 +26,7 @@ impl Store {
         .bind(query.logged())
         .bind(locale.code())
         .bind(i64::try_from(results).unwrap_or(i64::MAX))
-        .bind(crate::time::now().millis())
+        .bind(self.now().millis())
         .fetch_one(self.pool())
         .await?;
         Ok(id)
@@ -73,7 +73,7 @@ impl Store {
         .bind(locale.code())
         .bind(i64::from(helpful))
         .bind(comment)
-        .bind(crate::time::now().millis())
+        .bind(self.now().millis())
         .execute(self.pool())
         .await?;
         Ok(())

@@ -34,7 +34,7 @@ impl Store {
         )
         .bind(key)
         .bind(value)
-        .bind(crate::time::now().millis())
+        .bind(self.now().millis())
         .execute(self.pool())
         .await?;
         Ok(())

@@ -92,9 +92,21 @@ pub struct Store {
     /// SQLite takes one writer at a time, and a writer that finds the file locked sleeps in
     /// growing steps (up to 100 ms). Busy write paths queue here instead, in arrival order.
     writes: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// Where every stored time comes from.
+    clock: std::sync::Arc<dyn crate::time::Clock>,
 }
 
 impl Store {
+    /// The current time on this store's clock: what every stored time is.
+    pub fn now(&self) -> crate::time::Timestamp {
+        self.clock.now()
+    }
+
+    /// Takes its times from `clock` from now on (a fixed clock in tests).
+    pub(crate) fn set_clock(&mut self, clock: std::sync::Arc<dyn crate::time::Clock>) {
+        self.clock = clock;
+    }
+
     /// Waits for this process's turn to write, on SQLite (PostgreSQL locks rows itself).
     /// Gives up with [`StoreError::Busy`] after [`WRITE_TURN_WAIT`]: a locked database then
     /// answers quickly instead of queueing every request behind one another's timeouts.
@@ -148,7 +160,7 @@ impl Store {
             // journal_mode is stored in the file: set once, valid for every later connection.
             pool.execute("PRAGMA journal_mode = WAL;").await?;
         }
-        Ok(Store { pool, backend, writes: Default::default() })
+        Ok(Store { pool, backend, writes: Default::default(), clock: std::sync::Arc::new(crate::time::SystemClock) })
     }
 
     /// Applies every migration that has not run yet. Safe to call on every start.

@@ -48,7 +48,7 @@ fn cutoff(now: i64, days: u32) -> i64 {
 impl Store {
     /// Applies `retention` as of now. Idempotent: a second run removes nothing more.
     pub async fn purge(&self, retention: Retention) -> Result<PurgeReport, StoreError> {
-        self.purge_at(retention, crate::time::now().millis()).await
+        self.purge_at(retention, self.now().millis()).await
     }
 
     /// Applies `retention` as of `now` (milliseconds since the epoch).
@@ -92,5 +92,19 @@ impl Store {
         }
         tx.commit().await?;
         Ok(PurgeReport { drafts, tickets, mails })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ticket::TicketStatus;
+
+    #[test]
+    fn the_statuses_whose_tickets_expire_are_the_finished_ones() {
+        let statement: &str = expired!();
+        for status in TicketStatus::ALL {
+            let listed = statement.contains(&format!("'{}'", status.code()));
+            assert_eq!(listed, status.is_finished(), "{status}");
+        }
     }
 }

@@ -6,7 +6,7 @@ use crate::content::{DocRef, Slug};
 use crate::email::Email;
 use crate::forms::Answers;
 use crate::ticket::{DraftId, TicketRef, TicketStatus};
-use crate::time::{Timestamp, now};
+use crate::time::Timestamp;
 use sqlx::Row;
 
 /// Everything a new ticket holds besides its reference, status and times.
@@ -129,7 +129,7 @@ impl Store {
     ) -> Result<Option<Submitted>, StoreError> {
         let turn = self.write_turn().await?;
         let mut tx = self.pool().begin().await?;
-        let now = now();
+        let now = self.now();
         let ended = sqlx::query(
             "UPDATE form_drafts SET outcome = 'submitted', updated_at = $1 WHERE id = $2 AND outcome = 'open'",
         )
@@ -156,7 +156,7 @@ impl Store {
             "INSERT INTO tickets (reference, draft_id, form_slug, form_version, answers, description, contact_name, \
              contact_email, contact_phone, contact_locale, locale, team, kind, priority, status, suggestions_seen, \
              suggestions_opened, status_token_hash, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'new', $15, $16, $17, $18, $18)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $19, $15, $16, $17, $18, $18)",
         )
         .bind(reference.as_str())
         .bind(ticket.draft_id.as_str())
@@ -176,6 +176,7 @@ impl Store {
         .bind(to_json(&ticket.suggestions_opened)?)
         .bind(&ticket.status_token_hash)
         .bind(now.millis())
+        .bind(TicketStatus::New.code())
         .execute(&mut *tx)
         .await?;
         sqlx::query(
@@ -241,7 +242,7 @@ impl Store {
         new_status: Option<TicketStatus>,
     ) -> Result<(), StoreError> {
         let _turn = self.write_turn().await?;
-        let now = now().millis();
+        let now = self.now().millis();
         let mut tx = self.pool().begin().await?;
         sqlx::query(
             "INSERT INTO ticket_messages (reference, author, body, new_status, created_at) \

@@ -2,12 +2,14 @@
 //! ([`server`]), the translated error and 404 pages, the response status, the route's locale.
 
 mod error;
+mod loaded;
 mod not_found;
 #[cfg(feature = "ssr")]
 pub(crate) mod server;
 pub(crate) mod status;
 
 pub use error::{ErrorMessage, error_code};
+pub use loaded::loaded;
 pub use not_found::NotFound;
 
 use leptos::prelude::*;

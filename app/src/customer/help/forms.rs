@@ -3,7 +3,7 @@
 
 use super::api::{help_form, help_forms};
 use crate::i18n::use_i18n;
-use crate::shared::{ErrorMessage, NotFound, route_locale};
+use crate::shared::{loaded, route_locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -24,44 +24,36 @@ pub fn HelpPage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(forms)) => {
-                        let page_locale = i18n.locale();
-                        let items = forms
-                            .into_iter()
-                            .map(|f| {
-                                let href = help_href(page_locale, &f.slug, &[]);
-                                view! {
-                                    <li class="form-card">
-                                        <h2 class="form-card__title"><a href=href>{f.title}</a></h2>
-                                        <p>{f.description}</p>
-                                    </li>
-                                }
-                            })
-                            .collect_view();
-                        view! {
-                            <Title text=i18n.t("help-title")/>
-                            <div class="container">
-                                <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs-label")>
-                                    <ol>
-                                        <li><a href=i18n.href("/")>{i18n.t("breadcrumbs-home")}</a></li>
-                                        <li aria-current="page">{i18n.t("help-title")}</li>
-                                    </ol>
-                                </nav>
-                                <h1>{i18n.t("help-title")}</h1>
-                                <p class="lead">{i18n.t("help-lead")}</p>
-                                <ul class="form-list">{items}</ul>
-                            </div>
-                        }
-                        .into_any()
+        {loaded(data, move |forms| {
+            let page_locale = i18n.locale();
+            let items = forms
+                .into_iter()
+                .map(|f| {
+                    let href = help_href(page_locale, &f.slug, &[]);
+                    view! {
+                        <li class="form-card">
+                            <h2 class="form-card__title"><a href=href>{f.title}</a></h2>
+                            <p>{f.description}</p>
+                        </li>
                     }
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+                })
+                .collect_view();
+            view! {
+                <Title text=i18n.t("help-title")/>
+                <div class="container">
+                    <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs-label")>
+                        <ol>
+                            <li><a href=i18n.href("/")>{i18n.t("breadcrumbs-home")}</a></li>
+                            <li aria-current="page">{i18n.t("help-title")}</li>
+                        </ol>
+                    </nav>
+                    <h1>{i18n.t("help-title")}</h1>
+                    <p class="lead">{i18n.t("help-lead")}</p>
+                    <ul class="form-list">{items}</ul>
+                </div>
+            }
+            .into_any()
+        })}
     }
 }
 
@@ -82,35 +74,27 @@ pub fn FormIntroPage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(form)) => {
-                        let action = help_href(i18n.locale(), &form.slug, &[]);
-                        view! {
-                            <Title text=form.title.clone()/>
-                            <div class="container narrow">
-                                <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs-label")>
-                                    <ol>
-                                        <li><a href=i18n.href("/")>{i18n.t("breadcrumbs-home")}</a></li>
-                                        <li><a href=i18n.href("/help")>{i18n.t("help-title")}</a></li>
-                                        <li aria-current="page">{form.title.clone()}</li>
-                                    </ol>
-                                </nav>
-                                <h1>{form.title.clone()}</h1>
-                                <p class="lead">{form.description.clone()}</p>
-                                <p>{i18n.t("help-intro-how")}</p>
-                                <form method="post" action=action>
-                                    <button class="button" type="submit">{i18n.t("help-start")}</button>
-                                </form>
-                            </div>
-                        }
-                        .into_any()
-                    }
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(data, move |form| {
+            let action = help_href(i18n.locale(), &form.slug, &[]);
+            view! {
+                <Title text=form.title.clone()/>
+                <div class="container narrow">
+                    <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs-label")>
+                        <ol>
+                            <li><a href=i18n.href("/")>{i18n.t("breadcrumbs-home")}</a></li>
+                            <li><a href=i18n.href("/help")>{i18n.t("help-title")}</a></li>
+                            <li aria-current="page">{form.title.clone()}</li>
+                        </ol>
+                    </nav>
+                    <h1>{form.title.clone()}</h1>
+                    <p class="lead">{form.description.clone()}</p>
+                    <p>{i18n.t("help-intro-how")}</p>
+                    <form method="post" action=action>
+                        <button class="button" type="submit">{i18n.t("help-start")}</button>
+                    </form>
+                </div>
+            }
+            .into_any()
+        })}
     }
 }

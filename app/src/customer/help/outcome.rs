@@ -4,7 +4,7 @@
 use super::api::{help_check, help_done};
 use super::param;
 use crate::i18n::{I18n, use_i18n};
-use crate::shared::{ErrorMessage, NotFound, route_locale};
+use crate::shared::{loaded, route_locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use tuki::paths::help_href;
@@ -26,15 +26,7 @@ pub fn CheckPage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(data)) => view! { <Check data i18n/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(data, move |data| view! { <Check data i18n/> }.into_any())}
     }
 }
 
@@ -94,10 +86,7 @@ pub fn DonePage() -> impl IntoView {
     let (form, draft) = (param("form"), param("draft"));
     let data = Resource::new(move || (form(), draft()), |(form, draft)| help_done(form, draft));
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(reference)) => view! {
+        {loaded(data, move |reference| view! {
                         <Title text=i18n.t("form-done-title")/>
                         <section class="container narrow page-message" aria-labelledby="done-heading">
                             <div class="panel-confirmation">
@@ -111,11 +100,6 @@ pub fn DonePage() -> impl IntoView {
                             <p><a href=i18n.href("/")>{i18n.t("back-to-home")}</a></p>
                         </section>
                     }
-                    .into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+                    .into_any())}
     }
 }

@@ -12,7 +12,7 @@ use super::fields::{FormField, error_text, focus_field, input_id};
 use super::param;
 use crate::components::OtherLanguageBadge;
 use crate::i18n::{I18n, use_i18n};
-use crate::shared::{ErrorMessage, NotFound, route_locale};
+use crate::shared::{loaded, route_locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use tuki::forms::Answers;
@@ -36,15 +36,7 @@ pub fn StepPage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(data)) => view! { <Step data i18n/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(data, move |data| view! { <Step data i18n/> }.into_any())}
     }
 }
 

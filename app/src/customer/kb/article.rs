@@ -5,7 +5,7 @@ use super::api::article_page;
 use super::vote::Vote;
 use crate::components::OtherLanguageBadge;
 use crate::i18n::use_i18n;
-use crate::shared::{ErrorMessage, NotFound, route_locale};
+use crate::shared::{loaded, route_locale};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -39,15 +39,7 @@ pub fn ArticlePage(
         },
     );
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(article)) => view! { <Article article/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(data, move |article| view! { <Article article/> }.into_any())}
     }
 }
 

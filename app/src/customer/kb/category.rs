@@ -3,7 +3,7 @@
 use super::api::catalogue;
 use crate::components::OtherLanguageBadge;
 use crate::i18n::use_i18n;
-use crate::shared::{ErrorMessage, NotFound, route_locale};
+use crate::shared::{NotFound, loaded, route_locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -26,47 +26,39 @@ pub fn CategoryPage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(data)) => {
-                        let Some(category) = data.categories.iter().find(|c| c.slug == slug()).cloned() else {
-                            return view! { <NotFound/> }.into_any();
-                        };
-                        let page_locale = i18n.locale();
-                        let items = data
-                            .documents
-                            .into_iter()
-                            .map(|d| {
-                                let href = document_href(page_locale, d.kind, &d.slug);
-                                view! {
-                                    <li class="result">
-                                        <h2 class="result__title"><a href=href><span lang=d.locale.code()>{d.title}</span></a></h2>
-                                        <OtherLanguageBadge text=d.locale/>
-                                        {d.summary.map(|s| view! { <p class="result__snippet" lang=d.locale.code()>{s}</p> })}
-                                    </li>
-                                }
-                            })
-                            .collect_view();
-                        view! {
-                            <Title text=category.name.clone()/>
-                            <div class="container">
-                                <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs-label")>
-                                    <ol>
-                                        <li><a href=i18n.href("/")>{i18n.t("breadcrumbs-home")}</a></li>
-                                        <li aria-current="page">{category.name.clone()}</li>
-                                    </ol>
-                                </nav>
-                                <h1>{category.name.clone()}</h1>
-                                <ul class="results">{items}</ul>
-                            </div>
-                        }
-                        .into_any()
+        {loaded(data, move |data| {
+            let Some(category) = data.categories.iter().find(|c| c.slug == slug()).cloned() else {
+                return view! { <NotFound/> }.into_any();
+            };
+            let page_locale = i18n.locale();
+            let items = data
+                .documents
+                .into_iter()
+                .map(|d| {
+                    let href = document_href(page_locale, d.kind, &d.slug);
+                    view! {
+                        <li class="result">
+                            <h2 class="result__title"><a href=href><span lang=d.locale.code()>{d.title}</span></a></h2>
+                            <OtherLanguageBadge text=d.locale/>
+                            {d.summary.map(|s| view! { <p class="result__snippet" lang=d.locale.code()>{s}</p> })}
+                        </li>
                     }
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+                })
+                .collect_view();
+            view! {
+                <Title text=category.name.clone()/>
+                <div class="container">
+                    <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs-label")>
+                        <ol>
+                            <li><a href=i18n.href("/")>{i18n.t("breadcrumbs-home")}</a></li>
+                            <li aria-current="page">{category.name.clone()}</li>
+                        </ol>
+                    </nav>
+                    <h1>{category.name.clone()}</h1>
+                    <ul class="results">{items}</ul>
+                </div>
+            }
+            .into_any()
+        })}
     }
 }

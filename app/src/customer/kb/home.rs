@@ -4,7 +4,7 @@
 use super::api::catalogue;
 use crate::customer::search::SearchForm;
 use crate::i18n::use_i18n;
-use crate::shared::{ErrorMessage, NotFound, route_locale};
+use crate::shared::{NotFound, loaded, route_locale};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use tuki::i18n::Value;
@@ -37,15 +37,7 @@ pub fn HomePage() -> impl IntoView {
                     <SearchForm id="home-search" landmark_label="search-landmark-home"/>
                 </div>
             </section>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(Some(data)) => view! { <Catalogue data/> }.into_any(),
-                        Ok(None) => ().into_any(),
-                        Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(data, |data| view! { <Catalogue data/> })}
         }
         .into_any(),
     }

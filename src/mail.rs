@@ -72,7 +72,7 @@ mod tests {
     #[test]
     fn the_confirmation_is_in_the_customers_language_with_the_link_in_both_parts() {
         let reference = TicketRef::new(2026, 1);
-        let link = crate::paths::ticket_status_link("https://tuki.example/", Locale::Sv, reference.as_str(), "abc");
+        let link = crate::paths::ticket_status_link("https://tuki.example/", Locale::Sv, &reference, "abc");
         assert_eq!(link, "https://tuki.example/sv/tickets/TK-2026-000001?token=abc");
         let to = Email::parse("a@example.se").expect("address");
         let mail = ticket_confirmation(&to, Locale::Sv, &reference, &link);

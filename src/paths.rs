@@ -5,6 +5,7 @@
 
 use crate::Locale;
 use crate::content::DocKind;
+use crate::ticket::TicketRef;
 
 /// The form field naming what a post asks for (`continue` when absent, or [`SOLVED`]).
 pub const ACTION_FIELD: &str = "_action";
@@ -66,18 +67,18 @@ pub fn help_href(locale: Locale, form: &str, rest: &[&str]) -> String {
 }
 
 /// A ticket's status page (where its update form also posts).
-pub fn ticket_href(locale: Locale, reference: &str) -> String {
-    format!("/{}/tickets/{}", locale.code(), encode_path_segment(reference))
+pub fn ticket_href(locale: Locale, reference: &TicketRef) -> String {
+    format!("/{}/tickets/{}", locale.code(), encode_path_segment(reference.as_str()))
 }
 
 /// A ticket's status page with the private token of its status link.
-pub fn ticket_status_href(locale: Locale, reference: &str, token: &str) -> String {
+pub fn ticket_status_href(locale: Locale, reference: &TicketRef, token: &str) -> String {
     format!("{}?{TOKEN_FIELD}={}", ticket_href(locale, reference), encode_query_value(token))
 }
 
 /// The full status link sent by mail: `base_url` (the portal's public address) and
 /// [`ticket_status_href`].
-pub fn ticket_status_link(base_url: &str, locale: Locale, reference: &str, token: &str) -> String {
+pub fn ticket_status_link(base_url: &str, locale: Locale, reference: &TicketRef, token: &str) -> String {
     format!("{}{}", base_url.trim_end_matches('/'), ticket_status_href(locale, reference, token))
 }
 
@@ -121,7 +122,7 @@ mod tests {
         assert_eq!(vote_href(Locale::Fi, DocKind::Article, "kortti"), "/fi/articles/kortti/vote");
         assert_eq!(help_href(Locale::En, "lost-card", &["abc", CHECK]), "/en/help/lost-card/abc/check");
         assert_eq!(
-            ticket_status_link("https://tuki.example/", Locale::Sv, "TK-2026-000001", "abc"),
+            ticket_status_link("https://tuki.example/", Locale::Sv, &TicketRef::new(2026, 1), "abc"),
             "https://tuki.example/sv/tickets/TK-2026-000001?token=abc"
         );
     }

@@ -110,7 +110,7 @@ impl Tickets<'_> {
             status_token_hash: token_hash(&token),
         };
         let confirmation = |reference: &TicketRef| {
-            let link = crate::paths::ticket_status_link(base_url, ticket.contact_locale, reference.as_str(), &token);
+            let link = crate::paths::ticket_status_link(base_url, ticket.contact_locale, reference, &token);
             crate::mail::ticket_confirmation(&ticket.contact_email, ticket.contact_locale, reference, &link)
         };
         // Racing a "this solved my problem" post on the same draft, the first one ends it.

@@ -128,8 +128,9 @@ pub async fn ticket_update(
     }
     let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("");
     let token = field(TOKEN_FIELD);
+    // No ticket has an address that is not a reference: the translated 404 page, nothing stored.
+    let Some(reference) = TicketRef::parse(&reference) else { return error_page::not_found(locale) };
     let page = tuki::paths::ticket_status_href(locale, &reference, token);
-    let Some(reference) = TicketRef::parse(&reference) else { return Redirect::to(&page).into_response() };
     let update = CustomerUpdate { message: field(MESSAGE_FIELD), solved: field(ACTION_FIELD) == SOLVED };
     match state.portal.tickets().customer_update(&Caller::Customer, &reference, token, update).await {
         Ok(true) => Redirect::to(&format!("{page}&updated=1#conversation")).into_response(),

@@ -5,7 +5,7 @@ use super::AppState;
 use super::client_ip::ClientIp;
 use super::error_page::status_page;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use std::collections::HashMap;
@@ -13,8 +13,8 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::Instant;
 use tuki::Locale;
-use tuki::paths::{CHECK, CONTACT, DONE, SOLVED};
 use tuki_app::customer::help::api::SearchBudgetSpent;
+use tuki_app::customer::{SearchCost, search_cost};
 
 /// What is limited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -93,37 +93,6 @@ impl RateLimiter {
     }
 }
 
-/// True when `request` runs a search that [`limit_searches`] counts: the results page with a
-/// query, or a server function that searches. (The JSON API counts its own.)
-fn runs_search(method: &Method, uri: &Uri) -> bool {
-    let path = uri.path();
-    if method == Method::POST {
-        return tuki_app::customer::searching_server_fns().any(|searching| searching == path);
-    }
-    let mut segments = path.trim_matches('/').split('/');
-    let results_page = method == Method::GET
-        && segments.next().is_some_and(|lang| lang.parse::<Locale>().is_ok())
-        && segments.next() == Some("search")
-        && segments.next().is_none();
-    results_page
-        && uri.query().is_some_and(|q| q.split('&').any(|pair| pair.strip_prefix("q=").is_some_and(|v| !v.is_empty())))
-}
-
-/// True for a guided form's step page, which searches for its suggestions and records them in
-/// the funnel: `GET /{lang}/help/{form}/{draft}/{step}` (not the check, contact and end pages),
-/// or the server function the hydrated app loads it with.
-fn is_step_page(method: &Method, uri: &Uri) -> bool {
-    if method == Method::POST {
-        // The same page asked for by the hydrated app.
-        return uri.path() == tuki_app::customer::help::api::STEP_PAGE;
-    }
-    let mut segments = uri.path().trim_matches('/').split('/');
-    let mut next = || segments.next();
-    method == Method::GET
-        && matches!((next(), next(), next(), next(), next(), next()), (Some(lang), Some("help"), Some(_), Some(_), Some(step), None)
-            if lang.parse::<Locale>().is_ok() && ![CHECK, CONTACT, SOLVED, DONE].contains(&step))
-}
-
 /// Middleware: refuses searches beyond the client's budget with the translated 429 page. A
 /// step page beyond it is still shown (the customer can go on), without suggestions and
 /// without funnel rows: the page renders without searching when it finds
@@ -134,15 +103,15 @@ pub async fn limit_searches(
     mut request: Request,
     next: Next,
 ) -> Response {
-    if is_step_page(request.method(), request.uri()) {
-        if !state.limiter.allow(client, Limited::Search) {
+    match search_cost(request.method(), request.uri()) {
+        Some(SearchCost::StepPage) if !state.limiter.allow(client, Limited::Search) => {
             request.extensions_mut().insert(SearchBudgetSpent);
         }
-        return next.run(request).await;
-    }
-    if runs_search(request.method(), request.uri()) && !state.limiter.allow(client, Limited::Search) {
-        let locale = request.uri().path().split('/').nth(1).and_then(|l| l.parse().ok()).unwrap_or(Locale::Fi);
-        return too_many(locale);
+        Some(SearchCost::Search) if !state.limiter.allow(client, Limited::Search) => {
+            let locale = request.uri().path().split('/').nth(1).and_then(|l| l.parse().ok()).unwrap_or(Locale::Fi);
+            return too_many(locale);
+        }
+        _ => {}
     }
     next.run(request).await
 }
@@ -157,6 +126,7 @@ pub fn too_many(locale: Locale) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::{Method, Uri};
 
     #[test]
     fn a_client_gets_its_burst_then_is_refused_while_others_are_not() {
@@ -171,7 +141,9 @@ mod tests {
 
     #[test]
     fn the_results_page_with_a_query_and_the_searching_server_functions_count_as_searches() {
-        let counts = |method: Method, uri: &str| runs_search(&method, &uri.parse::<Uri>().expect("uri"));
+        let counts = |method: Method, uri: &str| {
+            search_cost(&method, &uri.parse::<Uri>().expect("uri")) == Some(SearchCost::Search)
+        };
         assert!(counts(Method::GET, "/fi/search?q=kortti"));
         assert!(counts(Method::GET, "/sv/search?kind=case&q=kort"));
         for path in tuki_app::customer::searching_server_fns() {
@@ -187,7 +159,9 @@ mod tests {
 
     #[test]
     fn step_pages_search_and_the_other_pages_of_a_draft_do_not() {
-        let step = |method: Method, uri: &str| is_step_page(&method, &uri.parse::<Uri>().expect("uri"));
+        let step = |method: Method, uri: &str| {
+            search_cost(&method, &uri.parse::<Uri>().expect("uri")) == Some(SearchCost::StepPage)
+        };
         assert!(step(Method::GET, "/fi/help/card-lost/0123abcd/what-happened"));
         assert!(step(Method::GET, "/sv/help/card-lost/0123abcd/details?x=1"));
         for page in ["check", "contact", "solved", "done"] {

@@ -18,6 +18,7 @@ use leptos_meta::Title;
 use tuki::forms::Answers;
 use tuki::i18n::Value;
 use tuki::paths::{self, document_href, encode_query_value, help_href};
+use tuki::ticket::DraftId;
 use tuki::views::help::StepData;
 
 /// One step of a form.
@@ -70,7 +71,7 @@ fn Step(data: StepData, i18n: I18n) -> impl IntoView {
     Effect::new(move |_| hydrated.set(true));
     let fields = data.fields.into_iter().map(|field| view! { <FormField field answers hydrated i18n/> }).collect_view();
     let suggestions = (!data.sends).then(|| {
-        let place = StepPlace { form: data.form.clone(), draft: data.draft.to_string(), step: data.step.clone() };
+        let place = StepPlace { form: data.form.clone(), draft: data.draft.clone(), step: data.step.clone() };
         view! {
             <StepSuggestions initial=data.suggestions place search_fields=data.search_fields answers
                 solved_action=action.clone() i18n/>
@@ -121,7 +122,7 @@ fn Step(data: StepData, i18n: I18n) -> impl IntoView {
 #[derive(Clone, Debug)]
 struct StepPlace {
     form: String,
-    draft: String,
+    draft: DraftId,
     step: String,
 }
 
@@ -168,7 +169,7 @@ fn StepSuggestions(
                             let found = help_live_suggestions(
                                 locale.code().to_owned(),
                                 place.form,
-                                place.draft,
+                                place.draft.to_string(),
                                 place.step,
                                 input,
                             )

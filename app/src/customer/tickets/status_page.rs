@@ -54,7 +54,7 @@ pub fn TicketStatusPage() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let action = tuki::paths::ticket_href(i18n.locale(), ticket.reference.as_str());
+            let action = tuki::paths::ticket_href(i18n.locale(), &ticket.reference);
             let updated = query.with_untracked(|q| q.get("updated").is_some());
             let update_error = query.with_untracked(|q| q.get("update_error").is_some());
             let closed = ticket.status.is_finished();

@@ -4,7 +4,7 @@ use super::{Store, StoreError, corrupt, to_json};
 use crate::Locale;
 use crate::content::{DocRef, Slug};
 use crate::email::Email;
-use crate::forms::Answers;
+use crate::forms::{Answers, Priority, RequestKind};
 use crate::ticket::{DraftId, TicketRef, TicketStatus};
 use crate::time::Timestamp;
 use sqlx::Row;
@@ -33,12 +33,12 @@ pub struct NewTicket {
     /// The language the form was filled in.
     pub locale: Locale,
     /// The receiving team.
-    pub team: String,
-    /// `incident` or `service-request`.
-    pub kind: String,
-    /// `low` … `critical`.
-    pub priority: String,
-    /// Documents suggested to the customer before sending (`article/slug`).
+    pub team: Slug,
+    /// Incident or service request.
+    pub kind: RequestKind,
+    /// How urgent.
+    pub priority: Priority,
+    /// Documents suggested to the customer before sending.
     pub suggestions_seen: Vec<DocRef>,
     /// Of those, the ones the customer opened: what was already tried.
     pub suggestions_opened: Vec<DocRef>,
@@ -169,9 +169,9 @@ impl Store {
         .bind(ticket.contact_phone.as_deref())
         .bind(ticket.contact_locale.code())
         .bind(ticket.locale.code())
-        .bind(&ticket.team)
-        .bind(&ticket.kind)
-        .bind(&ticket.priority)
+        .bind(ticket.team.as_str())
+        .bind(ticket.kind.code())
+        .bind(ticket.priority.code())
         .bind(to_json(&ticket.suggestions_seen)?)
         .bind(to_json(&ticket.suggestions_opened)?)
         .bind(&ticket.status_token_hash)

@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod locale;
 pub mod paths;
 pub mod search_types;
+pub mod staff;
 pub mod ticket;
 pub mod time;
 pub mod views;

@@ -82,6 +82,17 @@ pub fn ticket_status_link(base_url: &str, locale: Locale, reference: &TicketRef,
     format!("{}{}", base_url.trim_end_matches('/'), ticket_status_href(locale, reference, token))
 }
 
+/// The page where a member of staff sets their password with a single-use link's token.
+pub fn staff_password_href(locale: Locale, token: &str) -> String {
+    format!("/{}/staff/password/{}", locale.code(), encode_path_segment(token))
+}
+
+/// The full set-password link: `base_url` (the portal's public address) and
+/// [`staff_password_href`].
+pub fn staff_password_link(base_url: &str, locale: Locale, token: &str) -> String {
+    format!("{}{}", base_url.trim_end_matches('/'), staff_password_href(locale, token))
+}
+
 /// Percent-encodes one path segment: letters, digits and `-_.~` stay, everything else
 /// (`/`, `?`, `#`, spaces, control characters) becomes `%XX`.
 pub fn encode_path_segment(segment: &str) -> String {

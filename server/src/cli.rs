@@ -140,6 +140,64 @@ pub enum Command {
         #[arg(long, default_value_t = 10)]
         seconds: u64,
     },
+    /// Manage staff accounts (administrators, editors, agents).
+    User {
+        /// What to do.
+        #[command(subcommand)]
+        action: UserAction,
+    },
+}
+
+/// What `tuki user` does.
+#[derive(Debug, Subcommand)]
+pub enum UserAction {
+    /// Create an account without a password and print its single-use set-password link
+    /// (valid 24 hours).
+    Add {
+        /// The person's e-mail address: their sign-in name.
+        email: String,
+        /// A role: admin, editor or agent (repeat for several).
+        #[arg(long = "role", required = true)]
+        roles: Vec<String>,
+        /// The name colleagues see (default: the address's part before `@`).
+        #[arg(long)]
+        name: Option<String>,
+        /// The staff pages' language: fi, sv or en.
+        #[arg(long, default_value = "fi")]
+        locale: String,
+        /// A desk team the agent works in (repeat for several).
+        #[arg(long = "team")]
+        teams: Vec<String>,
+        /// The portal's public URL, for the link.
+        #[arg(long, env = "TUKI_BASE_URL", default_value = "http://127.0.0.1:3000")]
+        base_url: String,
+    },
+    /// Set an account's password, read from the first line of standard input (never an
+    /// argument: arguments show in the process list and the shell's history). Ends its sessions.
+    Passwd {
+        /// The account's e-mail address.
+        email: String,
+    },
+    /// Print a new single-use set-password link for an account (valid 24 hours).
+    Link {
+        /// The account's e-mail address.
+        email: String,
+        /// The portal's public URL, for the link.
+        #[arg(long, env = "TUKI_BASE_URL", default_value = "http://127.0.0.1:3000")]
+        base_url: String,
+    },
+    /// Disable an account: it cannot sign in, and its sessions end.
+    Disable {
+        /// The account's e-mail address.
+        email: String,
+    },
+    /// Enable a disabled account again.
+    Enable {
+        /// The account's e-mail address.
+        email: String,
+    },
+    /// List the accounts with their roles, teams and state.
+    List,
 }
 
 /// Options of `tuki serve`.

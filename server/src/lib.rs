@@ -14,6 +14,7 @@ pub mod mailer;
 pub mod metrics;
 pub mod smtp;
 pub mod telemetry;
+pub mod users;
 
 pub use config::ServeConfig;
 pub use http::{AppState, serve};

@@ -11,24 +11,32 @@
 //! | [`guided_form`] | request types, drafts, steps and their suggestions, solved by a suggestion |
 //! | [`tickets`] | sending a draft as a ticket, the customer's status page and updates |
 //! | [`outbox`] | the mail waiting to be delivered, for the delivery job |
+//! | [`accounts`] | staff accounts, passwords, sign-in and sessions, the audit log |
 //!
 //! The portal's own upkeep (open, import, export, reindex, purge) stays on [`Portal`]: only the
 //! operator's command line and the server's jobs call it, never a request.
 
+pub mod accounts;
 pub mod catalogue;
 pub mod guided_form;
 pub mod outbox;
 pub mod search;
 pub mod tickets;
+mod tokens;
 
 use crate::portal::PortalError;
+use crate::staff::Role;
 use crate::store::StoreError;
 
-/// Who is asking. Staff with roles join in the staff accounts' issue.
+/// Who is asking.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Caller {
     /// Someone on the public pages or the JSON API: nobody is signed in.
     Customer,
+    /// A signed-in member of staff, with their roles.
+    Staff(accounts::StaffMember),
+    /// The operator at the command line (`tuki user …`): may do what an admin may.
+    Operator,
     /// The portal itself: the server's background jobs.
     System,
 }
@@ -42,6 +50,12 @@ pub enum Right {
     UseGuidedForms,
     /// Deliver the outbox's mail.
     DeliverMail,
+    /// Create, change and disable staff accounts; read the audit log.
+    ManageAccounts,
+    /// Change the knowledge base: articles, solved cases, categories.
+    EditContent,
+    /// Work on tickets in the desk.
+    WorkTickets,
 }
 
 impl Caller {
@@ -49,7 +63,15 @@ impl Caller {
     pub fn may(&self, right: Right) -> bool {
         match self {
             Caller::Customer => matches!(right, Right::ReadKnowledgeBase | Right::UseGuidedForms),
-            Caller::System => true,
+            Caller::Staff(member) => match right {
+                Right::ReadKnowledgeBase | Right::UseGuidedForms => true,
+                Right::DeliverMail => false,
+                Right::ManageAccounts => member.has(Role::Admin),
+                Right::EditContent => member.has(Role::Editor) || member.has(Role::Admin),
+                Right::WorkTickets => member.has(Role::Agent),
+            },
+            Caller::Operator => right != Right::DeliverMail,
+            Caller::System => matches!(right, Right::DeliverMail | Right::ReadKnowledgeBase | Right::UseGuidedForms),
         }
     }
 
@@ -77,12 +99,25 @@ pub enum ServiceError {
     /// What was sent cannot be taken: the code says why.
     #[error("invalid input: {0}")]
     Invalid(&'static str),
+    /// The e-mail address and password do not match an active account (the same answer for
+    /// an unknown address, a wrong password and a disabled account).
+    #[error("sign-in failed")]
+    SignInFailed,
+    /// Too many failed sign-ins for this account or from this address: wait a while.
+    #[error("too many failed sign-ins")]
+    SignInLocked,
+    /// The caller is not signed in (or the session ended).
+    #[error("not signed in")]
+    NotSignedIn,
     /// Searching failed (the search threads, or the index).
     #[error("search failed: {0}")]
     Search(#[source] PortalError),
     /// The portal failed underneath: the database, the index.
     #[error(transparent)]
     Portal(#[from] PortalError),
+    /// Something inside failed that is neither the database nor the index (hashing).
+    #[error("{0}")]
+    Internal(String),
 }
 
 impl From<StoreError> for ServiceError {
@@ -106,9 +141,11 @@ impl ServiceError {
             ServiceError::NotFound | ServiceError::Finished => 404,
             ServiceError::Forbidden => 403,
             ServiceError::Invalid(_) => 400,
+            ServiceError::SignInFailed | ServiceError::NotSignedIn => 401,
+            ServiceError::SignInLocked => 429,
             ServiceError::Search(_) => 503,
             ServiceError::Portal(_) if self.is_transient() => 503,
-            ServiceError::Portal(_) => 500,
+            ServiceError::Portal(_) | ServiceError::Internal(_) => 500,
         }
     }
 
@@ -118,8 +155,11 @@ impl ServiceError {
             ServiceError::NotFound | ServiceError::Finished => "error-not-found",
             ServiceError::Forbidden => "error-forbidden",
             ServiceError::Invalid(code) => code,
+            ServiceError::SignInFailed => "error-sign-in-failed",
+            ServiceError::SignInLocked => "error-sign-in-locked",
+            ServiceError::NotSignedIn => "error-not-signed-in",
             ServiceError::Search(_) => "error-search-unavailable",
-            ServiceError::Portal(_) => "error-unavailable",
+            ServiceError::Portal(_) | ServiceError::Internal(_) => "error-unavailable",
         }
     }
 }
@@ -136,6 +176,37 @@ mod tests {
         assert!(Caller::System.require(Right::DeliverMail).is_ok());
     }
 
+    fn staff(roles: &[Role]) -> Caller {
+        Caller::Staff(accounts::StaffMember {
+            id: crate::staff::StaffId(1),
+            email: crate::email::Email::parse("a@b.fi").expect("address"),
+            name: "A".into(),
+            locale: crate::Locale::Fi,
+            roles: roles.to_vec(),
+            teams: Vec::new(),
+        })
+    }
+
+    #[test]
+    fn each_kind_of_caller_has_exactly_its_rights() {
+        use Right::*;
+        let rights = [ReadKnowledgeBase, UseGuidedForms, DeliverMail, ManageAccounts, EditContent, WorkTickets];
+        let matrix: [(Caller, [bool; 6]); 7] = [
+            (Caller::Customer, [true, true, false, false, false, false]),
+            (staff(&[]), [true, true, false, false, false, false]),
+            (staff(&[Role::Editor]), [true, true, false, false, true, false]),
+            (staff(&[Role::Agent]), [true, true, false, false, false, true]),
+            (staff(&[Role::Admin]), [true, true, false, true, true, false]),
+            (Caller::Operator, [true, true, false, true, true, true]),
+            (Caller::System, [true, true, true, false, false, false]),
+        ];
+        for (caller, expected) in matrix {
+            for (right, may) in rights.into_iter().zip(expected) {
+                assert_eq!(caller.may(right), may, "{caller:?} {right:?}");
+            }
+        }
+    }
+
     #[test]
     fn every_error_has_a_status_and_a_translated_code() {
         let errors = [
@@ -143,6 +214,9 @@ mod tests {
             ServiceError::Finished,
             ServiceError::Forbidden,
             ServiceError::Invalid("error-invalid-vote"),
+            ServiceError::SignInFailed,
+            ServiceError::SignInLocked,
+            ServiceError::NotSignedIn,
             ServiceError::Portal(PortalError::SearchTask("x".into())),
             ServiceError::Search(PortalError::SearchTask("x".into())),
         ];

@@ -3,6 +3,7 @@
 //! to whoever holds that link, and the customer adds information or marks it solved there.
 
 use super::guided_form::{DraftWithForm, answer_rows, pending_step};
+use super::tokens::{constant_time_eq, new_token, token_hash};
 use super::{Caller, Right, ServiceError};
 use crate::Locale;
 use crate::Portal;
@@ -90,7 +91,7 @@ impl Tickets<'_> {
             store.save_draft_pending(id, &pending_step(&step, submitted, &errors)).await?;
             return Ok(ContactOutcome::Invalid);
         };
-        let token = format!("{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple());
+        let token = new_token();
         let ticket = NewTicket {
             draft_id: id.clone(),
             form_slug: definition.slug.clone(),
@@ -198,15 +199,4 @@ impl Tickets<'_> {
         let form = store.form_version(&ticket.form_slug, ticket.form_version).await?.ok_or(ServiceError::NotFound)?;
         Ok((ticket, form))
     }
-}
-
-/// Compares without stopping at the first difference (no timing hints about the hash).
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-/// SHA-256 of a status token, as stored.
-pub fn token_hash(token: &str) -> String {
-    use sha2::{Digest, Sha256};
-    format!("{:x}", Sha256::digest(token.as_bytes()))
 }

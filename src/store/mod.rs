@@ -15,6 +15,7 @@ mod outbox;
 mod report;
 mod retention;
 mod schema;
+mod staff;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod tickets;
@@ -28,6 +29,7 @@ pub use outbox::MAX_MAILS_PER_RECIPIENT_PER_HOUR;
 pub use report::{DeflectionReport, FunnelRow};
 pub use retention::{PurgeReport, Retention};
 pub use schema::{ColumnShape, SchemaShape};
+pub use staff::{AuditEntry, NewStaffAccount, SessionRecord, StaffAccountRecord};
 pub use tickets::{Author, NewTicket, Submitted, TicketMessage, TicketRecord};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -90,6 +90,15 @@ impl Store {
             .await?
             .rows_affected();
         }
+        // Staff sign-in records outlive their use by a day at most: sessions past their longest
+        // life, set-password links used or expired, failed sign-ins outside any throttle window.
+        let day_ago = now - DAY_MS;
+        sqlx::query("DELETE FROM staff_sessions WHERE created_at < $1").bind(day_ago).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM staff_password_tokens WHERE expires_at < $1 OR used_at < $1")
+            .bind(day_ago)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM login_failures WHERE failed_at < $1").bind(day_ago).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(PurgeReport { drafts, tickets, mails })
     }

@@ -82,6 +82,32 @@ pub fn ticket_status_link(base_url: &str, locale: Locale, reference: &TicketRef,
     format!("{}{}", base_url.trim_end_matches('/'), ticket_status_href(locale, reference, token))
 }
 
+/// The name of the staff session's cookie.
+pub const SESSION_COOKIE: &str = "tuki_session";
+/// The sign-in form's fields.
+pub const EMAIL_FIELD: &str = "email";
+/// The password field (sign-in, set-password).
+pub const PASSWORD_FIELD: &str = "password";
+/// The set-password form's repeated password.
+pub const PASSWORD_AGAIN_FIELD: &str = "password_again";
+/// The sign-out form's [`ACTION_FIELD`] value that ends every session of the account.
+pub const EVERYWHERE: &str = "everywhere";
+
+/// The staff's front page.
+pub fn staff_home(locale: Locale) -> String {
+    localized(locale, "/staff/")
+}
+
+/// The staff's sign-in page (where its form posts too).
+pub fn staff_sign_in(locale: Locale) -> String {
+    localized(locale, "/staff/sign-in")
+}
+
+/// Where the sign-out form posts.
+pub fn staff_sign_out(locale: Locale) -> String {
+    localized(locale, "/staff/sign-out")
+}
+
 /// The page where a member of staff sets their password with a single-use link's token.
 pub fn staff_password_href(locale: Locale, token: &str) -> String {
     format!("/{}/staff/password/{}", locale.code(), encode_path_segment(token))

@@ -13,6 +13,7 @@ pub mod components;
 pub mod customer;
 pub mod i18n;
 pub mod shared;
+pub mod staff;
 
 use components::{LanguageAlternates, SiteFooter, SiteHeader, SkipLink};
 use customer::help::{CheckPage, DonePage, FormIntroPage, HelpPage, SolvedPage, StepPage};
@@ -25,6 +26,7 @@ use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 use shared::NotFound;
+use staff::{SetPasswordPage, SignInPage, StaffHomePage};
 use tuki::content::DocKind;
 
 /// The name of the CSS, JS and wasm files under `/pkg/`.
@@ -88,6 +90,9 @@ fn PageFrame() -> impl IntoView {
                 <Route path=path!("/:lang/help/:form/:draft/done") view=DonePage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/help/:form/:draft/:step") view=StepPage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/tickets/:reference") view=TicketStatusPage ssr=SsrMode::Async/>
+                <Route path=path!("/:lang/staff/") view=StaffHomePage ssr=SsrMode::Async/>
+                <Route path=path!("/:lang/staff/sign-in") view=SignInPage/>
+                <Route path=path!("/:lang/staff/password/:token") view=SetPasswordPage/>
             </Routes>
         </main>
         <SiteFooter/>

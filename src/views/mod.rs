@@ -5,4 +5,5 @@
 pub mod catalogue;
 pub mod help;
 pub mod search;
+pub mod staff;
 pub mod ticket;

@@ -13,9 +13,12 @@ pub fn portal() -> Result<Portal, ServerFnError> {
     use_context::<Portal>().ok_or_else(|| ServerFnError::new("error-unavailable"))
 }
 
-/// Who is asking: a customer (nobody signs in on the customer pages).
+/// Who is asking: the member of staff whose session cookie the server found (it put them
+/// into the request's extensions), or a customer.
 pub fn caller() -> Caller {
-    Caller::Customer
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Caller>().cloned())
+        .unwrap_or(Caller::Customer)
 }
 
 /// A service's error as the server function's: logged, then carried as its code.

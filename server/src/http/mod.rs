@@ -15,6 +15,7 @@ mod negotiate;
 mod rate_limit;
 mod same_origin;
 mod security_headers;
+mod staff;
 mod vote;
 
 pub use client_ip::{TrustedProxies, TrustedProxiesError};
@@ -86,9 +87,13 @@ pub fn routes(state: AppState) -> Router {
         .route("/{lang}/tickets/{reference}", post(help::ticket_update))
         .route("/{lang}/articles/{slug}/vote", post(vote::article))
         .route("/{lang}/cases/{slug}/vote", post(vote::case))
+        .route("/{lang}/staff/sign-in", post(staff::sign_in))
+        .route("/{lang}/staff/sign-out", post(staff::sign_out))
+        .route("/{lang}/staff/password/{token}", post(staff::set_password))
         .leptos_routes_with_context(&state, leptos_routes, context.clone(), move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn_with_state(state.clone(), rate_limit::limit_searches))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), staff::attach_caller))
         .layer(axum::middleware::from_fn_with_state(
             std::sync::Arc::<str>::from(state.base_url.as_str()),
             same_origin::guard,

@@ -10,3 +10,4 @@ mod retention;
 mod search;
 mod security;
 mod smtp;
+mod staff;

@@ -310,6 +310,16 @@ impl Accounts<'_> {
         Ok(())
     }
 
+    /// What the staff's front page shows the signed-in caller.
+    pub fn home(&self, caller: &Caller) -> Result<crate::views::staff::StaffHomeData, ServiceError> {
+        let Caller::Staff(member) = caller else { return Err(ServiceError::NotSignedIn) };
+        Ok(crate::views::staff::StaffHomeData {
+            name: member.name.clone(),
+            email: member.email.to_string(),
+            roles: member.roles.clone(),
+        })
+    }
+
     /// The newest `limit` entries of the audit log.
     pub async fn audit_log(&self, caller: &Caller, limit: i64) -> Result<Vec<AuditEntry>, ServiceError> {
         caller.require(Right::ManageAccounts)?;

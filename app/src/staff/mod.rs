@@ -1,0 +1,27 @@
+//! The staff's area (`/{lang}/staff/…`): signing in, setting a password with a single-use link,
+//! and the front page of a signed-in member. Forms post to the server (`http::staff`) and work
+//! without JavaScript; every page is `noindex`.
+
+pub mod api;
+mod home;
+mod password;
+mod sign_in;
+
+pub use home::StaffHomePage;
+pub use password::SetPasswordPage;
+pub use sign_in::SignInPage;
+
+use crate::i18n::I18n;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The refusal a form's post was answered with (`?error=CODE`), when it is one of `known`.
+fn refusal(known: &'static [&'static str]) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
+    let query = use_query_map();
+    move || query.with(|q| q.get("error")).filter(|code| known.contains(&code.as_str()))
+}
+
+/// A form's refusal as an alert, translated.
+fn refusal_alert(i18n: I18n, code: String) -> impl IntoView {
+    view! { <p class="form-error" role="alert">{i18n.t(&code)}</p> }
+}

@@ -1,0 +1,166 @@
+//! The staff's sign-in, sign-out and set-password posts, and the session cookie. Like every
+//! post, plain HTML forms answered with 303 redirects (the pages are the app's `staff` area);
+//! the cross-site guard (`same_origin`) refuses them from other sites.
+//!
+//! | POST | does | then |
+//! |---|---|---|
+//! | `/{lang}/staff/sign-in` | signs in (`email`, `password`) | the staff's front page with a new session cookie, or the sign-in page with `?error=CODE` |
+//! | `/{lang}/staff/sign-out` | ends this session (`_action=everywhere`: every session of the account) | the sign-in page, `?signed_out=1` |
+//! | `/{lang}/staff/password/{token}` | sets the password with a single-use link | the sign-in page, `?password_set=1`, or back with `?error=CODE` |
+//!
+//! The cookie: `tuki_session`, `HttpOnly; SameSite=Lax; Path=/`, `Secure` when the portal's
+//! address is https, no `Max-Age` (the server ends the session after 2 hours idle or 12 in all).
+
+use super::client_ip::ClientIp;
+use super::error_page::for_service_error;
+use super::rate_limit::too_many;
+use super::{AppState, Limited};
+use axum::Form;
+use axum::extract::{Path, Request, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use tuki::Locale;
+use tuki::paths::{
+    ACTION_FIELD, EMAIL_FIELD, EVERYWHERE, PASSWORD_AGAIN_FIELD, PASSWORD_FIELD, SESSION_COOKIE, encode_query_value,
+    staff_home, staff_password_href, staff_sign_in,
+};
+use tuki::services::ServiceError;
+
+/// The form's fields, in the order sent.
+type Fields = Form<Vec<(String, String)>>;
+
+/// The session token in the request's cookie, if any.
+fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|pair| {
+        let (name, value) = pair.trim().split_once('=')?;
+        (name == SESSION_COOKIE && !value.is_empty() && value.len() <= 128).then(|| value.to_owned())
+    })
+}
+
+/// Middleware: a request with a valid session cookie carries its [`Caller`] (a member of
+/// staff) in its extensions, where the staff pages' server functions find it. Any other
+/// request is a customer's.
+pub async fn attach_caller(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    if let Some(token) = session_token(request.headers()) {
+        match state.portal.accounts().session(&token).await {
+            Ok(caller) => {
+                request.extensions_mut().insert(caller);
+            }
+            Err(ServiceError::NotSignedIn) => {}
+            Err(error) => tracing::warn!(%error, "cannot read a staff session; treated as signed out"),
+        }
+    }
+    next.run(request).await
+}
+
+/// The cookie that keeps `token` (or, with `None`, the one that removes it).
+fn session_cookie(state: &AppState, token: Option<&str>) -> HeaderValue {
+    let secure = if state.base_url.starts_with("https://") { "; Secure" } else { "" };
+    let text = match token {
+        Some(token) => format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}"),
+        None => format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"),
+    };
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("tuki_session=; Max-Age=0"))
+}
+
+fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
+    fields.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
+}
+
+/// Back to `page` with the refusal's code for the page to translate.
+fn back_with(page: &str, error: &ServiceError) -> Response {
+    Redirect::to(&format!("{page}?error={}", encode_query_value(error.code()))).into_response()
+}
+
+/// `POST /{lang}/staff/sign-in`.
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    Path(lang): Path<String>,
+    Form(fields): Fields,
+) -> Response {
+    let Ok(locale) = lang.parse::<Locale>() else { return Redirect::to("/").into_response() };
+    if !state.limiter.allow(client, Limited::Submit) {
+        return too_many(locale);
+    }
+    let accounts = state.portal.accounts();
+    match accounts.sign_in(field(&fields, EMAIL_FIELD), field(&fields, PASSWORD_FIELD), client).await {
+        Ok(signed_in) => {
+            let mut response = Redirect::to(&staff_home(locale)).into_response();
+            response.headers_mut().insert(header::SET_COOKIE, session_cookie(&state, Some(&signed_in.token)));
+            response
+        }
+        Err(error @ (ServiceError::SignInFailed | ServiceError::SignInLocked)) => {
+            back_with(&staff_sign_in(locale), &error)
+        }
+        Err(error) => for_service_error(locale, &error),
+    }
+}
+
+/// `POST /{lang}/staff/sign-out`.
+pub async fn sign_out(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Fields,
+) -> Response {
+    let locale = lang.parse::<Locale>().unwrap_or_default();
+    if let Some(token) = session_token(&headers) {
+        let accounts = state.portal.accounts();
+        let ended = if field(&fields, ACTION_FIELD) == EVERYWHERE {
+            match accounts.session(&token).await {
+                Ok(caller) => accounts.sign_out_everywhere(&caller).await,
+                Err(_) => Ok(()),
+            }
+        } else {
+            accounts.sign_out(&token).await
+        };
+        if let Err(error) = ended {
+            return for_service_error(locale, &error);
+        }
+    }
+    let mut response = Redirect::to(&format!("{}?signed_out=1", staff_sign_in(locale))).into_response();
+    response.headers_mut().insert(header::SET_COOKIE, session_cookie(&state, None));
+    response
+}
+
+/// `POST /{lang}/staff/password/{token}`.
+pub async fn set_password(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    Path((lang, token)): Path<(String, String)>,
+    Form(fields): Fields,
+) -> Response {
+    let Ok(locale) = lang.parse::<Locale>() else { return Redirect::to("/").into_response() };
+    if !state.limiter.allow(client, Limited::Submit) {
+        return too_many(locale);
+    }
+    let page = staff_password_href(locale, &token);
+    let password = field(&fields, PASSWORD_FIELD);
+    if password != field(&fields, PASSWORD_AGAIN_FIELD) {
+        return back_with(&page, &ServiceError::Invalid("error-password-mismatch"));
+    }
+    match state.portal.accounts().set_password_with_link(&token, password).await {
+        Ok(()) => Redirect::to(&format!("{}?password_set=1", staff_sign_in(locale))).into_response(),
+        Err(ServiceError::NotFound) => back_with(&page, &ServiceError::Invalid("error-password-link")),
+        Err(error @ ServiceError::Invalid(_)) => back_with(&page, &error),
+        Err(error) => for_service_error(locale, &error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_session_token_is_read_from_its_cookie_only() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::COOKIE, HeaderValue::from_static("lang=fi; tuki_session=abc123; other=x"));
+        assert_eq!(session_token(&headers).as_deref(), Some("abc123"));
+        headers.insert(header::COOKIE, HeaderValue::from_static("lang=fi; tuki_sessionx=abc"));
+        assert_eq!(session_token(&headers), None);
+        headers.insert(header::COOKIE, HeaderValue::from_static("tuki_session="));
+        assert_eq!(session_token(&headers), None);
+    }
+}

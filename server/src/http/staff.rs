@@ -32,10 +32,7 @@ type Fields = Form<Vec<(String, String)>>;
 
 /// The session token in the request's cookie, if any.
 fn session_token(headers: &HeaderMap) -> Option<String> {
-    headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|pair| {
-        let (name, value) = pair.trim().split_once('=')?;
-        (name == SESSION_COOKIE && !value.is_empty() && value.len() <= 128).then(|| value.to_owned())
-    })
+    super::negotiate::cookie_value(headers, SESSION_COOKIE).filter(|value| !value.is_empty() && value.len() <= 128)
 }
 
 /// Middleware: a request with a valid session cookie carries its [`Caller`] (a member of

@@ -26,28 +26,42 @@ pub struct OutgoingMail {
 /// sender wrote (not even the name they gave): a stranger cannot make the portal send their
 /// words from the bank's address. It says what to do when the recipient sent nothing.
 pub fn ticket_confirmation(to: &Email, locale: Locale, reference: &TicketRef, link: &str) -> OutgoingMail {
-    let subject = tr_args(locale, "mail-confirmation-subject", &[("reference", Value::from(reference.to_string()))]);
-    let greeting = tr(locale, "mail-greeting");
-    let body = tr_args(locale, "mail-confirmation-body", &[("reference", Value::from(reference.to_string()))]);
-    let link_intro = tr(locale, "mail-confirmation-link");
-    let keep_private = tr(locale, "mail-confirmation-private");
-    let not_you = tr(locale, "mail-not-you");
-    let signature = tr(locale, "mail-signature");
-    let text = format!("{greeting}\n\n{body}\n\n{link_intro}\n{link}\n\n{keep_private}\n\n{not_you}\n\n{signature}\n");
-    let e = escape;
+    let reference = || Value::from(reference.to_string());
+    let subject = tr_args(locale, "mail-confirmation-subject", &[("reference", reference())]);
+    let before =
+        [tr(locale, "mail-greeting"), tr_args(locale, "mail-confirmation-body", &[("reference", reference())])];
+    let after = [tr(locale, "mail-confirmation-private"), tr(locale, "mail-not-you"), tr(locale, "mail-signature")];
+    compose(to, locale, subject, &before, (&tr(locale, "mail-confirmation-link"), link), &after)
+}
+
+/// The link that sets a new password for a member of staff who asked for one, in `locale`.
+/// Like every mail, it holds nothing anyone typed into the request.
+pub fn password_reset(to: &Email, locale: Locale, link: &str) -> OutgoingMail {
+    let before = [tr(locale, "mail-greeting"), tr(locale, "mail-reset-body")];
+    let after = [tr(locale, "mail-reset-not-you"), tr(locale, "mail-reset-signature")];
+    compose(to, locale, tr(locale, "mail-reset-subject"), &before, (&tr(locale, "mail-reset-link"), link), &after)
+}
+
+/// A mail of paragraphs with one link, as plain text and as HTML (every text escaped).
+fn compose(
+    to: &Email,
+    locale: Locale,
+    subject: String,
+    before: &[String],
+    (link_intro, link): (&str, &str),
+    after: &[String],
+) -> OutgoingMail {
+    let text = format!("{}\n\n{link_intro}\n{link}\n\n{}\n", before.join("\n\n"), after.join("\n\n"));
+    let paragraphs = |texts: &[String]| texts.iter().map(|t| format!("<p>{}</p>", escape(t))).collect::<String>();
     let html = format!(
-        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{subject}</title></head><body>\
-         <p>{greeting}</p><p>{body}</p><p>{link_intro}<br><a href=\"{href}\">{href}</a></p><p>{keep_private}</p>\
-         <p>{not_you}</p><p>{signature}</p></body></html>",
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body>\
+         {before}<p>{intro}<br><a href=\"{href}\">{href}</a></p>{after}</body></html>",
         lang = locale.code(),
-        subject = e(&subject),
-        greeting = e(&greeting),
-        body = e(&body),
-        link_intro = e(&link_intro),
-        href = e(link),
-        keep_private = e(&keep_private),
-        not_you = e(&not_you),
-        signature = e(&signature),
+        title = escape(&subject),
+        before = paragraphs(before),
+        intro = escape(link_intro),
+        href = escape(link),
+        after = paragraphs(after),
     );
     OutgoingMail { to: to.clone(), subject, text, html }
 }
@@ -80,5 +94,15 @@ mod tests {
         assert!(mail.text.contains(&link) && mail.html.contains(&link));
         assert!(mail.text.contains("bankkoder"), "says what to do when the recipient sent nothing");
         assert_ne!(mail.text, ticket_confirmation(&to, Locale::Fi, &reference, &link).text);
+    }
+
+    #[test]
+    fn a_reset_mail_has_its_link_in_both_parts_and_says_what_to_do_if_unasked() {
+        let to = Email::parse("eeva@bank.fi").expect("address");
+        let link = "https://tuki.example/sv/staff/password/abc";
+        let mail = password_reset(&to, Locale::Sv, link);
+        assert!(mail.text.contains(link) && mail.html.contains(link));
+        assert!(mail.text.contains("ditt lösenord förblir detsamma"));
+        assert_ne!(mail.subject, password_reset(&to, Locale::Fi, link).subject);
     }
 }

@@ -103,6 +103,11 @@ pub fn staff_sign_in(locale: Locale) -> String {
     localized(locale, "/staff/sign-in")
 }
 
+/// The page (and the form's post) that asks for a password reset link by e-mail.
+pub fn staff_password_reset(locale: Locale) -> String {
+    localized(locale, "/staff/password-reset")
+}
+
 /// Where the sign-out form posts.
 pub fn staff_sign_out(locale: Locale) -> String {
     localized(locale, "/staff/sign-out")

@@ -26,7 +26,7 @@ use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 use shared::NotFound;
-use staff::{SetPasswordPage, SignInPage, StaffHomePage};
+use staff::{PasswordResetPage, SetPasswordPage, SignInPage, StaffHomePage};
 use tuki::content::DocKind;
 
 /// The name of the CSS, JS and wasm files under `/pkg/`.
@@ -93,6 +93,7 @@ fn PageFrame() -> impl IntoView {
                 <Route path=path!("/:lang/staff/") view=StaffHomePage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/staff/sign-in") view=SignInPage/>
                 <Route path=path!("/:lang/staff/password/:token") view=SetPasswordPage/>
+                <Route path=path!("/:lang/staff/password-reset") view=PasswordResetPage/>
             </Routes>
         </main>
         <SiteFooter/>

@@ -53,3 +53,19 @@ for (const locale of ['fi', 'sv'] as const) {
     expect(problems.filter((p) => !p.includes('401'))).toEqual([]);
   });
 }
+
+test('a member who forgot the password asks for a link and is told the same for any address', async ({ page }, info) => {
+  const problems = watchConsole(page);
+  await page.goto('/fi/staff/sign-in');
+  await waitForHydration(page, info);
+  await page.getByRole('link', { name: 'Unohditko salasanasi?' }).click();
+  await expect(page).toHaveURL(/\/fi\/staff\/password-reset$/);
+  await waitForHydration(page, info);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uusi salasana sähköpostilla');
+  await expectNoAxeViolations(page, { javaScript: jsEnabled(info) });
+  await page.getByLabel('Sähköpostiosoite').fill(`nobody-${info.project.name}@bank.fi`);
+  await page.getByRole('button', { name: 'Lähetä linkki' }).click();
+  await expect(page.locator('.notice[role="status"]')).toContainText('Jos osoitteella on tili');
+  await expectNoAxeViolations(page, { javaScript: jsEnabled(info) });
+  expect(problems).toEqual([]);
+});

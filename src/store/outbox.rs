@@ -46,6 +46,20 @@ pub(super) async fn queue_mail(
 }
 
 impl Store {
+    /// Queues `mail` on its own (not with a ticket); false when its address has had its
+    /// hourly share ([`MAX_MAILS_PER_RECIPIENT_PER_HOUR`]) and nothing was queued.
+    pub async fn queue_mail(&self, mail: &OutgoingMail) -> Result<bool, StoreError> {
+        let _turn = self.write_turn().await?;
+        let now = self.now().millis();
+        let mut tx = self.pool().begin().await?;
+        let allowed = recipient_may_get_mail(&mut tx, &mail.to, now).await?;
+        if allowed {
+            queue_mail(&mut tx, mail, now).await?;
+        }
+        tx.commit().await?;
+        Ok(allowed)
+    }
+
     /// Mail waiting to be delivered (not sent, not abandoned).
     pub async fn undelivered_mail_count(&self) -> Result<i64, StoreError> {
         let count = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND abandoned_at IS NULL")

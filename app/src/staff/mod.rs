@@ -5,10 +5,12 @@
 pub mod api;
 mod home;
 mod password;
+mod reset;
 mod sign_in;
 
 pub use home::StaffHomePage;
 pub use password::SetPasswordPage;
+pub use reset::PasswordResetPage;
 pub use sign_in::SignInPage;
 
 use crate::i18n::I18n;

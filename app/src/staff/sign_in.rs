@@ -17,6 +17,8 @@ pub fn SignInPage() -> impl IntoView {
         query.with(|q| {
             if q.get("password_set").is_some() {
                 Some("staff-password-set")
+            } else if q.get("reset_sent").is_some() {
+                Some("staff-reset-sent")
             } else if q.get("signed_out").is_some() {
                 Some("staff-signed-out")
             } else {
@@ -42,6 +44,7 @@ pub fn SignInPage() -> impl IntoView {
                 </div>
                 <button class="button" type="submit">{move || i18n.t("staff-sign-in")}</button>
             </form>
+            <p><a href=move || paths::staff_password_reset(i18n.locale())>{move || i18n.t("staff-forgot-password")}</a></p>
         </section>
     }
 }

@@ -7,6 +7,7 @@
 //! | `/{lang}/staff/sign-in` | signs in (`email`, `password`) | the staff's front page with a new session cookie, or the sign-in page with `?error=CODE` |
 //! | `/{lang}/staff/sign-out` | ends this session (`_action=everywhere`: every session of the account) | the sign-in page, `?signed_out=1` |
 //! | `/{lang}/staff/password/{token}` | sets the password with a single-use link | the sign-in page, `?password_set=1`, or back with `?error=CODE` |
+//! | `/{lang}/staff/password-reset` | mails a reset link to an active account's address (`email`) | the sign-in page, `?reset_sent=1`, whether or not the address has an account |
 //!
 //! The cookie: `tuki_session`, `HttpOnly; SameSite=Lax; Path=/`, `Secure` when the portal's
 //! address is https, no `Max-Age` (the server ends the session after 2 hours idle or 12 in all).
@@ -120,6 +121,23 @@ pub async fn sign_out(
     let mut response = Redirect::to(&format!("{}?signed_out=1", staff_sign_in(locale))).into_response();
     response.headers_mut().insert(header::SET_COOKIE, session_cookie(&state, None));
     response
+}
+
+/// `POST /{lang}/staff/password-reset`.
+pub async fn request_reset(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    Path(lang): Path<String>,
+    Form(fields): Fields,
+) -> Response {
+    let Ok(locale) = lang.parse::<Locale>() else { return Redirect::to("/").into_response() };
+    if !state.limiter.allow(client, Limited::Submit) {
+        return too_many(locale);
+    }
+    match state.portal.accounts().request_password_reset(field(&fields, EMAIL_FIELD), &state.base_url).await {
+        Ok(()) => Redirect::to(&format!("{}?reset_sent=1", staff_sign_in(locale))).into_response(),
+        Err(error) => for_service_error(locale, &error),
+    }
 }
 
 /// `POST /{lang}/staff/password/{token}`.

@@ -144,3 +144,43 @@ async fn strangers_cannot_sign_in_from_another_site_or_break_the_staff_posts() {
     assert_eq!(forged.status(), 401);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_reset_link_is_mailed_to_an_account_only_and_the_answer_does_not_tell_which() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        editor(&app).await;
+        // Every mail queued, delivered by the running server's job or not.
+        let pool = tuki::store::testing::store_of(&app.state.portal).pool();
+        let outbox = || async {
+            sqlx::query_as::<_, (String, String, String)>(
+                "SELECT recipient, text_body, html_body FROM outbox ORDER BY id",
+            )
+            .fetch_all(pool)
+            .await
+            .expect("outbox")
+        };
+        let before = outbox().await.len();
+        let unknown = post(&app, "/fi/staff/password-reset", &[("email", "nobody@bank.fi")], None).await;
+        let known = post(&app, "/fi/staff/password-reset", &[("email", "EEVA@bank.fi")], None).await;
+        for response in [&unknown, &known] {
+            assert_eq!(
+                (response.status().as_u16(), header(response, "location").as_str()),
+                (303, "/fi/staff/sign-in?reset_sent=1")
+            );
+        }
+        let mails = outbox().await;
+        assert_eq!(mails.len(), before + 1, "{backend:?}: one mail, to the account only");
+        let (to, text, html) = mails.last().expect("mail");
+        assert_eq!(to, "eeva@bank.fi");
+        let link = text.lines().find(|l| l.contains("/fi/staff/password/")).expect("link in the text").trim();
+        assert!(html.contains(link), "and in the HTML");
+        let path = link.split_once("/fi/").map(|(_, rest)| format!("/fi/{rest}")).expect("path");
+        let new_password = "syksyinen vihreä kahvikuppi";
+        let set = post(&app, &path, &[("password", new_password), ("password_again", new_password)], None).await;
+        assert_eq!(header(&set, "location"), "/fi/staff/sign-in?password_set=1");
+        let (_, page) = app.page("/fi/staff/sign-in?reset_sent=1").await;
+        assert!(page.contains("Jos osoitteella on tili"));
+        app.stop().await;
+    }
+}

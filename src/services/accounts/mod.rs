@@ -24,6 +24,8 @@ pub const SESSION_IDLE: i64 = 2 * 3600 * 1000;
 pub const SESSION_LONGEST: i64 = 12 * 3600 * 1000;
 /// A set-password link works this long (milliseconds): 24 hours.
 pub const PASSWORD_LINK_VALID: i64 = 24 * 3600 * 1000;
+/// A password reset link asked for by e-mail works this long (milliseconds): 1 hour.
+pub const RESET_LINK_VALID: i64 = 3600 * 1000;
 /// The window failed sign-ins are counted in (milliseconds): 15 minutes.
 pub const FAILURE_WINDOW: i64 = 15 * 60 * 1000;
 /// Failed sign-ins for one account in the window after which it cannot sign in until the
@@ -162,7 +164,7 @@ impl Accounts<'_> {
         };
         let id = store.create_staff_account(&account).await?.ok_or(ServiceError::Invalid("error-staff-email-taken"))?;
         store.record_audit(actor(caller), "account.create", &format!("staff:{email}")).await?;
-        let token = self.password_link(id).await?;
+        let token = self.password_link(id, PASSWORD_LINK_VALID).await?;
         let member = store.staff_account(id).await?.ok_or(ServiceError::NotFound)?.into();
         Ok((member, token))
     }
@@ -175,7 +177,24 @@ impl Accounts<'_> {
             .store()
             .record_audit(actor(caller), "account.password-link", &format!("staff:{}", account.email))
             .await?;
-        self.password_link(account.id).await
+        self.password_link(account.id, PASSWORD_LINK_VALID).await
+    }
+
+    /// Someone asked for a password reset link for `typed_email`: when it is an active
+    /// account's, a single-use link valid [`RESET_LINK_VALID`] goes to that address in the
+    /// account's language (within the address's hourly share of mail). Nothing tells whether
+    /// the address has an account: the answer is the same either way. `base_url` is the
+    /// portal's public address, for the link.
+    pub async fn request_password_reset(&self, typed_email: &str, base_url: &str) -> Result<(), ServiceError> {
+        let Some(email) = account_email(typed_email) else { return Ok(()) };
+        let store = self.portal.store();
+        let Some(account) = store.staff_account_by_email(&email).await?.filter(|a| a.active) else { return Ok(()) };
+        let token = self.password_link(account.id, RESET_LINK_VALID).await?;
+        let link = crate::paths::staff_password_link(base_url, account.locale, &token);
+        let queued = store.queue_mail(&crate::mail::password_reset(&account.email, account.locale, &link)).await?;
+        let action = if queued { "account.password-reset-sent" } else { "account.password-reset-capped" };
+        store.record_audit(Some(account.id), action, &format!("staff:{}", account.email)).await?;
+        Ok(())
     }
 
     /// Sets a password through a set-password link: anyone holding the link may. The password
@@ -332,11 +351,11 @@ impl Accounts<'_> {
         self.portal.store().staff_account_by_email(&email).await?.ok_or(ServiceError::NotFound)
     }
 
-    /// A new set-password link's token for account `id`.
-    async fn password_link(&self, id: StaffId) -> Result<String, ServiceError> {
+    /// A new set-password link's token for account `id`, valid for `valid` milliseconds.
+    async fn password_link(&self, id: StaffId, valid: i64) -> Result<String, ServiceError> {
         let store = self.portal.store();
         let token = new_token();
-        let expires: Timestamp = store.now().plus_millis(PASSWORD_LINK_VALID);
+        let expires: Timestamp = store.now().plus_millis(valid);
         store.create_password_token(id, &token_hash(&token), expires).await?;
         Ok(token)
     }

@@ -66,6 +66,32 @@ fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
     fields.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
 }
 
+/// Why a post is not taken before it is read.
+enum Refused {
+    /// Its address names no locale: to the front page.
+    NoLocale,
+    /// The client's form-post budget is spent: the translated 429 page.
+    TooMany(Locale),
+}
+
+impl IntoResponse for Refused {
+    fn into_response(self) -> Response {
+        match self {
+            Refused::NoLocale => Redirect::to("/").into_response(),
+            Refused::TooMany(locale) => too_many(locale),
+        }
+    }
+}
+
+/// The locale of a post's address, once the client's form-post budget allows it.
+fn post_locale(state: &AppState, client: std::net::IpAddr, lang: &str) -> Result<Locale, Refused> {
+    let locale = lang.parse::<Locale>().map_err(|_| Refused::NoLocale)?;
+    if !state.limiter.allow(client, Limited::Submit) {
+        return Err(Refused::TooMany(locale));
+    }
+    Ok(locale)
+}
+
 /// Back to `page` with the refusal's code for the page to translate.
 fn back_with(page: &str, error: &ServiceError) -> Response {
     Redirect::to(&format!("{page}?error={}", encode_query_value(error.code()))).into_response()
@@ -78,10 +104,10 @@ pub async fn sign_in(
     Path(lang): Path<String>,
     Form(fields): Fields,
 ) -> Response {
-    let Ok(locale) = lang.parse::<Locale>() else { return Redirect::to("/").into_response() };
-    if !state.limiter.allow(client, Limited::Submit) {
-        return too_many(locale);
-    }
+    let locale = match post_locale(&state, client, &lang) {
+        Ok(locale) => locale,
+        Err(refused) => return refused.into_response(),
+    };
     let accounts = state.portal.accounts();
     match accounts.sign_in(field(&fields, EMAIL_FIELD), field(&fields, PASSWORD_FIELD), client).await {
         Ok(signed_in) => {
@@ -130,10 +156,10 @@ pub async fn request_reset(
     Path(lang): Path<String>,
     Form(fields): Fields,
 ) -> Response {
-    let Ok(locale) = lang.parse::<Locale>() else { return Redirect::to("/").into_response() };
-    if !state.limiter.allow(client, Limited::Submit) {
-        return too_many(locale);
-    }
+    let locale = match post_locale(&state, client, &lang) {
+        Ok(locale) => locale,
+        Err(refused) => return refused.into_response(),
+    };
     match state.portal.accounts().request_password_reset(field(&fields, EMAIL_FIELD), &state.base_url).await {
         Ok(()) => Redirect::to(&format!("{}?reset_sent=1", staff_sign_in(locale))).into_response(),
         Err(error) => for_service_error(locale, &error),
@@ -147,10 +173,10 @@ pub async fn set_password(
     Path((lang, token)): Path<(String, String)>,
     Form(fields): Fields,
 ) -> Response {
-    let Ok(locale) = lang.parse::<Locale>() else { return Redirect::to("/").into_response() };
-    if !state.limiter.allow(client, Limited::Submit) {
-        return too_many(locale);
-    }
+    let locale = match post_locale(&state, client, &lang) {
+        Ok(locale) => locale,
+        Err(refused) => return refused.into_response(),
+    };
     let page = staff_password_href(locale, &token);
     let password = field(&fields, PASSWORD_FIELD);
     if password != field(&fields, PASSWORD_AGAIN_FIELD) {

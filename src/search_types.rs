@@ -89,6 +89,12 @@ impl SearchText {
     }
 }
 
+impl From<SearchText> for String {
+    fn from(text: SearchText) -> String {
+        text.0
+    }
+}
+
 /// A text's words in lowercase, joined by single spaces, with one trailing space kept when
 /// the text ended in one (a finished last word): how queries are compared, cached and logged.
 pub fn normalise(text: &str) -> String {

@@ -36,7 +36,7 @@ impl I18n {
 
     /// `path` (without locale, starting with `/`) under the current locale: `/search` → `/sv/search`.
     pub fn href(&self, path: &str) -> String {
-        format!("/{}{}", self.locale().code(), path)
+        tuki::paths::localized(self.locale(), path)
     }
 }
 

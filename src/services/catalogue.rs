@@ -144,9 +144,14 @@ impl Catalogue<'_> {
     /// Records a vote on a published document. The document must exist
     /// ([`ServiceError::NotFound`]); a vote that is neither yes nor no is
     /// `Invalid("error-invalid-vote")`, a comment over [`MAX_COMMENT`] characters
-    /// `Invalid("error-comment-too-long")`. With `count` false the vote is checked but not
-    /// stored (the same address voted on it recently).
-    pub async fn vote(&self, caller: &Caller, vote: &Vote<'_>, count: bool) -> Result<(), ServiceError> {
+    /// `Invalid("error-comment-too-long")`. Once the vote is in order, `counts` says whether it
+    /// is stored (false: the same address voted on it recently; answered as if counted).
+    pub async fn vote(
+        &self,
+        caller: &Caller,
+        vote: &Vote<'_>,
+        counts: impl FnOnce() -> bool,
+    ) -> Result<(), ServiceError> {
         caller.require(Right::ReadKnowledgeBase)?;
         let store = self.portal.store();
         if store.document(vote.document.kind, &vote.document.slug).await?.is_none() {
@@ -157,7 +162,7 @@ impl Catalogue<'_> {
         if comment.is_some_and(|c| c.chars().count() > MAX_COMMENT) {
             return Err(ServiceError::Invalid("error-comment-too-long"));
         }
-        if count {
+        if counts() {
             store.record_vote(&vote.document, vote.locale, helpful, comment).await?;
         }
         Ok(())

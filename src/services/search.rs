@@ -83,14 +83,8 @@ impl Search<'_> {
     ) -> Result<Vec<SearchHit>, ServiceError> {
         caller.require(Right::ReadKnowledgeBase)?;
         let Some(text) = SearchText::partial(typed) else { return Ok(Vec::new()) };
-        let request = SearchRequest {
-            text: text.as_str().to_owned(),
-            locale,
-            limit: SUGGESTIONS,
-            offset: 0,
-            category: None,
-            kind: None,
-        };
+        let request =
+            SearchRequest { text: text.into(), locale, limit: SUGGESTIONS, offset: 0, category: None, kind: None };
         Ok(self.portal.search(request).await.map_err(ServiceError::Search)?.hits)
     }
 

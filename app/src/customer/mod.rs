@@ -30,9 +30,3 @@ pub fn search_cost(method: &http::Method, uri: &http::Uri) -> Option<SearchCost>
         None
     }
 }
-
-/// Every server function that searches, as each area declares it next to its definitions.
-#[cfg(feature = "ssr")]
-pub fn searching_server_fns() -> impl Iterator<Item = &'static str> {
-    search::api::SEARCHING.into_iter().chain(help::api::SEARCHING)
-}

@@ -257,7 +257,7 @@ fn parse(params: &HashMap<String, String>) -> Result<SearchRequest, ApiError> {
         None => None,
         Some(k) => Some(k.parse::<DocKind>().map_err(|_| ApiError::bad_request("error-api-invalid-kind", locale))?),
     };
-    Ok(SearchRequest { text: text.as_str().to_owned(), locale, limit, offset: 0, category, kind })
+    Ok(SearchRequest { text: text.into(), locale, limit, offset: 0, category, kind })
 }
 
 #[cfg(test)]

@@ -146,7 +146,8 @@ mod tests {
         };
         assert!(counts(Method::GET, "/fi/search?q=kortti"));
         assert!(counts(Method::GET, "/sv/search?kind=case&q=kort"));
-        for path in tuki_app::customer::searching_server_fns() {
+        let searching = tuki_app::customer::search::api::SEARCHING;
+        for path in searching.into_iter().chain(tuki_app::customer::help::api::SEARCHING) {
             assert!(path.starts_with("/api/"), "{path}");
             assert!(counts(Method::POST, path));
         }

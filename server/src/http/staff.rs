@@ -40,7 +40,9 @@ fn session_token(headers: &HeaderMap) -> Option<String> {
 /// staff) in its extensions, where the staff pages' server functions find it. Any other
 /// request is a customer's.
 pub async fn attach_caller(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    if let Some(token) = session_token(request.headers()) {
+    // A file (`/pkg/tuki.css`, `/favicon.svg`) needs no caller: no session lookup for it.
+    let is_file = request.uri().path().rsplit('/').next().is_some_and(|last| last.contains('.'));
+    if let Some(token) = session_token(request.headers()).filter(|_| !is_file) {
         match state.portal.accounts().session(&token).await {
             Ok(caller) => {
                 request.extensions_mut().insert(caller);

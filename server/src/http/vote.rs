@@ -101,16 +101,9 @@ async fn vote(
         _ => None,
     };
     let vote = Vote { document: DocRef::new(kind, slug), locale, helpful, comment: field("comment") };
-    let catalogue = state.portal.catalogue();
-    // Checked first, counted only when this address has not voted on the document recently.
-    let checked = catalogue.vote(&Caller::Customer, &vote, false).await;
-    let counted = match checked {
-        Ok(()) if state.recent_votes.first_vote(client, kind, &vote.document.slug) => {
-            catalogue.vote(&Caller::Customer, &vote, true).await
-        }
-        other => other,
-    };
-    match counted {
+    // Counted only when this address has not voted on the document recently.
+    let counts = || state.recent_votes.first_vote(client, kind, &vote.document.slug);
+    match state.portal.catalogue().vote(&Caller::Customer, &vote, counts).await {
         Ok(()) => Redirect::to(&format!("{back}?voted=1#vote")).into_response(),
         Err(ServiceError::Invalid(code @ "error-comment-too-long")) => {
             Redirect::to(&format!("{back}?vote_error={code}#vote")).into_response()

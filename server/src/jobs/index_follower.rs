@@ -22,6 +22,11 @@ impl Job for IndexFollower {
         Duration::from_secs(1)
     }
 
+    fn runs_at_start(&self) -> bool {
+        // `Portal::open` has just brought the index up to date.
+        false
+    }
+
     async fn run(&self) -> anyhow::Result<()> {
         self.portal.catch_up_index().await?;
         Ok(())

@@ -6,7 +6,7 @@
 //! | job | every | does |
 //! |---|---|---|
 //! | [`MailDelivery`] | 0.5 s | delivers the outbox |
-//! | [`IndexFollower`] | 1 s | brings this node's search index to the database's content generation |
+//! | [`IndexFollower`] | 1 s (first after 1 s: opening caught up) | brings this node's search index to the database's content generation |
 //! | [`RetentionJob`] | 1 h | deletes expired drafts and tickets' personal data |
 //! | [`MetricsGauges`] | 15 s | reads the gauges the metrics show (only when metrics are on) |
 
@@ -33,6 +33,12 @@ pub trait Job: Send + Sync + 'static {
     /// How long to wait after a run before the next.
     fn every(&self) -> Duration;
 
+    /// True (the default) to run at start; false to wait [`Job::every`] first (the work was
+    /// just done while the portal opened).
+    fn runs_at_start(&self) -> bool {
+        true
+    }
+
     /// One run. Idempotent: running it twice, or on two nodes, does no harm. A failure is
     /// logged and the job runs again after [`Job::every`].
     fn run(&self) -> impl Future<Output = anyhow::Result<()>> + Send;
@@ -52,11 +58,18 @@ impl Default for Scheduler {
 }
 
 impl Scheduler {
-    /// Starts `job`: a run now, then one every [`Job::every`] until [`Scheduler::stop`].
+    /// Starts `job`: a run now (unless [`Job::runs_at_start`] says not), then one every
+    /// [`Job::every`] until [`Scheduler::stop`].
     pub fn start(&mut self, job: impl Job) {
         let name = job.name();
         let mut stop = self.stop.subscribe();
         let handle = tokio::spawn(async move {
+            if !job.runs_at_start() {
+                tokio::select! {
+                    () = tokio::time::sleep(job.every()) => {}
+                    _ = stop.changed() => return,
+                }
+            }
             loop {
                 if let Err(error) = job.run().await {
                     tracing::warn!(
@@ -128,5 +141,36 @@ mod tests {
         assert!(stopped_at >= 2, "ran {stopped_at} times");
         tokio::time::sleep(Duration::from_millis(50)).await;
         assert_eq!(runs.load(Ordering::SeqCst), stopped_at, "no run after stop");
+    }
+
+    struct Later(Arc<AtomicUsize>);
+
+    impl Job for Later {
+        fn name(&self) -> &'static str {
+            "later"
+        }
+
+        fn every(&self) -> Duration {
+            Duration::from_secs(3600)
+        }
+
+        fn runs_at_start(&self) -> bool {
+            false
+        }
+
+        async fn run(&self) -> anyhow::Result<()> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn a_job_that_does_not_run_at_start_waits_its_interval_and_stops_while_waiting() {
+        let runs = Arc::new(AtomicUsize::new(0));
+        let mut scheduler = Scheduler::default();
+        scheduler.start(Later(Arc::clone(&runs)));
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        scheduler.stop(Duration::from_secs(1)).await;
+        assert_eq!(runs.load(Ordering::SeqCst), 0);
     }
 }

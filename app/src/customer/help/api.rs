@@ -94,7 +94,7 @@ pub async fn help_done(form: String, draft: String) -> Result<Option<TicketRef>,
 }
 
 /// This module's server functions that search: the server counts each call against the
-/// client's search budget ([`crate::customer::searching_server_fns`]).
+/// client's search budget ([`crate::customer::search_cost`]).
 #[cfg(feature = "ssr")]
 pub const SEARCHING: [&str; 1] = [<HelpLiveSuggestions as leptos::server_fn::ServerFn>::PATH];
 

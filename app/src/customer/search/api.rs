@@ -32,7 +32,7 @@ pub async fn suggest(locale: String, q: String) -> Result<Vec<SearchHit>, Server
 }
 
 /// This module's server functions that search: the server counts each call against the
-/// client's search budget ([`crate::customer::searching_server_fns`]).
+/// client's search budget ([`crate::customer::search_cost`]).
 #[cfg(feature = "ssr")]
 pub const SEARCHING: [&str; 2] =
     [<SearchPage as leptos::server_fn::ServerFn>::PATH, <Suggest as leptos::server_fn::ServerFn>::PATH];

@@ -124,6 +124,49 @@ pub fn staff_password_link(base_url: &str, locale: Locale, token: &str) -> Strin
     format!("{}{}", base_url.trim_end_matches('/'), staff_password_href(locale, token))
 }
 
+/// The editors' workspace: every document and its translations.
+pub fn staff_content(locale: Locale) -> String {
+    localized(locale, "/staff/content")
+}
+
+/// The editor of a document's text in `text_locale` (where its form posts too).
+pub fn staff_editor_href(locale: Locale, kind: DocKind, slug: &str, text_locale: Locale) -> String {
+    format!("/{}/staff/content/{}/{}/{}", locale.code(), kind.code(), encode_path_segment(slug), text_locale.code())
+}
+
+/// The history of a document's text in `text_locale`, with diffs.
+pub fn staff_history_href(locale: Locale, kind: DocKind, slug: &str, text_locale: Locale) -> String {
+    format!("{}/history", staff_editor_href(locale, kind, slug, text_locale))
+}
+
+/// The editor form's fields, and its actions ([`ACTION_FIELD`] values).
+pub mod editor {
+    /// The title.
+    pub const TITLE: &str = "title";
+    /// The summary.
+    pub const SUMMARY: &str = "summary";
+    /// The Markdown body.
+    pub const BODY: &str = "body";
+    /// The tags, comma-separated.
+    pub const TAGS: &str = "tags";
+    /// How big the change is: `typo`, `minor` or `major`.
+    pub const CHANGE: &str = "change";
+    /// The note on the revision.
+    pub const NOTE: &str = "note";
+    /// The revision to restore.
+    pub const REVISION: &str = "revision";
+    /// Save a draft revision.
+    pub const SAVE: &str = "save";
+    /// Save a draft revision and show it rendered.
+    pub const PREVIEW: &str = "preview";
+    /// Save, then publish the latest revision.
+    pub const PUBLISH: &str = "publish";
+    /// Take the document off the customers' pages.
+    pub const UNPUBLISH: &str = "unpublish";
+    /// Make an old revision the latest again, as a draft.
+    pub const RESTORE: &str = "restore";
+}
+
 /// Percent-encodes one path segment: letters, digits and `-_.~` stay, everything else
 /// (`/`, `?`, `#`, spaces, control characters) becomes `%XX`.
 pub fn encode_path_segment(segment: &str) -> String {

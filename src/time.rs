@@ -48,6 +48,23 @@ impl Timestamp {
         format!("{} {hour:02}:{minute:02}", self.date())
     }
 
+    /// The date and time as people read them in `locale` (UTC, said so): `29.11.2026 klo 15.04
+    /// UTC`, `29.11.2026 kl. 15.04 UTC`, `29 Nov 2026, 15:04 UTC`.
+    pub fn format_for(self, locale: crate::Locale) -> String {
+        let date = self.date();
+        let (hour, minute) = self.hour_minute();
+        match locale {
+            crate::Locale::Fi => format!("{}.{}.{} klo {hour}.{minute:02} UTC", date.day, date.month, date.year),
+            crate::Locale::Sv => format!("{}.{}.{} kl. {hour}.{minute:02} UTC", date.day, date.month, date.year),
+            crate::Locale::En => {
+                const MONTHS: [&str; 12] =
+                    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+                let month = MONTHS[usize::try_from(date.month - 1).unwrap_or(0).min(11)];
+                format!("{} {month} {}, {hour:02}:{minute:02} UTC", date.day, date.year)
+            }
+        }
+    }
+
     /// This instant moved by `millis` (saturating).
     pub const fn plus_millis(self, millis: i64) -> Timestamp {
         Timestamp(self.0.saturating_add(millis))
@@ -175,6 +192,9 @@ mod tests {
         let at = Timestamp::from_millis(1_795_000_000_000);
         assert_eq!(at.date().to_string(), "2026-11-18");
         assert_eq!(at.format_date_time(), "2026-11-18 11:06");
+        assert_eq!(at.format_for(crate::Locale::Fi), "18.11.2026 klo 11.06 UTC");
+        assert_eq!(at.format_for(crate::Locale::Sv), "18.11.2026 kl. 11.06 UTC");
+        assert_eq!(at.format_for(crate::Locale::En), "18 Nov 2026, 11:06 UTC");
         assert_eq!(Timestamp::start_of(at.date()).format_date_time(), "2026-11-18 00:00");
     }
 

@@ -146,11 +146,16 @@ async fn only_admins_manage_accounts_and_a_disabled_account_is_signed_out_and_re
         let admin = accounts.session(&admin.token).await.expect("session");
         let editor_session = accounts.sign_in("editor@bank.fi", PASSWORD, client()).await.expect("editor");
         let editor = accounts.session(&editor_session.token).await.expect("session");
-        for caller in [&Caller::Customer, &editor, &Caller::System] {
+        // A customer is told to sign in; staff without the role are refused.
+        for (caller, code) in [
+            (&Caller::Customer, "error-not-signed-in"),
+            (&editor, "error-forbidden"),
+            (&Caller::System, "error-forbidden"),
+        ] {
             let refused = accounts.add(caller, new_account("x@bank.fi", &[Role::Agent])).await;
-            assert!(matches!(refused, Err(ServiceError::Forbidden)), "{backend:?} {caller:?}");
-            assert!(matches!(accounts.list(caller).await, Err(ServiceError::Forbidden)));
-            assert!(matches!(accounts.set_active(caller, "admin@bank.fi", false).await, Err(ServiceError::Forbidden)));
+            assert_eq!(refused.err().map(|e| e.code()), Some(code), "{backend:?} {caller:?}");
+            assert_eq!(accounts.list(caller).await.err().map(|e| e.code()), Some(code));
+            assert_eq!(accounts.set_active(caller, "admin@bank.fi", false).await.err().map(|e| e.code()), Some(code));
         }
         accounts.set_active(&admin, "editor@bank.fi", false).await.expect("disabled");
         assert!(matches!(accounts.session(&editor_session.token).await, Err(ServiceError::NotSignedIn)));

@@ -63,6 +63,12 @@ pagination-page = Page { $page }
 breadcrumbs-label = You are here
 breadcrumbs-home = Home
 article-only-in-language = This text is not available in English. It is shown in { $language }.
+article-outdated = This translation has not yet been updated to match changes in the original text.
+article-outdated-link = { $language ->
+    [fi] Read the original in Finnish
+    [sv] Read the original in Swedish
+   *[en] Read the original in English
+}
 article-other-languages = Also available in
 article-related = Related
 vote-question = Was this helpful?

@@ -63,6 +63,12 @@ pagination-page = Sivu { $page }
 breadcrumbs-label = Olet tässä
 breadcrumbs-home = Etusivu
 article-only-in-language = Tätä tekstiä ei ole suomeksi. Se näytetään kielellä { $language }.
+article-outdated = Tätä käännöstä ei ole vielä päivitetty vastaamaan alkuperäistä tekstiä, jota on muutettu.
+article-outdated-link = { $language ->
+    [sv] Lue alkuperäinen teksti ruotsiksi
+    [en] Lue alkuperäinen teksti englanniksi
+   *[fi] Lue alkuperäinen teksti suomeksi
+}
 article-other-languages = Saatavilla myös
 article-related = Aiheeseen liittyvät
 vote-question = Oliko tästä apua?

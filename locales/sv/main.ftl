@@ -63,6 +63,12 @@ pagination-page = Sida { $page }
 breadcrumbs-label = Du är här
 breadcrumbs-home = Startsida
 article-only-in-language = Den här texten finns inte på svenska. Den visas på { $language }.
+article-outdated = Den här översättningen har ännu inte uppdaterats efter ändringarna i originaltexten.
+article-outdated-link = { $language ->
+    [fi] Läs originaltexten på finska
+    [en] Läs originaltexten på engelska
+   *[sv] Läs originaltexten på svenska
+}
 article-other-languages = Finns också på
 article-related = Relaterat
 vote-question = Var det här till hjälp?

@@ -157,6 +157,15 @@ fn print_report(report: &ImportReport) {
             }
         }
     }
+    if !report.overwrote_edits.is_empty() {
+        println!(
+            "replaced text edited in the workspace since its last import: {} (the edits stay in each text's history)",
+            report.overwrote_edits.len()
+        );
+        for item in &report.overwrote_edits {
+            println!("  {item}");
+        }
+    }
 }
 
 /// `tuki export DIR`: refuses a folder that already has files, so nothing is overwritten or mixed.

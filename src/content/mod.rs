@@ -10,8 +10,10 @@ pub mod bundle;
 pub mod demo;
 #[cfg(feature = "server")]
 pub mod markdown;
+mod revision;
 mod slug;
 
+pub use revision::{ChangeSize, RevisionId, TranslationState};
 pub use slug::{Slug, SlugError};
 
 use crate::Locale;

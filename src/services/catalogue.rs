@@ -125,6 +125,7 @@ impl Catalogue<'_> {
             self.categories(caller, locale).await?.into_iter().find(|c| c.slug == doc.category.as_str()).unwrap_or(
                 CategoryView { slug: doc.category.to_string(), name: doc.category.to_string(), documents: 0 },
             );
+        let outdated_against = store.outdated_against(&reference, shown).await?;
         let mut related = self.category_links(&doc.category, locale, Some(&reference)).await?;
         related.truncate(RELATED);
         Ok(ArticleData {
@@ -137,6 +138,7 @@ impl Catalogue<'_> {
             tags: t.tags.clone(),
             category,
             locales: doc.translations.keys().copied().collect(),
+            outdated_against,
             related,
         })
     }

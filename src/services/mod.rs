@@ -12,12 +12,14 @@
 //! | [`tickets`] | sending a draft as a ticket, the customer's status page and updates |
 //! | [`outbox`] | the mail waiting to be delivered, for the delivery job |
 //! | [`accounts`] | staff accounts, passwords, sign-in and sessions, the audit log |
+//! | [`editing`] | the editors' workspace: drafts, revisions, publishing, translation status |
 //!
 //! The portal's own upkeep (open, import, export, reindex, purge) stays on [`Portal`]: only the
 //! operator's command line and the server's jobs call it, never a request.
 
 pub mod accounts;
 pub mod catalogue;
+pub mod editing;
 pub mod guided_form;
 pub mod outbox;
 pub mod search;
@@ -58,6 +60,13 @@ pub enum Right {
     WorkTickets,
 }
 
+impl Right {
+    /// True for the rights only a signed-in member of staff can have.
+    pub const fn is_staff_work(self) -> bool {
+        matches!(self, Right::ManageAccounts | Right::EditContent | Right::WorkTickets)
+    }
+}
+
 impl Caller {
     /// True when this caller has `right`.
     pub fn may(&self, right: Right) -> bool {
@@ -75,9 +84,16 @@ impl Caller {
         }
     }
 
-    /// `Ok` when this caller has `right`, else [`ServiceError::Forbidden`].
+    /// `Ok` when this caller has `right`; else [`ServiceError::NotSignedIn`] when signing in
+    /// as staff could give it, [`ServiceError::Forbidden`] otherwise.
     pub fn require(&self, right: Right) -> Result<(), ServiceError> {
-        if self.may(right) { Ok(()) } else { Err(ServiceError::Forbidden) }
+        if self.may(right) {
+            Ok(())
+        } else if *self == Caller::Customer && right.is_staff_work() {
+            Err(ServiceError::NotSignedIn)
+        } else {
+            Err(ServiceError::Forbidden)
+        }
     }
 }
 
@@ -174,6 +190,14 @@ mod tests {
         assert!(Caller::Customer.may(Right::UseGuidedForms));
         assert!(matches!(Caller::Customer.require(Right::DeliverMail), Err(ServiceError::Forbidden)));
         assert!(Caller::System.require(Right::DeliverMail).is_ok());
+    }
+
+    #[test]
+    fn a_customer_asking_for_staff_work_is_told_to_sign_in_and_staff_without_the_role_is_refused() {
+        assert!(matches!(Caller::Customer.require(Right::EditContent), Err(ServiceError::NotSignedIn)));
+        assert!(matches!(Caller::Customer.require(Right::ManageAccounts), Err(ServiceError::NotSignedIn)));
+        assert!(matches!(staff(&[Role::Agent]).require(Right::EditContent), Err(ServiceError::Forbidden)));
+        assert!(matches!(Caller::System.require(Right::EditContent), Err(ServiceError::Forbidden)));
     }
 
     fn staff(roles: &[Role]) -> Caller {

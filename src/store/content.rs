@@ -17,6 +17,9 @@ pub struct ImportReport {
     pub changed: Vec<String>,
     /// Items that were identical.
     pub unchanged: Vec<String>,
+    /// Documents edited in the workspace since their last import, whose text this import
+    /// replaced (a draft among them is kept as a revision, no longer as the draft).
+    pub overwrote_edits: Vec<String>,
 }
 
 impl ImportReport {
@@ -75,19 +78,24 @@ impl Store {
         for document in &bundle.documents {
             let item = format!("{}:{}", document.kind, document.slug);
             let existing = load_document(&mut tx, document.kind, &document.slug).await?;
-            match existing {
-                Some(existing) if existing == *document => {
+            match &existing {
+                Some(existing) if existing == document => {
                     report.unchanged.push(item);
                     continue;
                 }
-                Some(_) => report.changed.push(item),
+                Some(_) => {
+                    if edited_since_import(&mut tx, document).await? {
+                        report.overwrote_edits.push(item.clone());
+                    }
+                    report.changed.push(item);
+                }
                 None => report.added.push(item),
             }
             let generation = match generation {
                 Some(generation) => generation,
                 None => *generation.insert(next_content_generation(&mut tx, now).await?),
             };
-            upsert_document(&mut tx, document, generation, now).await?;
+            upsert_document(&mut tx, document, existing.as_ref(), generation, now).await?;
         }
         super::forms::import_teams_and_forms(&mut tx, bundle, now, &mut report).await?;
         tx.commit().await?;
@@ -264,7 +272,7 @@ fn document_from_parts(
 
 /// Counts the content generation up inside `tx` (rows locked until commit, so concurrent
 /// imports, on any node, get distinct generations in commit order) and returns it.
-async fn next_content_generation(tx: &mut Transaction<'_, Any>, now: i64) -> Result<i64, StoreError> {
+pub(super) async fn next_content_generation(tx: &mut Transaction<'_, Any>, now: i64) -> Result<i64, StoreError> {
     sqlx::query("INSERT INTO portal_meta (key, value, updated_at) VALUES ($1, '0', $2) ON CONFLICT (key) DO NOTHING")
         .bind(super::CONTENT_GENERATION)
         .bind(now)
@@ -281,15 +289,39 @@ async fn next_content_generation(tx: &mut Transaction<'_, Any>, now: i64) -> Res
     next.parse().map_err(|_| corrupt(format!("content generation {next:?}")))
 }
 
+/// True when the workspace saved a revision of `document` after its last import.
+async fn edited_since_import(tx: &mut Transaction<'_, Any>, document: &Document) -> Result<bool, StoreError> {
+    let edits: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM document_revisions r WHERE r.kind = $1 AND r.slug = $2 AND r.author_id IS NOT NULL \
+         AND r.id > COALESCE((SELECT MAX(i.id) FROM document_revisions i \
+         WHERE i.kind = $1 AND i.slug = $2 AND i.author_id IS NULL), 0)",
+    )
+    .bind(document.kind.code())
+    .bind(document.slug.as_str())
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(edits > 0)
+}
+
+/// Writes an imported document: its head, and each text that differs from the published one
+/// as a new revision (by nobody: an import), published at once. A changed source text counts
+/// as a major change; the translations that changed with it follow it, the others fall out of
+/// date. Texts the bundle no longer has are withdrawn (their revisions stay).
 async fn upsert_document(
     tx: &mut Transaction<'_, Any>,
     doc: &Document,
+    existing: Option<&Document>,
     generation: i64,
     now: i64,
 ) -> Result<(), StoreError> {
+    let first_locale = if doc.translations.contains_key(&Locale::Fi) {
+        Some(Locale::Fi)
+    } else {
+        doc.translations.keys().next().copied()
+    };
     sqlx::query(
-        "INSERT INTO documents (kind, slug, category_slug, status, created_at, updated_at, generation) \
-         VALUES ($1, $2, $3, $4, $5, $5, $6) \
+        "INSERT INTO documents (kind, slug, category_slug, status, created_at, updated_at, generation, source_locale) \
+         VALUES ($1, $2, $3, $4, $5, $5, $6, $7) \
          ON CONFLICT (kind, slug) DO UPDATE SET category_slug = excluded.category_slug, \
          status = excluded.status, updated_at = excluded.updated_at, generation = excluded.generation",
     )
@@ -299,18 +331,46 @@ async fn upsert_document(
     .bind(doc.status.code())
     .bind(now)
     .bind(generation)
+    .bind(first_locale.unwrap_or_default().code())
     .execute(&mut **tx)
     .await?;
-    sqlx::query("DELETE FROM document_translations WHERE kind = $1 AND slug = $2")
+    let source: String = sqlx::query_scalar("SELECT source_locale FROM documents WHERE kind = $1 AND slug = $2")
         .bind(doc.kind.code())
         .bind(doc.slug.as_str())
-        .execute(&mut **tx)
+        .fetch_one(&mut **tx)
         .await?;
+    let reference = doc.reference();
+    for locale in existing.into_iter().flat_map(|e| e.translations.keys()) {
+        if !doc.translations.contains_key(locale) {
+            sqlx::query("DELETE FROM document_translations WHERE kind = $1 AND slug = $2 AND locale = $3")
+                .bind(doc.kind.code())
+                .bind(doc.slug.as_str())
+                .bind(locale.code())
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    let mut changed = Vec::new();
     for (locale, t) in &doc.translations {
+        if existing.and_then(|e| e.translations.get(locale)) == Some(t) {
+            continue;
+        }
+        let revision = super::revisions::NewRevision {
+            document: &reference,
+            locale: *locale,
+            text: t,
+            change: crate::content::ChangeSize::Major,
+            note: "",
+            based_on: None,
+            author: None,
+        };
+        let id = super::revisions::insert_revision(tx, &revision, now).await?;
         let tags = serde_json::to_string(&t.tags).map_err(|e| corrupt(e.to_string()))?;
         sqlx::query(
-            "INSERT INTO document_translations (kind, slug, locale, title, summary, body, tags, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO document_translations (kind, slug, locale, title, summary, body, tags, updated_at, revision_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+             ON CONFLICT (kind, slug, locale) DO UPDATE SET title = excluded.title, summary = excluded.summary, \
+             body = excluded.body, tags = excluded.tags, updated_at = excluded.updated_at, revision_id = excluded.revision_id",
         )
         .bind(doc.kind.code())
         .bind(doc.slug.as_str())
@@ -320,6 +380,32 @@ async fn upsert_document(
         .bind(&t.body)
         .bind(tags)
         .bind(now)
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+        changed.push(*locale);
+    }
+    let source_changed = changed.iter().any(|l| l.code() == source);
+    if source_changed {
+        sqlx::query(
+            "UPDATE documents SET major_revision = (SELECT t.revision_id FROM document_translations t \
+             WHERE t.kind = $1 AND t.slug = $2 AND t.locale = $3) WHERE kind = $1 AND slug = $2",
+        )
+        .bind(doc.kind.code())
+        .bind(doc.slug.as_str())
+        .bind(&source)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for locale in changed {
+        sqlx::query(
+            "UPDATE document_translations SET based_on = (SELECT s.revision_id FROM document_translations s \
+             WHERE s.kind = $1 AND s.slug = $2 AND s.locale = $4) WHERE kind = $1 AND slug = $2 AND locale = $3",
+        )
+        .bind(doc.kind.code())
+        .bind(doc.slug.as_str())
+        .bind(locale.code())
+        .bind(&source)
         .execute(&mut **tx)
         .await?;
     }

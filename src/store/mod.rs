@@ -14,6 +14,7 @@ mod meta;
 mod outbox;
 mod report;
 mod retention;
+mod revisions;
 mod schema;
 mod staff;
 #[cfg(feature = "testing")]
@@ -28,6 +29,7 @@ pub use meta::CONTENT_GENERATION;
 pub use outbox::MAX_MAILS_PER_RECIPIENT_PER_HOUR;
 pub use report::{DeflectionReport, FunnelRow};
 pub use retention::{PurgeReport, Retention};
+pub use revisions::{DocumentRecord, NewRevision, RevisionRecord, TextRecord};
 pub use schema::{ColumnShape, SchemaShape};
 pub use staff::{AuditEntry, NewStaffAccount, SessionRecord, StaffAccountRecord};
 pub use tickets::{Author, NewTicket, Submitted, TicketMessage, TicketRecord};

@@ -51,6 +51,9 @@ pub struct ArticleData {
     pub category: CategoryView,
     /// Every locale the document is written in.
     pub locales: Vec<Locale>,
+    /// When the shown text is a translation that is out of date: the language of the original
+    /// it no longer follows (the page links to it).
+    pub outdated_against: Option<Locale>,
     /// Other documents of the same category.
     pub related: Vec<DocumentLink>,
 }

@@ -3,6 +3,7 @@
 //! server functions). One module per area, like the app's.
 
 pub mod catalogue;
+pub mod editing;
 pub mod help;
 pub mod search;
 pub mod staff;

@@ -4,8 +4,10 @@ mod footer;
 mod header;
 mod language;
 mod language_badge;
+mod textarea;
 
 pub use footer::SiteFooter;
 pub use header::{SiteHeader, SkipLink};
 pub use language::{LanguageAlternates, LanguageSwitcher};
 pub use language_badge::OtherLanguageBadge;
+pub use textarea::textarea_text;

@@ -16,3 +16,85 @@ pub async fn staff_home() -> Result<Option<StaffHomeData>, ServerFnError> {
         Err(error) => Err(fail(error)),
     }
 }
+
+/// The editors' workspace list in the page's language `lang`, through the filter form's
+/// fields (empty: no filter).
+#[server]
+pub async fn load_workspace(
+    lang: String,
+    category: String,
+    status: String,
+    text_locale: String,
+    state: String,
+    query: String,
+) -> Result<tuki::views::editing::WorkspaceData, ServerFnError> {
+    use crate::shared::server::*;
+    use tuki::content::{Status, TranslationState};
+    let viewer = parse_locale(&lang)?;
+    let filter = tuki::views::editing::WorkspaceFilter {
+        category: Some(category).filter(|c| !c.is_empty()),
+        status: status.parse::<Status>().ok(),
+        locale: text_locale.parse().ok(),
+        state: [
+            TranslationState::Source,
+            TranslationState::UpToDate,
+            TranslationState::OutOfDate,
+            TranslationState::Missing,
+        ]
+        .into_iter()
+        .find(|s| s.code() == state),
+        query,
+    };
+    portal()?.editing().workspace(&caller(), viewer, &filter).await.map_err(fail)
+}
+
+/// The editor of a document's text in `text_locale`, with `compare`'s text beside it.
+#[server]
+pub async fn load_editor(
+    lang: String,
+    kind: String,
+    slug: String,
+    text_locale: String,
+    compare: Option<String>,
+) -> Result<Option<tuki::views::editing::EditorData>, ServerFnError> {
+    use crate::shared::server::*;
+    let viewer = parse_locale(&lang)?;
+    let Ok(text_locale) = text_locale.parse() else { return Ok(None) };
+    let Ok(document) = tuki::services::editing::document_ref(&kind, &slug) else { return Ok(None) };
+    let compare = compare.and_then(|c| c.parse().ok());
+    found(portal()?.editing().editor(&caller(), viewer, &document, text_locale, compare).await)
+}
+
+/// A text's history, with the diff from revision `from` to `to`.
+#[server]
+pub async fn load_history(
+    kind: String,
+    slug: String,
+    text_locale: String,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<Option<tuki::views::editing::HistoryData>, ServerFnError> {
+    use crate::shared::server::*;
+    let Ok(text_locale) = text_locale.parse() else { return Ok(None) };
+    let Ok(document) = tuki::services::editing::document_ref(&kind, &slug) else { return Ok(None) };
+    let from = from.and_then(|r| r.parse().ok());
+    let to = to.and_then(|r| r.parse().ok());
+    found(portal()?.editing().history(&caller(), &document, text_locale, from, to).await)
+}
+
+/// Markdown rendered as customers will see it: the editor's live preview.
+#[server]
+pub async fn preview_markdown(body: String) -> Result<String, ServerFnError> {
+    use crate::shared::server::*;
+    portal()?.editing().preview(&caller(), &body).map_err(fail)
+}
+
+/// Every staff server function's path: the rights-matrix test calls each as every kind of
+/// caller.
+pub const STAFF_SERVER_FNS: [&str; 5] = [
+    <StaffHome as leptos::server_fn::ServerFn>::PATH,
+    <LoadWorkspace as leptos::server_fn::ServerFn>::PATH,
+    <LoadEditor as leptos::server_fn::ServerFn>::PATH,
+    <LoadHistory as leptos::server_fn::ServerFn>::PATH,
+    <PreviewMarkdown as leptos::server_fn::ServerFn>::PATH,
+];

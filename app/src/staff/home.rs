@@ -43,6 +43,10 @@ fn Home(member: StaffHomeData) -> impl IntoView {
     let i18n = use_i18n();
     let roles = member.roles.iter().map(|r| i18n.t(&format!("staff-role-{}", r.code()))).collect::<Vec<_>>().join(", ");
     let sign_out = paths::staff_sign_out(i18n.locale());
+    let edits = member.roles.iter().any(|r| matches!(r, tuki::staff::Role::Editor | tuki::staff::Role::Admin));
+    let workspace = edits.then(|| {
+        view! { <p><a class="button" href=paths::staff_content(i18n.locale())>{i18n.t("workspace-open")}</a></p> }
+    });
     view! {
         <section class="container narrow" aria-labelledby="staff-heading">
             <h1 id="staff-heading">{i18n.t("staff-home-title")}</h1>
@@ -60,6 +64,7 @@ fn Home(member: StaffHomeData) -> impl IntoView {
                     <dd class="summary-list__value">{roles}</dd>
                 </div>
             </dl>
+            {workspace}
             <form method="post" action=sign_out.clone()>
                 <button class="button" type="submit">{i18n.t("staff-sign-out")}</button>
             </form>

@@ -1,17 +1,24 @@
 //! The staff's area (`/{lang}/staff/…`): signing in, setting a password with a single-use link,
-//! and the front page of a signed-in member. Forms post to the server (`http::staff`) and work
-//! without JavaScript; every page is `noindex`.
+//! the front page of a signed-in member, and the editors' workspace (list, editor, history).
+//! Forms post to the server (`http::staff`, `http::workspace`) and work without JavaScript;
+//! every page is `noindex`.
 
 pub mod api;
+mod editor;
+mod history;
 mod home;
 mod password;
 mod reset;
 mod sign_in;
+mod workspace;
 
+pub use editor::EditorPage;
+pub use history::HistoryPage;
 pub use home::StaffHomePage;
 pub use password::SetPasswordPage;
 pub use reset::PasswordResetPage;
 pub use sign_in::SignInPage;
+pub use workspace::WorkspacePage;
 
 use crate::i18n::I18n;
 use leptos::prelude::*;

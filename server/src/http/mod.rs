@@ -17,6 +17,7 @@ mod same_origin;
 mod security_headers;
 mod staff;
 mod vote;
+mod workspace;
 
 pub use client_ip::{TrustedProxies, TrustedProxiesError};
 pub use middleware::{MAX_BODY_BYTES, with_middleware};
@@ -91,6 +92,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/{lang}/staff/sign-out", post(staff::sign_out))
         .route("/{lang}/staff/password/{token}", post(staff::set_password))
         .route("/{lang}/staff/password-reset", post(staff::request_reset))
+        .route("/{lang}/staff/content/{kind}/{slug}/{text}", post(workspace::edit))
         .leptos_routes_with_context(&state, leptos_routes, context.clone(), move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn_with_state(state.clone(), rate_limit::limit_searches))

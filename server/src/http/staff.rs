@@ -64,12 +64,13 @@ fn session_cookie(state: &AppState, token: Option<&str>) -> HeaderValue {
     HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("tuki_session=; Max-Age=0"))
 }
 
-fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
+/// The value of the form's field `name` (empty when absent).
+pub(super) fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
     fields.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
 }
 
 /// Why a post is not taken before it is read.
-enum Refused {
+pub(super) enum Refused {
     /// Its address names no locale: to the front page.
     NoLocale,
     /// The client's form-post budget is spent: the translated 429 page.
@@ -86,7 +87,7 @@ impl IntoResponse for Refused {
 }
 
 /// The locale of a post's address, once the client's form-post budget allows it.
-fn post_locale(state: &AppState, client: std::net::IpAddr, lang: &str) -> Result<Locale, Refused> {
+pub(super) fn post_locale(state: &AppState, client: std::net::IpAddr, lang: &str) -> Result<Locale, Refused> {
     let locale = lang.parse::<Locale>().map_err(|_| Refused::NoLocale)?;
     if !state.limiter.allow(client, Limited::Submit) {
         return Err(Refused::TooMany(locale));
@@ -95,7 +96,7 @@ fn post_locale(state: &AppState, client: std::net::IpAddr, lang: &str) -> Result
 }
 
 /// Back to `page` with the refusal's code for the page to translate.
-fn back_with(page: &str, error: &ServiceError) -> Response {
+pub(super) fn back_with(page: &str, error: &ServiceError) -> Response {
     Redirect::to(&format!("{page}?error={}", encode_query_value(error.code()))).into_response()
 }
 

@@ -11,3 +11,4 @@ mod search;
 mod security;
 mod smtp;
 mod staff;
+mod workspace;

@@ -1,6 +1,7 @@
 //! One question of a step: its label, hint, error and input, shown or hidden by its condition;
 //! and the error texts and ids the step's error summary links to.
 
+use crate::components::textarea_text;
 use crate::i18n::I18n;
 use leptos::prelude::*;
 use tuki::forms::{Answers, FieldKind};
@@ -137,7 +138,7 @@ pub(super) fn FormField(
             let input = match kind {
                 FieldKind::Textarea => view! {
                     <textarea id=input_id.clone() name=id.clone() rows="6" maxlength=max aria-describedby=described.clone()
-                        aria-invalid=invalid on:input=move |ev| set_one(event_target_value(&ev))>{value}</textarea>
+                        aria-invalid=invalid on:input=move |ev| set_one(event_target_value(&ev))>{textarea_text(&value)}</textarea>
                 }
                 .into_any(),
                 FieldKind::Select => {

@@ -55,6 +55,17 @@ fn Article(article: ArticleData) -> impl IntoView {
             </p>
         }
     });
+    let outdated = article.outdated_against.map(|original| {
+        let href = document_href(original, article.kind, &article.slug);
+        view! {
+            <p class="notice notice--warning" role="note">
+                {i18n.t("article-outdated")}" "
+                <a href=href hreflang=original.code()>
+                    {i18n.t_args("article-outdated-link", &[("language", Value::from(original.code()))])}
+                </a>
+            </p>
+        }
+    });
     let versions = article
         .locales
         .iter()
@@ -98,6 +109,7 @@ fn Article(article: ArticleData) -> impl IntoView {
                 <p class="article__kind">{kind_label}</p>
                 <h1>{article.title.clone()}</h1>
                 {other_language}
+                {outdated}
                 {article.summary.clone().map(|s| view! { <p class="article__summary">{s}</p> })}
                 <div class="article__body" inner_html=article.html.clone()></div>
             </article>

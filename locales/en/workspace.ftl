@@ -1,0 +1,94 @@
+# The editors' workspace: the list of documents, the editor, a text's history.
+
+workspace-title = Editors’ workspace
+workspace-open = Open the editors’ workspace
+workspace-search = Title or address contains
+workspace-category = Category
+workspace-status = Status
+workspace-translation = Translation
+workspace-language = In language
+workspace-any = Any
+workspace-any-language = Any language
+workspace-filter = Filter
+workspace-count = { $total ->
+    [one] Showing { $shown } of { $total } document.
+   *[other] Showing { $shown } of { $total } documents.
+}
+workspace-document = Document
+workspace-has-draft = draft waiting
+workspace-status-published = Published
+workspace-status-draft = Not published
+workspace-state-source = Original
+workspace-state-up-to-date = Up to date
+workspace-state-out-of-date = Out-of-date translation
+workspace-state-missing = Not translated
+
+editor-title = Edit
+editor-draft = Draft
+editor-draft-waiting = Revision { $revision } is a draft: customers see the published text until you publish it.
+editor-no-draft = No unpublished changes.
+editor-history = Revisions and changes
+editor-customer-page = Open the page customers see
+editor-languages = Languages of this document
+editor-outdated-heading = This is an out-of-date translation
+editor-outdated-lead = The original text has changed in a major way since this translation was made. These are the changes:
+editor-compare = Show beside the editor
+editor-compare-none = Nothing
+editor-compare-show = Show
+editor-field-title = Title
+editor-field-summary = Summary
+editor-field-body = Text
+editor-field-body-hint = Markdown: ## for a heading, - for a list item, 1. for a numbered step, [text](address) for a link.
+editor-field-tags = Keywords
+editor-field-tags-hint = Words customers might search with, separated by commas.
+editor-change-source = How big is the change? A major change marks the translations out of date.
+editor-change = How big is the change?
+editor-change-typo = A typo or formatting: the meaning stays the same
+editor-change-minor = A minor change
+editor-change-major = A major change: the meaning changes
+editor-change-typo-short = Typo
+editor-change-minor-short = Minor
+editor-change-major-short = Major
+editor-field-note = Note on this revision (optional)
+editor-preview = Preview
+editor-save = Save draft
+editor-publish = Publish
+editor-unpublish = Take off the customers’ pages
+editor-preview-hint = Preview and Save draft keep your text as a draft revision; customers see it only once you publish it.
+editor-preview-heading = Preview
+editor-saved = The draft is saved.
+editor-published = Published. Customers see the text and search finds it.
+editor-unpublished = The document is no longer on the customers’ pages.
+editor-restored = The old revision is now the draft. Publish it to show it to customers.
+editor-restored-note = Restored from revision { $revision }
+
+history-title = Revisions
+history-revision = Revision
+history-when = Saved
+history-who = By
+history-change = Change
+history-note = Note
+history-actions = Actions
+history-import = Import
+history-published = published
+history-restore = Restore revision { $revision }
+history-diff-link = Changes in revision { $revision }
+history-compare = Compare two revisions
+history-from = From revision
+history-to = To revision
+history-show = Show the changes
+history-only-one = This text has only one revision.
+
+diff-caption = Changes from revision { $from } to revision { $to }
+diff-added = Added:
+diff-removed = Removed:
+
+error-editor-title = Enter a title of at most 200 characters.
+error-editor-summary = Shorten the summary to at most 500 characters.
+error-editor-body = Enter the text, at most 50,000 characters.
+error-editor-tags = Enter at most 20 keywords of at most 50 characters each.
+error-editor-note = Shorten the note to at most 500 characters.
+error-editor-change = Choose how big the change is.
+error-editor-action = Choose what to do with the text.
+error-editor-revision = Choose a revision of this text.
+error-editor-nothing-to-publish = There is no text to publish in this language yet. Write it and save it first.

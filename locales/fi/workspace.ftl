@@ -1,0 +1,94 @@
+# Sisällöntuottajien työtila: sisältöjen luettelo, muokkain ja tekstin versiohistoria.
+
+workspace-title = Sisällöntuottajien työtila
+workspace-open = Avaa sisällöntuottajien työtila
+workspace-search = Otsikossa tai osoitteessa on
+workspace-category = Aihe
+workspace-status = Tila
+workspace-translation = Käännös
+workspace-language = Kielellä
+workspace-any = Kaikki
+workspace-any-language = Kaikki kielet
+workspace-filter = Rajaa
+workspace-count = { $total ->
+    [one] Näytetään { $shown }/{ $total } sisältö.
+   *[other] Näytetään { $shown }/{ $total } sisältöä.
+}
+workspace-document = Sisältö
+workspace-has-draft = luonnos odottaa
+workspace-status-published = Julkaistu
+workspace-status-draft = Ei julkaistu
+workspace-state-source = Alkuperäinen
+workspace-state-up-to-date = Ajan tasalla
+workspace-state-out-of-date = Vanhentunut käännös
+workspace-state-missing = Ei käännetty
+
+editor-title = Muokkaa
+editor-draft = Luonnos
+editor-draft-waiting = Versio { $revision } on luonnos: asiakkaat näkevät julkaistun tekstin, kunnes julkaiset sen.
+editor-no-draft = Ei julkaisemattomia muutoksia.
+editor-history = Versiot ja muutokset
+editor-customer-page = Avaa asiakkaiden näkemä sivu
+editor-languages = Sisällön kielet
+editor-outdated-heading = Tämä on vanhentunut käännös
+editor-outdated-lead = Alkuperäinen teksti on muuttunut merkittävästi sen jälkeen, kun tämä käännös tehtiin. Muutokset:
+editor-compare = Näytä muokkaimen vieressä
+editor-compare-none = Ei mitään
+editor-compare-show = Näytä
+editor-field-title = Otsikko
+editor-field-summary = Tiivistelmä
+editor-field-body = Teksti
+editor-field-body-hint = Markdown: ## aloittaa väliotsikon, - luettelon kohdan, 1. numeroidun vaiheen ja [teksti](osoite) on linkki.
+editor-field-tags = Hakusanat
+editor-field-tags-hint = Sanoja, joilla asiakkaat voisivat hakea, pilkuilla erotettuina.
+editor-change-source = Kuinka suuri muutos on? Merkittävä muutos merkitsee käännökset vanhentuneiksi.
+editor-change = Kuinka suuri muutos on?
+editor-change-typo = Kirjoitusvirhe tai muotoilu: merkitys pysyy samana
+editor-change-minor = Pieni muutos
+editor-change-major = Merkittävä muutos: merkitys muuttuu
+editor-change-typo-short = Kirjoitusvirhe
+editor-change-minor-short = Pieni
+editor-change-major-short = Merkittävä
+editor-field-note = Huomautus tästä versiosta (vapaaehtoinen)
+editor-preview = Esikatsele
+editor-save = Tallenna luonnos
+editor-publish = Julkaise
+editor-unpublish = Poista asiakkaiden sivuilta
+editor-preview-hint = Esikatselu ja luonnoksen tallennus tallentavat tekstisi luonnosversioksi. Asiakkaat näkevät sen vasta, kun julkaiset sen.
+editor-preview-heading = Esikatselu
+editor-saved = Luonnos on tallennettu.
+editor-published = Julkaistu. Asiakkaat näkevät tekstin, ja haku löytää sen.
+editor-unpublished = Sisältö ei ole enää asiakkaiden sivuilla.
+editor-restored = Vanha versio on nyt luonnos. Julkaise se, niin asiakkaat näkevät sen.
+editor-restored-note = Palautettu versiosta { $revision }
+
+history-title = Versiot
+history-revision = Versio
+history-when = Tallennettu
+history-who = Tallentaja
+history-change = Muutos
+history-note = Huomautus
+history-actions = Toiminnot
+history-import = Tuonti
+history-published = julkaistu
+history-restore = Palauta versio { $revision }
+history-diff-link = Version { $revision } muutokset
+history-compare = Vertaa kahta versiota
+history-from = Versiosta
+history-to = Versioon
+history-show = Näytä muutokset
+history-only-one = Tästä tekstistä on vain yksi versio.
+
+diff-caption = Muutokset versiosta { $from } versioon { $to }
+diff-added = Lisätty:
+diff-removed = Poistettu:
+
+error-editor-title = Anna otsikko, enintään 200 merkkiä.
+error-editor-summary = Lyhennä tiivistelmä enintään 500 merkkiin.
+error-editor-body = Kirjoita teksti, enintään 50 000 merkkiä.
+error-editor-tags = Anna enintään 20 hakusanaa, kukin enintään 50 merkkiä.
+error-editor-note = Lyhennä huomautus enintään 500 merkkiin.
+error-editor-change = Valitse, kuinka suuri muutos on.
+error-editor-action = Valitse, mitä tekstille tehdään.
+error-editor-revision = Valitse jokin tämän tekstin versioista.
+error-editor-nothing-to-publish = Tällä kielellä ei ole vielä julkaistavaa tekstiä. Kirjoita ja tallenna se ensin.

@@ -1,0 +1,94 @@
+# Redaktörernas arbetsyta: listan över innehåll, redigeraren och en texts versioner.
+
+workspace-title = Redaktörernas arbetsyta
+workspace-open = Öppna redaktörernas arbetsyta
+workspace-search = Rubriken eller adressen innehåller
+workspace-category = Ämne
+workspace-status = Status
+workspace-translation = Översättning
+workspace-language = På språket
+workspace-any = Alla
+workspace-any-language = Alla språk
+workspace-filter = Avgränsa
+workspace-count = { $total ->
+    [one] Visar { $shown } av { $total } innehåll.
+   *[other] Visar { $shown } av { $total } innehåll.
+}
+workspace-document = Innehåll
+workspace-has-draft = utkast väntar
+workspace-status-published = Publicerat
+workspace-status-draft = Inte publicerat
+workspace-state-source = Original
+workspace-state-up-to-date = Aktuell
+workspace-state-out-of-date = Inaktuell översättning
+workspace-state-missing = Inte översatt
+
+editor-title = Redigera
+editor-draft = Utkast
+editor-draft-waiting = Version { $revision } är ett utkast: kunderna ser den publicerade texten tills du publicerar den.
+editor-no-draft = Inga opublicerade ändringar.
+editor-history = Versioner och ändringar
+editor-customer-page = Öppna sidan som kunderna ser
+editor-languages = Innehållets språk
+editor-outdated-heading = Det här är en inaktuell översättning
+editor-outdated-lead = Originaltexten har ändrats väsentligt efter att översättningen gjordes. Ändringarna:
+editor-compare = Visa bredvid redigeraren
+editor-compare-none = Ingenting
+editor-compare-show = Visa
+editor-field-title = Rubrik
+editor-field-summary = Sammanfattning
+editor-field-body = Text
+editor-field-body-hint = Markdown: ## inleder en mellanrubrik, - en punkt i en lista, 1. ett numrerat steg och [text](adress) är en länk.
+editor-field-tags = Sökord
+editor-field-tags-hint = Ord som kunderna kunde söka med, åtskilda med kommatecken.
+editor-change-source = Hur stor är ändringen? En väsentlig ändring gör översättningarna inaktuella.
+editor-change = Hur stor är ändringen?
+editor-change-typo = Ett skrivfel eller formatering: betydelsen är densamma
+editor-change-minor = En liten ändring
+editor-change-major = En väsentlig ändring: betydelsen ändras
+editor-change-typo-short = Skrivfel
+editor-change-minor-short = Liten
+editor-change-major-short = Väsentlig
+editor-field-note = Anteckning om versionen (frivillig)
+editor-preview = Förhandsgranska
+editor-save = Spara utkastet
+editor-publish = Publicera
+editor-unpublish = Ta bort från kundernas sidor
+editor-preview-hint = Förhandsgranskning och Spara utkastet sparar din text som en version i utkastet. Kunderna ser den först när du publicerar den.
+editor-preview-heading = Förhandsgranskning
+editor-saved = Utkastet är sparat.
+editor-published = Publicerat. Kunderna ser texten och sökningen hittar den.
+editor-unpublished = Innehållet finns inte längre på kundernas sidor.
+editor-restored = Den gamla versionen är nu utkastet. Publicera den så ser kunderna den.
+editor-restored-note = Återställd från version { $revision }
+
+history-title = Versioner
+history-revision = Version
+history-when = Sparad
+history-who = Av
+history-change = Ändring
+history-note = Anteckning
+history-actions = Åtgärder
+history-import = Import
+history-published = publicerad
+history-restore = Återställ version { $revision }
+history-diff-link = Ändringarna i version { $revision }
+history-compare = Jämför två versioner
+history-from = Från version
+history-to = Till version
+history-show = Visa ändringarna
+history-only-one = Texten har bara en version.
+
+diff-caption = Ändringar från version { $from } till version { $to }
+diff-added = Tillagt:
+diff-removed = Borttaget:
+
+error-editor-title = Ange en rubrik på högst 200 tecken.
+error-editor-summary = Korta ner sammanfattningen till högst 500 tecken.
+error-editor-body = Skriv texten, högst 50 000 tecken.
+error-editor-tags = Ange högst 20 sökord på högst 50 tecken vart.
+error-editor-note = Korta ner anteckningen till högst 500 tecken.
+error-editor-change = Välj hur stor ändringen är.
+error-editor-action = Välj vad som ska göras med texten.
+error-editor-revision = Välj en av textens versioner.
+error-editor-nothing-to-publish = Det finns ännu ingen text att publicera på det här språket. Skriv och spara den först.

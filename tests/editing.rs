@@ -1,0 +1,265 @@
+//! The editors' workspace on every backend: drafts that customers do not see, publishing that
+//! search follows at once, translations falling out of date on a major change of their source,
+//! revisions with diffs and restoring, imports over edited content, and who may do any of it.
+
+use tuki::content::{ChangeSize, DocKind, DocRef, TranslationState};
+use tuki::search::SearchRequest;
+use tuki::services::accounts::NewAccount;
+use tuki::services::editing::Edit;
+use tuki::services::{Caller, ServiceError};
+use tuki::staff::Role;
+use tuki::store::testing::{backends, fresh_database};
+use tuki::views::editing::{LineChange, WorkspaceFilter};
+use tuki::{Locale, Portal, PortalConfig};
+
+const DOC: &str = "article/card-lost-or-stolen";
+
+async fn portal_with_demo(backend: tuki::store::Backend, dir: &std::path::Path) -> Portal {
+    let url = fresh_database(backend, dir).await.expect("database");
+    let config = PortalConfig { data_dir: dir.join("data"), database_url: Some(url) };
+    let portal = Portal::open(config).await.expect("open");
+    portal.load_demo_content_if_empty().await.expect("demo");
+    portal
+}
+
+async fn member(portal: &Portal, email: &str, roles: &[Role]) -> Caller {
+    let new = NewAccount { email, name: "Eeva Editori", locale: Locale::Fi, roles, teams: &[] };
+    let (member, _) = portal.accounts().add(&Caller::Operator, new).await.expect("account");
+    Caller::Staff(member)
+}
+
+fn doc() -> DocRef {
+    DocRef::parse(DOC).expect("reference")
+}
+
+fn edit<'a>(title: &'a str, body: &'a str, change: ChangeSize) -> Edit<'a> {
+    Edit { title, summary: "", body, tags: "kortti", change, note: "testi" }
+}
+
+async fn customer_body(portal: &Portal, locale: Locale) -> Option<(String, Option<Locale>)> {
+    let catalogue = portal.catalogue();
+    let page = catalogue.document_page(&Caller::Customer, locale, DocKind::Article, "card-lost-or-stolen", None, None);
+    page.await.ok().map(|a| (a.html, a.outdated_against))
+}
+
+async fn finds(portal: &Portal, words: &str) -> bool {
+    let request =
+        SearchRequest { text: words.into(), locale: Locale::Fi, limit: 5, offset: 0, category: None, kind: None };
+    let results = portal.search(request).await.expect("search");
+    results.hits.iter().any(|hit| hit.slug == "card-lost-or-stolen")
+}
+
+#[tokio::test]
+async fn a_draft_stays_hidden_until_published_and_then_search_finds_it_at_once() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let portal = portal_with_demo(backend, dir.path()).await;
+        let editor = member(&portal, "eeva@bank.fi", &[Role::Editor]).await;
+        let editing = portal.editing();
+        let before = editing.editor(&editor, Locale::Fi, &doc(), Locale::Fi, None).await.expect("editor");
+        assert_eq!((before.state, before.draft), (TranslationState::Source, None), "{backend:?}");
+
+        let body = "Sulje kortti heti. Zorblax-palvelu auttaa myös yöllä.";
+        let saved = editing.save(&editor, &doc(), Locale::Fi, &edit("Kortti kadonnut", body, ChangeSize::Major)).await;
+        let saved = saved.expect("saved");
+        assert!(saved.added);
+        let again = editing.save(&editor, &doc(), Locale::Fi, &edit("Kortti kadonnut", body, ChangeSize::Major)).await;
+        assert!(!again.expect("same text").added, "the same text adds no revision");
+        let (html, _) = customer_body(&portal, Locale::Fi).await.expect("page");
+        assert!(!html.contains("Zorblax"), "{backend:?}: customers see the draft");
+        assert!(!finds(&portal, "zorblax").await, "{backend:?}: search finds the draft");
+        let page = editing.editor(&editor, Locale::Fi, &doc(), Locale::Fi, Some(Locale::Sv)).await.expect("editor");
+        assert_eq!(page.draft, Some(saved.revision));
+        assert_eq!(page.compare.as_ref().map(|c| c.locale), Some(Locale::Sv), "the Swedish text shown beside");
+
+        editing.publish(&editor, &doc(), Locale::Fi).await.expect("published");
+        let (html, outdated) = customer_body(&portal, Locale::Fi).await.expect("page");
+        assert!(html.contains("Zorblax") && outdated.is_none(), "{backend:?}");
+        assert!(finds(&portal, "zorblax").await, "{backend:?}: search follows the publish at once");
+
+        // Unpublished: gone from the customers' pages and from search; published again: back.
+        editing.unpublish(&editor, &doc()).await.expect("unpublished");
+        assert!(customer_body(&portal, Locale::Fi).await.is_none(), "{backend:?}");
+        assert!(!finds(&portal, "zorblax").await);
+        editing.publish(&editor, &doc(), Locale::Fi).await.expect("published again");
+        assert!(finds(&portal, "zorblax").await);
+        portal.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_major_change_of_the_source_puts_translations_out_of_date_until_they_follow() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let portal = portal_with_demo(backend, dir.path()).await;
+        let editor = member(&portal, "eeva@bank.fi", &[Role::Editor]).await;
+        let editing = portal.editing();
+        let states = |locale| {
+            let editing = portal.editing();
+            let editor = editor.clone();
+            async move { editing.editor(&editor, Locale::Fi, &doc(), locale, None).await.expect("editor").state }
+        };
+        assert_eq!(states(Locale::Sv).await, TranslationState::UpToDate, "{backend:?}: demo content starts in step");
+
+        // A minor change leaves the translations alone.
+        editing
+            .save(&editor, &doc(), Locale::Fi, &edit("Kortti kadonnut", "Pieni muutos.", ChangeSize::Minor))
+            .await
+            .expect("saved");
+        editing.publish(&editor, &doc(), Locale::Fi).await.expect("published");
+        assert_eq!(states(Locale::Sv).await, TranslationState::UpToDate);
+
+        // A major one (even followed by a typo fix in the same draft) does.
+        editing
+            .save(&editor, &doc(), Locale::Fi, &edit("Kortti kadonnut", "Iso muutos.", ChangeSize::Major))
+            .await
+            .expect("saved");
+        editing
+            .save(&editor, &doc(), Locale::Fi, &edit("Kortti kadonnut", "Iso muutos!", ChangeSize::Typo))
+            .await
+            .expect("saved");
+        editing.publish(&editor, &doc(), Locale::Fi).await.expect("published");
+        assert_eq!(states(Locale::Sv).await, TranslationState::OutOfDate, "{backend:?}");
+        assert_eq!(states(Locale::En).await, TranslationState::OutOfDate);
+        let sv = editing.editor(&editor, Locale::Fi, &doc(), Locale::Sv, None).await.expect("editor");
+        let change = sv.source_change.expect("what changed since");
+        assert!(
+            change.lines.iter().any(|(kind, text)| *kind == LineChange::Added && text == "Iso muutos!"),
+            "{change:?}"
+        );
+        let (_, outdated) = customer_body(&portal, Locale::Sv).await.expect("page");
+        assert_eq!(outdated, Some(Locale::Fi), "{backend:?}: customers are told and pointed to the original");
+        let filter = WorkspaceFilter {
+            state: Some(TranslationState::OutOfDate),
+            locale: Some(Locale::Sv),
+            ..WorkspaceFilter::default()
+        };
+        let listed = editing.workspace(&editor, Locale::Fi, &filter).await.expect("workspace");
+        assert_eq!(listed.rows.iter().map(|r| r.slug.as_str()).collect::<Vec<_>>(), ["card-lost-or-stolen"]);
+
+        // The Swedish text published again follows the current original.
+        editing
+            .save(&editor, &doc(), Locale::Sv, &edit("Kortet borttappat", "Stor ändring.", ChangeSize::Major))
+            .await
+            .expect("saved");
+        editing.publish(&editor, &doc(), Locale::Sv).await.expect("published");
+        assert_eq!(states(Locale::Sv).await, TranslationState::UpToDate, "{backend:?}");
+        assert_eq!(customer_body(&portal, Locale::Sv).await.expect("page").1, None);
+        assert_eq!(states(Locale::En).await, TranslationState::OutOfDate);
+        portal.close().await;
+    }
+}
+
+#[tokio::test]
+async fn every_save_is_a_revision_and_restoring_one_makes_a_new_draft_without_losing_any() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let portal = portal_with_demo(backend, dir.path()).await;
+        let editor = member(&portal, "eeva@bank.fi", &[Role::Editor]).await;
+        let editing = portal.editing();
+        let (original, _) = customer_body(&portal, Locale::Fi).await.expect("page");
+        editing
+            .save(&editor, &doc(), Locale::Fi, &edit("Uusi otsikko", "Uusi teksti.", ChangeSize::Major))
+            .await
+            .expect("saved");
+        editing.publish(&editor, &doc(), Locale::Fi).await.expect("published");
+        let history = editing.history(&editor, &doc(), Locale::Fi, None, None).await.expect("history");
+        assert_eq!(history.revisions.len(), 2, "{backend:?}: the import and the edit");
+        let (first, latest) = (history.revisions[1].clone(), history.revisions[0].clone());
+        assert_eq!((first.author.as_deref(), latest.author.as_deref()), (None, Some("Eeva Editori")));
+        assert!(latest.published && !first.published);
+        assert_eq!(latest.note, "testi");
+        let diff = history.diff.expect("the latest against the one before");
+        assert!(diff.lines.iter().any(|(kind, text)| *kind == LineChange::Added && text == "# Uusi otsikko"));
+        assert!(diff.lines.iter().any(|(kind, _)| *kind == LineChange::Removed));
+
+        let restored = editing.restore(&editor, &doc(), Locale::Fi, first.id, "palautus").await.expect("restored");
+        assert!(restored.added);
+        let (html, _) = customer_body(&portal, Locale::Fi).await.expect("page");
+        assert!(html.contains("Uusi teksti."), "{backend:?}: a restore is a draft first");
+        editing.publish(&editor, &doc(), Locale::Fi).await.expect("published");
+        assert_eq!(customer_body(&portal, Locale::Fi).await.expect("page").0, original, "{backend:?}");
+        let history = editing.history(&editor, &doc(), Locale::Fi, Some(first.id), Some(restored.revision)).await;
+        let history = history.expect("history");
+        assert_eq!(history.revisions.len(), 3, "nothing lost");
+        assert!(history.diff.expect("diff").lines.iter().all(|(kind, _)| *kind == LineChange::Same));
+        // A revision of another text is not restored here.
+        let other = editing.restore(&editor, &doc(), Locale::Sv, first.id, "").await;
+        assert!(matches!(other, Err(ServiceError::NotFound)), "{other:?}");
+        portal.close().await;
+    }
+}
+
+#[tokio::test]
+async fn an_import_over_edited_content_says_what_it_replaced_and_the_edit_stays_in_the_history() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let portal = portal_with_demo(backend, dir.path()).await;
+        let editor = member(&portal, "eeva@bank.fi", &[Role::Editor]).await;
+        let editing = portal.editing();
+        let mut bundle = portal.export().await.expect("export");
+        editing
+            .save(&editor, &doc(), Locale::Fi, &edit("Luonnos", "Toimittajan luonnos.", ChangeSize::Minor))
+            .await
+            .expect("saved");
+        let unchanged = portal.import(&bundle).await.expect("import");
+        assert!(unchanged.overwrote_edits.is_empty() && unchanged.changed.is_empty(), "{backend:?}: {unchanged:?}");
+        let document = bundle.documents.iter_mut().find(|d| d.reference() == doc()).expect("in the bundle");
+        document.translations.get_mut(&Locale::Fi).expect("Finnish").body = "Tuotu teksti.".into();
+        let report = portal.import(&bundle).await.expect("import");
+        assert_eq!(report.overwrote_edits, ["article:card-lost-or-stolen"], "{backend:?}");
+        let history = editing.history(&editor, &doc(), Locale::Fi, None, None).await.expect("history");
+        assert_eq!(history.revisions.len(), 3, "{backend:?}: import, draft, import");
+        assert_eq!(history.revisions[1].author.as_deref(), Some("Eeva Editori"));
+        let page = editing.editor(&editor, Locale::Fi, &doc(), Locale::Fi, None).await.expect("editor");
+        assert_eq!(page.draft, None, "the imported text is the published one now");
+        // The imported source changed: the translations the bundle left alone are out of date.
+        let sv = editing.editor(&editor, Locale::Fi, &doc(), Locale::Sv, None).await.expect("editor");
+        assert_eq!(sv.state, TranslationState::OutOfDate);
+        portal.close().await;
+    }
+}
+
+#[tokio::test]
+async fn only_editors_and_admins_may_use_the_workspace_and_a_refusal_changes_nothing() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let portal = portal_with_demo(backend, dir.path()).await;
+        let agent = member(&portal, "antti@bank.fi", &[Role::Agent]).await;
+        let admin = member(&portal, "aino@bank.fi", &[Role::Admin]).await;
+        let editing = portal.editing();
+        let first = editing.history(&admin, &doc(), Locale::Fi, None, None).await.expect("admin reads").revisions[0].id;
+        for (caller, refusal) in [(Caller::Customer, "error-not-signed-in"), (agent, "error-forbidden")] {
+            let change = edit("T", "B", ChangeSize::Major);
+            let codes = [
+                editing.workspace(&caller, Locale::Fi, &WorkspaceFilter::default()).await.err().map(|e| e.code()),
+                editing.editor(&caller, Locale::Fi, &doc(), Locale::Fi, None).await.err().map(|e| e.code()),
+                editing.save(&caller, &doc(), Locale::Fi, &change).await.err().map(|e| e.code()),
+                editing.publish(&caller, &doc(), Locale::Fi).await.err().map(|e| e.code()),
+                editing.unpublish(&caller, &doc()).await.err().map(|e| e.code()),
+                editing.history(&caller, &doc(), Locale::Fi, None, None).await.err().map(|e| e.code()),
+                editing.restore(&caller, &doc(), Locale::Fi, first, "").await.err().map(|e| e.code()),
+                editing.preview(&caller, "**x**").err().map(|e| e.code()),
+            ];
+            assert!(codes.iter().all(|code| *code == Some(refusal)), "{backend:?} {caller:?}: {codes:?}");
+        }
+        let history = editing.history(&admin, &doc(), Locale::Fi, None, None).await.expect("history");
+        assert_eq!(history.revisions.len(), 1, "{backend:?}: nothing was saved");
+        assert!(customer_body(&portal, Locale::Fi).await.is_some(), "nothing was unpublished");
+        // An admin may edit too, and a hostile body is rendered harmless.
+        let hostile = edit(
+            "<img src=x onerror=alert(1)>",
+            "<script>alert(1)</script>\n\n[x](javascript:alert(1))",
+            ChangeSize::Minor,
+        );
+        editing.save(&admin, &doc(), Locale::Fi, &hostile).await.expect("saved");
+        let preview = editing.preview(&admin, hostile.body).expect("preview");
+        assert!(!preview.contains("<script") && !preview.contains("javascript:"), "{preview}");
+        let bad = editing.save(&admin, &doc(), Locale::Fi, &edit("", "B", ChangeSize::Minor)).await;
+        assert!(matches!(bad, Err(ServiceError::Invalid("error-editor-title"))));
+        let unknown = DocRef::parse("article/no-such-article").expect("reference");
+        let missing = editing.save(&admin, &unknown, Locale::Fi, &edit("T", "B", ChangeSize::Minor)).await;
+        assert!(matches!(missing, Err(ServiceError::NotFound)), "{missing:?}");
+        portal.close().await;
+    }
+}

@@ -43,7 +43,7 @@ for (const locale of ['fi', 'sv'] as const) {
     await expect(page).toHaveURL(new RegExp(`/${locale}/staff/$`));
     await waitForHydration(page, info);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(text.home);
-    await expect(page.getByText(text.role)).toBeVisible();
+    await expect(page.getByText(text.role, { exact: true })).toBeVisible();
     await expectNoAxeViolations(page, { javaScript: jsEnabled(info) });
 
     await page.getByRole('button', { name: text.signOut, exact: true }).click();

@@ -67,7 +67,8 @@ export async function waitForHydration(page: Page, info: TestInfo) {
  * Runs axe (WCAG 2.x A and AA rules and best practices) and expects no violations.
  * axe is itself JavaScript: for a page opened with JavaScript off, the same URL is scanned in a
  * context where axe may run but the page's own scripts (the wasm bundle) are blocked, which
- * is exactly the server-rendered page a no-JS reader gets.
+ * is exactly the server-rendered page a no-JS reader gets (with the same cookies: a signed-in
+ * member's page is scanned as they see it).
  */
 export async function expectNoAxeViolations(
   page: Page,
@@ -80,6 +81,8 @@ export async function expectNoAxeViolations(
   const browser = page.context().browser();
   if (!browser) throw new Error('no browser');
   const scanContext = await browser.newContext({ javaScriptEnabled: true, colorScheme });
+  // The same cookies, so a signed-in member's page is scanned as they see it.
+  await scanContext.addCookies(await page.context().cookies());
   await scanContext.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
   try {
     const scanPage = await scanContext.newPage();

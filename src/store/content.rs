@@ -40,7 +40,7 @@ impl Store {
         let mut report = ImportReport::default();
         let existing_categories: BTreeMap<Slug, Category> =
             self.categories().await?.into_iter().map(|c| (c.slug.clone(), c)).collect();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let now = self.now().millis();
         // Taken only when a document changes: the search index follows the generation.
         let mut generation = None;

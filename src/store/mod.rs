@@ -111,6 +111,18 @@ impl Store {
         self.clock = clock;
     }
 
+    /// A transaction that writes. On SQLite it begins `IMMEDIATE`: it takes the write lock at
+    /// once, waiting for another process's writer (the command line beside the server) up to the
+    /// busy timeout, instead of failing at once when a read in it must turn into a write after
+    /// that process wrote.
+    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
+        let statement = match self.backend {
+            Backend::Sqlite => "BEGIN IMMEDIATE",
+            Backend::Postgres => "BEGIN",
+        };
+        Ok(self.pool().begin_with(statement).await?)
+    }
+
     /// Waits for this process's turn to write, on SQLite (PostgreSQL locks rows itself).
     /// Gives up with [`StoreError::Busy`] after [`WRITE_TURN_WAIT`]: a locked database then
     /// answers quickly instead of queueing every request behind one another's timeouts.

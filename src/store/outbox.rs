@@ -51,7 +51,7 @@ impl Store {
     pub async fn queue_mail(&self, mail: &OutgoingMail) -> Result<bool, StoreError> {
         let _turn = self.write_turn().await?;
         let now = self.now().millis();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let allowed = recipient_may_get_mail(&mut tx, &mail.to, now).await?;
         if allowed {
             queue_mail(&mut tx, mail, now).await?;

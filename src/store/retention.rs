@@ -54,7 +54,7 @@ impl Store {
     /// Applies `retention` as of `now` (milliseconds since the epoch).
     pub async fn purge_at(&self, retention: Retention, now: i64) -> Result<PurgeReport, StoreError> {
         let _turn = self.write_turn().await?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let drafts = sqlx::query("DELETE FROM form_drafts WHERE updated_at < $1")
             .bind(cutoff(now, retention.draft_days))
             .execute(&mut *tx)

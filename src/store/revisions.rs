@@ -232,7 +232,7 @@ impl Store {
         let Some(revision) = self.revision(id).await? else { return Ok(false) };
         let _turn = self.write_turn().await?;
         let now = self.now().millis();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let (kind, slug) = (revision.document.kind.code(), revision.document.slug.as_str());
         let source: Option<String> =
             sqlx::query_scalar("SELECT source_locale FROM documents WHERE kind = $1 AND slug = $2")
@@ -308,7 +308,7 @@ impl Store {
     pub async fn set_document_status(&self, document: &DocRef, status: Status) -> Result<bool, StoreError> {
         let _turn = self.write_turn().await?;
         let now = self.now().millis();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let generation = next_content_generation(&mut tx, now).await?;
         let changed = sqlx::query(
             "UPDATE documents SET status = $3, updated_at = $4, generation = $5 WHERE kind = $1 AND slug = $2",

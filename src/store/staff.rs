@@ -74,7 +74,7 @@ impl Store {
     pub async fn create_staff_account(&self, account: &NewStaffAccount) -> Result<Option<StaffId>, StoreError> {
         let _turn = self.write_turn().await?;
         let now = self.now().millis();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM staff_accounts WHERE email = $1")
             .bind(account.email.as_str())
             .fetch_optional(&mut *tx)
@@ -180,7 +180,7 @@ impl Store {
     /// Enables or disables the account; disabling ends its sessions too.
     pub async fn set_staff_active(&self, id: StaffId, active: bool) -> Result<(), StoreError> {
         let _turn = self.write_turn().await?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE staff_accounts SET active = $1, updated_at = $2 WHERE id = $3")
             .bind(i64::from(active))
             .bind(self.now().millis())

@@ -128,7 +128,7 @@ impl Store {
         confirmation: impl FnOnce(&TicketRef) -> crate::mail::OutgoingMail,
     ) -> Result<Option<Submitted>, StoreError> {
         let turn = self.write_turn().await?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let now = self.now();
         let ended = sqlx::query(
             "UPDATE form_drafts SET outcome = 'submitted', updated_at = $1 WHERE id = $2 AND outcome = 'open'",
@@ -243,7 +243,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let _turn = self.write_turn().await?;
         let now = self.now().millis();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO ticket_messages (reference, author, body, new_status, created_at) \
              VALUES ($1, 'customer', $2, $3, $4)",

@@ -108,7 +108,8 @@ fn Editor(data: EditorData) -> impl IntoView {
                 </li>
             }
         })
-        .collect_view();
+        .collect_view()
+        .into_any();
     let compare_options = data
         .locales
         .iter()
@@ -130,6 +131,7 @@ fn Editor(data: EditorData) -> impl IntoView {
                 <DiffLines diff/>
             </section>
         }
+        .into_any()
     });
     let compare = data.compare.clone().map(|other| {
         view! {
@@ -139,6 +141,7 @@ fn Editor(data: EditorData) -> impl IntoView {
                 <div class="article__body" inner_html=other.html.clone()></div>
             </section>
         }
+        .into_any()
     });
     // The live preview: the body as typed, rendered by the server a moment after typing stops.
     let preview = RwSignal::new(data.preview_html.clone());
@@ -175,7 +178,8 @@ fn Editor(data: EditorData) -> impl IntoView {
             }
         })
         .into_iter()
-        .collect_view();
+        .collect_view()
+        .into_any();
     let is_source = data.locale == data.source_locale;
     view! {
         <Title text=title/>

@@ -64,7 +64,8 @@ pub fn DiffLines(diff: DiffView) -> impl IntoView {
             }
             .into_any(),
         })
-        .collect_view();
+        .collect_view()
+        .into_any();
     let caption = i18n.t_args("diff-caption", &[("from", diff.from.0.into()), ("to", diff.to.0.into())]);
     view! {
         <p class="diff__caption">{caption}</p>
@@ -96,6 +97,25 @@ fn History(data: HistoryData) -> impl IntoView {
         .map(|r| revision_row(r, Some(r.id) == latest, &editor_href, &history_href))
         .collect_view();
     let title = format!("{} – {}", i18n.t("history-title"), data.title);
+    let table = view! {
+        <div class="table-scroll">
+            <table class="table">
+                <caption class="visually-hidden">{i18n.t("history-title")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{i18n.t("history-revision")}</th>
+                        <th scope="col">{i18n.t("history-when")}</th>
+                        <th scope="col">{i18n.t("history-who")}</th>
+                        <th scope="col">{i18n.t("history-change")}</th>
+                        <th scope="col">{i18n.t("history-note")}</th>
+                        <th scope="col">{i18n.t("history-actions")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any();
     view! {
         <Title text=title/>
         <div class="container">
@@ -108,22 +128,7 @@ fn History(data: HistoryData) -> impl IntoView {
             </nav>
             <h1>{i18n.t("history-title")}": "{data.title.clone()}" "
                 <span class="editor__language" lang=data.locale.code()>"("{data.locale.native_name()}")"</span></h1>
-            <div class="table-scroll">
-                <table class="table">
-                    <caption class="visually-hidden">{i18n.t("history-title")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{i18n.t("history-revision")}</th>
-                            <th scope="col">{i18n.t("history-when")}</th>
-                            <th scope="col">{i18n.t("history-who")}</th>
-                            <th scope="col">{i18n.t("history-change")}</th>
-                            <th scope="col">{i18n.t("history-note")}</th>
-                            <th scope="col">{i18n.t("history-actions")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {table}
             <section aria-labelledby="diff-heading">
                 <h2 id="diff-heading">{i18n.t("history-compare")}</h2>
                 <form class="filters" method="get" action=history_href.clone()>
@@ -175,7 +180,7 @@ fn revision_row(r: &RevisionRow, is_latest: bool, editor_href: &str, history_hre
             <td>{r.note.clone()}</td>
             <td>
                 <a href=diff_href>{i18n.t_args("history-diff-link", &[("revision", r.id.0.into())])}</a>
-                {restore}
+                {restore.map(IntoAny::into_any)}
             </td>
         </tr>
     }

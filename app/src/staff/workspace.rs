@@ -75,7 +75,7 @@ fn Workspace(data: WorkspaceData, filters: [String; 5]) -> impl IntoView {
         .into_iter()
         .collect_view();
     let shown = data.rows.len();
-    let rows = data.rows.into_iter().map(|row| view! { <Row row/> }).collect_view();
+    let rows = data.rows.into_iter().map(|row| view! { <Row row/> }).collect_view().into_any();
     view! {
         <section class="container" aria-labelledby="workspace-heading">
             <h1 id="workspace-heading">{i18n.t("workspace-title")}</h1>

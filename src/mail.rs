@@ -42,6 +42,14 @@ pub fn password_reset(to: &Email, locale: Locale, link: &str) -> OutgoingMail {
     compose(to, locale, tr(locale, "mail-reset-subject"), &before, (&tr(locale, "mail-reset-link"), link), &after)
 }
 
+/// The mail that tells a new member of staff their account exists, with the single-use link
+/// that sets its password (valid 24 hours).
+pub fn account_invitation(to: &Email, locale: Locale, link: &str) -> OutgoingMail {
+    let before = [tr(locale, "mail-greeting"), tr(locale, "mail-invite-body")];
+    let after = [tr(locale, "mail-invite-sign-in"), tr(locale, "mail-reset-signature")];
+    compose(to, locale, tr(locale, "mail-invite-subject"), &before, (&tr(locale, "mail-invite-link"), link), &after)
+}
+
 /// A mail of paragraphs with one link, as plain text and as HTML (every text escaped).
 fn compose(
     to: &Email,

@@ -124,6 +124,37 @@ pub fn staff_password_link(base_url: &str, locale: Locale, token: &str) -> Strin
     format!("{}{}", base_url.trim_end_matches('/'), staff_password_href(locale, token))
 }
 
+/// The admins' page of staff accounts (where its forms post too).
+pub fn staff_accounts(locale: Locale) -> String {
+    localized(locale, "/staff/accounts")
+}
+
+/// The admins' page of the audit log.
+pub fn staff_audit(locale: Locale) -> String {
+    localized(locale, "/staff/audit")
+}
+
+/// The accounts page's form fields and actions ([`ACTION_FIELD`] values); the address is
+/// [`EMAIL_FIELD`].
+pub mod accounts {
+    /// The display name.
+    pub const NAME: &str = "name";
+    /// The staff pages' language.
+    pub const LOCALE: &str = "locale";
+    /// A role (repeated for several).
+    pub const ROLE: &str = "role";
+    /// A desk team (repeated for several).
+    pub const TEAM: &str = "team";
+    /// Create the account and mail its set-password link.
+    pub const CREATE: &str = "create";
+    /// Disable the account (ends its sessions).
+    pub const DISABLE: &str = "disable";
+    /// Enable it again.
+    pub const ENABLE: &str = "enable";
+    /// Mail a new set-password link.
+    pub const SEND_LINK: &str = "send-link";
+}
+
 /// The editors' workspace: every document and its translations.
 pub fn staff_content(locale: Locale) -> String {
     localized(locale, "/staff/content")

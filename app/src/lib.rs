@@ -26,7 +26,10 @@ use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 use shared::NotFound;
-use staff::{EditorPage, HistoryPage, PasswordResetPage, SetPasswordPage, SignInPage, StaffHomePage, WorkspacePage};
+use staff::{
+    AccountsPage, AuditPage, EditorPage, HistoryPage, PasswordResetPage, SetPasswordPage, SignInPage, StaffHomePage,
+    WorkspacePage,
+};
 use tuki::content::DocKind;
 
 /// The name of the CSS, JS and wasm files under `/pkg/`.
@@ -94,6 +97,8 @@ fn PageFrame() -> impl IntoView {
                 <Route path=path!("/:lang/staff/sign-in") view=SignInPage/>
                 <Route path=path!("/:lang/staff/password/:token") view=SetPasswordPage/>
                 <Route path=path!("/:lang/staff/password-reset") view=PasswordResetPage/>
+                <Route path=path!("/:lang/staff/accounts") view=AccountsPage ssr=SsrMode::Async/>
+                <Route path=path!("/:lang/staff/audit") view=AuditPage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/staff/content") view=WorkspacePage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/staff/content/:kind/:slug/:text") view=EditorPage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/staff/content/:kind/:slug/:text/history") view=HistoryPage ssr=SsrMode::Async/>

@@ -69,3 +69,47 @@ test('a member who forgot the password asks for a link and is told the same for 
   await expectNoAxeViolations(page, { javaScript: jsEnabled(info) });
   expect(problems).toEqual([]);
 });
+
+test('an admin creates an account, which is then invited by mail, and reads the audit log', async ({ page }, info) => {
+  const problems = watchConsole(page);
+  const tuki = process.env.TUKI_E2E_TUKI;
+  const dataDir = process.env.TUKI_E2E_DATA_DIR;
+  if (!tuki || !dataDir) throw new Error('TUKI_E2E_TUKI and TUKI_E2E_DATA_DIR are not set: run the tests with .ci/test');
+  const admin = `aino-${info.project.name}@bank.fi`;
+  const env = { ...process.env, TUKI_DATA_DIR: dataDir, TUKI_LOG: 'warn' };
+  execFileSync(tuki, ['user', 'add', admin, '--role', 'admin', '--name', 'Aino Admin'], { env });
+  execFileSync(tuki, ['user', 'passwd', admin], { env, input: `${PASSWORD}\n` });
+
+  await page.goto('/fi/staff/sign-in');
+  await waitForHydration(page, info);
+  await page.getByLabel('Sähköpostiosoite').fill(admin);
+  await page.getByLabel('Salasana').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+  await page.getByRole('link', { name: 'Henkilökunnan tilit' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Henkilökunnan tilit');
+  await waitForHydration(page, info);
+  await expectNoAxeViolations(page, { javaScript: jsEnabled(info) });
+
+  const invited = `uusi-${info.project.name}@bank.fi`;
+  await page.getByLabel('Sähköpostiosoite').fill(invited);
+  await page.getByLabel('Nimi').fill('Uusi Käsittelijä');
+  await page.getByLabel('Käsittelijä', { exact: true }).check();
+  await page.getByLabel('Maksut ja verkkopalvelut').check();
+  await page.getByRole('button', { name: 'Luo tili' }).click();
+  await expect(page.locator('.notice[role="status"]')).toContainText('Tili on luotu');
+  const row = page.getByRole('row').filter({ hasText: invited });
+  await expect(row).toContainText('Kutsuttu: ei vielä salasanaa');
+  await expect(row).toContainText('Maksut ja verkkopalvelut');
+  await expectNoAxeViolations(page, { javaScript: jsEnabled(info) });
+
+  await row.getByRole('button', { name: /^Poista käytöstä/ }).click();
+  await expect(page.locator('.notice[role="status"]')).toContainText('Tili on poistettu käytöstä');
+  await expect(page.getByRole('row').filter({ hasText: invited })).toContainText('Poistettu käytöstä');
+
+  await page.getByRole('link', { name: 'Tapahtumaloki' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tapahtumaloki');
+  await waitForHydration(page, info);
+  await expect(page.getByRole('row').filter({ hasText: `staff:${invited}` }).first()).toContainText('Aino Admin');
+  await expectNoAxeViolations(page, { javaScript: jsEnabled(info) });
+  expect(problems).toEqual([]);
+});

@@ -89,10 +89,27 @@ pub async fn preview_markdown(body: String) -> Result<String, ServerFnError> {
     portal()?.editing().preview(&caller(), &body).map_err(fail)
 }
 
+/// The admins' page of accounts, in the page's language `lang`.
+#[server]
+pub async fn load_accounts(lang: String) -> Result<tuki::views::staff::AccountsData, ServerFnError> {
+    use crate::shared::server::*;
+    let viewer = parse_locale(&lang)?;
+    portal()?.accounts().accounts_page(&caller(), viewer).await.map_err(fail)
+}
+
+/// The newest entries of the audit log.
+#[server]
+pub async fn load_audit() -> Result<Vec<tuki::views::staff::AuditRow>, ServerFnError> {
+    use crate::shared::server::*;
+    portal()?.accounts().audit_page(&caller(), 500).await.map_err(fail)
+}
+
 /// Every staff server function's path: the rights-matrix test calls each as every kind of
 /// caller.
-pub const STAFF_SERVER_FNS: [&str; 5] = [
+pub const STAFF_SERVER_FNS: [&str; 7] = [
     <StaffHome as leptos::server_fn::ServerFn>::PATH,
+    <LoadAccounts as leptos::server_fn::ServerFn>::PATH,
+    <LoadAudit as leptos::server_fn::ServerFn>::PATH,
     <LoadWorkspace as leptos::server_fn::ServerFn>::PATH,
     <LoadEditor as leptos::server_fn::ServerFn>::PATH,
     <LoadHistory as leptos::server_fn::ServerFn>::PATH,

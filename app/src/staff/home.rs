@@ -47,6 +47,16 @@ fn Home(member: StaffHomeData) -> impl IntoView {
     let workspace = edits.then(|| {
         view! { <p><a class="button" href=paths::staff_content(i18n.locale())>{i18n.t("workspace-open")}</a></p> }
     });
+    let administers = member.roles.contains(&tuki::staff::Role::Admin);
+    let admin = administers.then(|| {
+        view! {
+            <p>
+                <a href=paths::staff_accounts(i18n.locale())>{i18n.t("accounts-title")}</a>
+                " · "
+                <a href=paths::staff_audit(i18n.locale())>{i18n.t("audit-title")}</a>
+            </p>
+        }
+    });
     view! {
         <section class="container narrow" aria-labelledby="staff-heading">
             <h1 id="staff-heading">{i18n.t("staff-home-title")}</h1>
@@ -65,6 +75,7 @@ fn Home(member: StaffHomeData) -> impl IntoView {
                 </div>
             </dl>
             {workspace}
+            {admin}
             <form method="post" action=sign_out.clone()>
                 <button class="button" type="submit">{i18n.t("staff-sign-out")}</button>
             </form>

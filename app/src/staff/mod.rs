@@ -1,9 +1,11 @@
 //! The staff's area (`/{lang}/staff/…`): signing in, setting a password with a single-use link,
-//! the front page of a signed-in member, and the editors' workspace (list, editor, history).
-//! Forms post to the server (`http::staff`, `http::workspace`) and work without JavaScript;
-//! every page is `noindex`.
+//! the front page of a signed-in member, the admins' accounts and audit log, and the editors'
+//! workspace (list, editor, history). Forms post to the server (`http::staff`, `http::accounts`,
+//! `http::workspace`) and work without JavaScript; every page is `noindex`.
 
+mod accounts;
 pub mod api;
+mod audit;
 mod editor;
 mod history;
 mod home;
@@ -12,6 +14,8 @@ mod reset;
 mod sign_in;
 mod workspace;
 
+pub use accounts::AccountsPage;
+pub use audit::AuditPage;
 pub use editor::EditorPage;
 pub use history::HistoryPage;
 pub use home::StaffHomePage;

@@ -5,6 +5,7 @@
 //! with the [`Portal`] in context), static files under `/pkg/`, and the translated 404 page.
 //! The background jobs run beside it ([`crate::jobs`]).
 
+mod accounts;
 mod api;
 mod client_ip;
 mod error_page;
@@ -93,6 +94,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/{lang}/staff/password/{token}", post(staff::set_password))
         .route("/{lang}/staff/password-reset", post(staff::request_reset))
         .route("/{lang}/staff/content/{kind}/{slug}/{text}", post(workspace::edit))
+        .route("/{lang}/staff/accounts", post(accounts::manage))
         .leptos_routes_with_context(&state, leptos_routes, context.clone(), move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn_with_state(state.clone(), rate_limit::limit_searches))

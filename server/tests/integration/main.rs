@@ -7,6 +7,7 @@ mod help;
 mod metrics;
 mod pages;
 mod retention;
+mod rights;
 mod search;
 mod security;
 mod smtp;

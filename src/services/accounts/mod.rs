@@ -227,10 +227,113 @@ impl Accounts<'_> {
         Ok(())
     }
 
-    /// Disables (or enables again) the account at `email`; disabling ends its sessions.
+    /// Creates an account (as [`Accounts::add`]) and mails its person the single-use link that
+    /// sets the password, in the account's language: an admin in the browser never sees it.
+    /// `base_url` is the portal's public address, for the link.
+    pub async fn invite(
+        &self,
+        caller: &Caller,
+        new: NewAccount<'_>,
+        base_url: &str,
+    ) -> Result<StaffMember, ServiceError> {
+        let (member, token) = self.add(caller, new).await?;
+        self.mail_link(caller, &member, &token, base_url, "account.invitation-sent").await?;
+        Ok(member)
+    }
+
+    /// Mails a new single-use set-password link (24 hours) to the account at `email`.
+    pub async fn send_password_link(&self, caller: &Caller, email: &str, base_url: &str) -> Result<(), ServiceError> {
+        let token = self.password_link_for(caller, email).await?;
+        let member: StaffMember = self.account(email).await?.into();
+        self.mail_link(caller, &member, &token, base_url, "account.password-link-sent").await
+    }
+
+    async fn mail_link(
+        &self,
+        caller: &Caller,
+        member: &StaffMember,
+        token: &str,
+        base_url: &str,
+        action: &str,
+    ) -> Result<(), ServiceError> {
+        let link = crate::paths::staff_password_link(base_url, member.locale, token);
+        let store = self.portal.store();
+        let mail = crate::mail::account_invitation(&member.email, member.locale, &link);
+        let action = if store.queue_mail(&mail).await? { action } else { "account.mail-capped" };
+        store.record_audit(actor(caller), action, &format!("staff:{}", member.email)).await?;
+        Ok(())
+    }
+
+    /// The admins' page of accounts, team names in `viewer`'s language.
+    pub async fn accounts_page(
+        &self,
+        caller: &Caller,
+        viewer: Locale,
+    ) -> Result<crate::views::staff::AccountsData, ServiceError> {
+        let accounts = self.list(caller).await?;
+        let teams = self.portal.store().teams().await?;
+        let team_name = |slug: &Slug| {
+            teams
+                .iter()
+                .find(|t| &t.slug == slug)
+                .and_then(|t| viewer.pick(&t.names).map(|(_, name)| name.clone()))
+                .unwrap_or_else(|| slug.to_string())
+        };
+        let me = actor(caller);
+        Ok(crate::views::staff::AccountsData {
+            accounts: accounts
+                .iter()
+                .map(|a| crate::views::staff::AccountRow {
+                    email: a.member.email.to_string(),
+                    name: a.member.name.clone(),
+                    locale: a.member.locale,
+                    roles: a.member.roles.clone(),
+                    teams: a.member.teams.iter().map(team_name).collect(),
+                    active: a.active,
+                    has_password: a.has_password,
+                    is_self: me == Some(a.member.id),
+                })
+                .collect(),
+            teams: teams
+                .iter()
+                .map(|t| crate::views::staff::TeamChoice { slug: t.slug.to_string(), name: team_name(&t.slug) })
+                .collect(),
+        })
+    }
+
+    /// The newest `limit` entries of the audit log with the names of who did them.
+    pub async fn audit_page(
+        &self,
+        caller: &Caller,
+        limit: i64,
+    ) -> Result<Vec<crate::views::staff::AuditRow>, ServiceError> {
+        let entries = self.audit_log(caller, limit).await?;
+        let accounts = self.list(caller).await?;
+        Ok(entries
+            .into_iter()
+            .map(|entry| crate::views::staff::AuditRow {
+                who: entry.account.map(|id| {
+                    accounts
+                        .iter()
+                        .find(|a| a.member.id == id)
+                        .map_or_else(|| format!("#{id}"), |a| format!("{} <{}>", a.member.name, a.member.email))
+                }),
+                action: entry.action,
+                object: entry.object,
+                at: entry.at,
+            })
+            .collect())
+    }
+
+    /// Disables (or enables again) the account at `email`; disabling ends its sessions. An admin
+    /// cannot disable their own account (`error-staff-disable-self`): someone must stay able to
+    /// manage accounts.
     pub async fn set_active(&self, caller: &Caller, email: &str, active: bool) -> Result<(), ServiceError> {
         caller.require(Right::ManageAccounts)?;
         let account = self.account(email).await?;
+        if !active && actor(caller) == Some(account.id) {
+            return Err(ServiceError::Invalid("error-staff-disable-self"));
+        }
         let store = self.portal.store();
         store.set_staff_active(account.id, active).await?;
         let action = if active { "account.enable" } else { "account.disable" };

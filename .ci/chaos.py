@@ -127,8 +127,15 @@ def subjects_of_sent_mail(outbox_dir):
     if not os.path.isdir(outbox_dir):
         return subjects
     for name in os.listdir(outbox_dir):
-        with open(os.path.join(outbox_dir, name), "rb") as f:
-            message = email.message_from_bytes(f.read())
+        # A mail being written is a hidden `.tmp` file, renamed when complete: only complete
+        # mails count (and one renamed away meanwhile is read under its new name, if listed).
+        if not name.endswith(".eml") or name.startswith("."):
+            continue
+        try:
+            with open(os.path.join(outbox_dir, name), "rb") as f:
+                message = email.message_from_bytes(f.read())
+        except FileNotFoundError:
+            continue
         parts = email.header.decode_header(message["Subject"])
         subjects.append("".join(p.decode(c or "utf-8") if isinstance(p, bytes) else p for p, c in parts))
     return subjects

@@ -160,6 +160,16 @@ pub fn staff_content(locale: Locale) -> String {
     localized(locale, "/staff/content")
 }
 
+/// The page that makes a new article or solved case (where its form posts too).
+pub fn staff_new_document(locale: Locale) -> String {
+    localized(locale, "/staff/content/new")
+}
+
+/// The editors' page of categories (where its forms post too).
+pub fn staff_categories(locale: Locale) -> String {
+    localized(locale, "/staff/categories")
+}
+
 /// The editor of a document's text in `text_locale` (where its form posts too).
 pub fn staff_editor_href(locale: Locale, kind: DocKind, slug: &str, text_locale: Locale) -> String {
     format!("/{}/staff/content/{}/{}/{}", locale.code(), kind.code(), encode_path_segment(slug), text_locale.code())
@@ -196,6 +206,26 @@ pub mod editor {
     pub const UNPUBLISH: &str = "unpublish";
     /// Make an old revision the latest again, as a draft.
     pub const RESTORE: &str = "restore";
+    /// Move the document to another category ([`CATEGORY`]).
+    pub const MOVE: &str = "move";
+    /// Delete the document (with [`CONFIRM`] = `yes`); also a category's deletion.
+    pub const DELETE: &str = "delete";
+    /// Save a category's names.
+    pub const SAVE_CATEGORY: &str = "save-category";
+    /// A category's slug (moving a document; a category's form).
+    pub const CATEGORY: &str = "category";
+    /// The confirmation of a deletion: `yes`.
+    pub const CONFIRM: &str = "confirm";
+    /// A new document's kind: `article` or `case`.
+    pub const KIND: &str = "kind";
+    /// A new document's (or category's) slug.
+    pub const SLUG: &str = "slug";
+    /// A new document's first language.
+    pub const LOCALE: &str = "locale";
+    /// A category's name in a locale: `name_fi`, `name_sv`, `name_en`.
+    pub fn name_field(locale: crate::Locale) -> String {
+        format!("name_{}", locale.code())
+    }
 }
 
 /// Percent-encodes one path segment: letters, digits and `-_.~` stay, everything else

@@ -263,3 +263,99 @@ async fn only_editors_and_admins_may_use_the_workspace_and_a_refusal_changes_not
         portal.close().await;
     }
 }
+
+#[tokio::test]
+async fn a_new_document_is_a_draft_until_published_and_a_deleted_one_leaves_search_but_not_its_history() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let portal = portal_with_demo(backend, dir.path()).await;
+        let editor = member(&portal, "eeva@bank.fi", &[Role::Editor]).await;
+        let editing = portal.editing();
+        let body = "Kvasaaripalvelu auttaa.";
+        let first = edit("Kvasaari", body, ChangeSize::Major);
+        let made = editing.create(&editor, DocKind::Article, "kvasaari", "cards", Locale::Sv, &first).await;
+        let made = made.expect("created");
+        let again = editing.create(&editor, DocKind::Article, "kvasaari", "cards", Locale::Fi, &first).await;
+        assert!(matches!(again, Err(ServiceError::Invalid("error-editor-slug-taken"))), "{backend:?}");
+        for (slug, category, code) in
+            [("Kva saari", "cards", "error-editor-slug"), ("uusi", "no-such", "error-editor-category")]
+        {
+            let refused = editing.create(&editor, DocKind::Article, slug, category, Locale::Fi, &first).await;
+            assert_eq!(refused.err().map(|e| e.code()), Some(code), "{backend:?}");
+        }
+        let page = editing.editor(&editor, Locale::Fi, &made, Locale::Sv, None).await.expect("editor");
+        assert_eq!(
+            (page.status, page.published.is_some(), page.source_locale),
+            (tuki::content::Status::Draft, false, Locale::Sv)
+        );
+        assert!(
+            !portal.export().await.expect("export").documents.iter().any(|d| d.reference() == made),
+            "no text to export yet"
+        );
+        editing.publish(&editor, &made, Locale::Sv).await.expect("published");
+        assert!(finds_slug(&portal, "kvasaaripalvelu", "kvasaari").await, "{backend:?}");
+
+        editing.move_to(&editor, &made, "online-banking").await.expect("moved");
+        assert_eq!(
+            editing.editor(&editor, Locale::Fi, &made, Locale::Sv, None).await.expect("editor").category_slug,
+            "online-banking"
+        );
+        let refused = editing.delete(&editor, &made, false).await;
+        assert!(matches!(refused, Err(ServiceError::Invalid("error-editor-confirm"))));
+        let generation = portal.content_generation().await.expect("generation");
+        editing.delete(&editor, &made, true).await.expect("deleted");
+        assert!(!finds_slug(&portal, "kvasaaripalvelu", "kvasaari").await, "{backend:?}: gone from search at once");
+        // An index that had not seen the deletion drops the document when it catches up.
+        let changed =
+            tuki::store::testing::store_of(&portal).documents_changed_after(generation).await.expect("changes");
+        assert!(changed.iter().any(|d| d.reference() == made && d.translations.is_empty()), "{backend:?}: a tombstone");
+        assert!(matches!(
+            editing.editor(&editor, Locale::Fi, &made, Locale::Sv, None).await,
+            Err(ServiceError::NotFound)
+        ));
+        let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM document_revisions WHERE slug = 'kvasaari'")
+            .fetch_one(tuki::store::testing::store_of(&portal).pool())
+            .await
+            .expect("count");
+        assert_eq!(kept, 1, "{backend:?}: the revisions stay");
+        portal.close().await;
+    }
+}
+
+#[tokio::test]
+async fn categories_need_a_name_in_every_language_and_only_an_empty_one_can_be_deleted() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let portal = portal_with_demo(backend, dir.path()).await;
+        let editor = member(&portal, "eeva@bank.fi", &[Role::Editor]).await;
+        let editing = portal.editing();
+        let names = [(Locale::Fi, "Lainat"), (Locale::Sv, "Lån"), (Locale::En, "Loans")];
+        assert!(editing.save_category(&editor, "lainat", &names).await.expect("created"), "{backend:?}");
+        assert!(
+            !editing
+                .save_category(&editor, "lainat", &[(Locale::Fi, "Lainat ja luotot"), names[1], names[2]])
+                .await
+                .expect("renamed")
+        );
+        let missing = editing.save_category(&editor, "x", &names[..2]).await;
+        assert!(matches!(missing, Err(ServiceError::Invalid("error-category-name"))));
+        let bad = editing.save_category(&editor, "Ei kelpaa", &names).await;
+        assert!(matches!(bad, Err(ServiceError::Invalid("error-category-slug"))));
+        let rows = editing.categories(&editor).await.expect("categories");
+        let row = rows.iter().find(|r| r.slug == "lainat").expect("listed");
+        assert_eq!((row.names.get(&Locale::Fi).map(String::as_str), row.documents), (Some("Lainat ja luotot"), 0));
+        let cards = rows.iter().find(|r| r.slug == "cards").expect("demo category");
+        assert!(cards.documents > 0);
+        let refused = editing.delete_category(&editor, "cards").await;
+        assert!(matches!(refused, Err(ServiceError::Invalid("error-category-not-empty"))), "{backend:?}");
+        editing.delete_category(&editor, "lainat").await.expect("deleted");
+        assert!(matches!(editing.delete_category(&editor, "lainat").await, Err(ServiceError::NotFound)));
+        portal.close().await;
+    }
+}
+
+async fn finds_slug(portal: &Portal, words: &str, slug: &str) -> bool {
+    let request =
+        SearchRequest { text: words.into(), locale: Locale::Sv, limit: 5, offset: 0, category: None, kind: None };
+    portal.search(request).await.expect("search").hits.iter().any(|hit| hit.slug == slug)
+}

@@ -92,3 +92,49 @@ error-editor-change = Choose how big the change is.
 error-editor-action = Choose what to do with the text.
 error-editor-revision = Choose a revision of this text.
 error-editor-nothing-to-publish = There is no text to publish in this language yet. Write it and save it first.
+
+editor-manage = Publishing, category and deletion
+editor-move = Category
+editor-move-button = Move
+editor-moved = The document is in its new category.
+editor-delete = Delete this document…
+editor-delete-confirm = Delete this document in every language? It disappears from the customers’ pages and from search at once. Its revisions are kept.
+editor-delete-yes = Delete the document
+editor-delete-cancel = Cancel
+workspace-deleted = The document is deleted.
+error-editor-slug = Enter an address of lowercase letters a–z, digits and hyphens, for example lost-card.
+error-editor-slug-taken = There is already a document at this address. Choose another one.
+error-editor-category = Choose one of the categories.
+error-editor-confirm = Confirm the deletion with its button.
+error-editor-kind = Choose whether this is an article or a solved case, and its language.
+
+categories-title = Categories
+categories-name = { $language ->
+    [fi] Name in Finnish
+    [sv] Name in Swedish
+   *[en] Name in English
+}
+categories-documents = { $count ->
+    [0] no documents
+    [one] { $count } document
+   *[other] { $count } documents
+}
+categories-save = Save the names
+categories-delete = Delete the category
+categories-new = New category
+categories-slug = Address
+categories-slug-hint = Lowercase letters a–z, digits and hyphens, for example cards-and-payments. It cannot be changed later.
+categories-create = Create the category
+categories-created = The category is created.
+categories-saved = The names are saved.
+categories-deleted = The category is deleted.
+error-category-slug = Enter an address of lowercase letters a–z, digits and hyphens, for example cards-and-payments.
+error-category-name = Enter the category’s name in every language, at most 100 characters each.
+error-category-not-empty = Only a category without documents can be deleted. Move its documents first.
+
+new-document-title = New article or solved case
+new-document-lead = The new document is a draft: customers see it once you publish it in the editor.
+new-document-kind = Type
+new-document-slug = Address
+new-document-language = Language of the first text
+new-document-create = Create and open in the editor

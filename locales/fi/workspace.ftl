@@ -92,3 +92,49 @@ error-editor-change = Valitse, kuinka suuri muutos on.
 error-editor-action = Valitse, mitä tekstille tehdään.
 error-editor-revision = Valitse jokin tämän tekstin versioista.
 error-editor-nothing-to-publish = Tällä kielellä ei ole vielä julkaistavaa tekstiä. Kirjoita ja tallenna se ensin.
+
+editor-manage = Julkaisu, aihe ja poistaminen
+editor-move = Aihe
+editor-move-button = Siirrä
+editor-moved = Sisältö on siirretty uuteen aiheeseen.
+editor-delete = Poista tämä sisältö…
+editor-delete-confirm = Poistetaanko sisältö kaikilla kielillä? Se katoaa heti asiakkaiden sivuilta ja hausta. Sen versiot säilyvät.
+editor-delete-yes = Poista sisältö
+editor-delete-cancel = Peruuta
+workspace-deleted = Sisältö on poistettu.
+error-editor-slug = Anna osoite, jossa on pieniä kirjaimia a–z, numeroita ja yhdysmerkkejä, esimerkiksi kadonnut-kortti.
+error-editor-slug-taken = Tässä osoitteessa on jo sisältö. Valitse toinen osoite.
+error-editor-category = Valitse jokin aiheista.
+error-editor-confirm = Vahvista poistaminen sen painikkeella.
+error-editor-kind = Valitse, onko kyseessä ohje vai ratkaistu tapaus, ja sen kieli.
+
+categories-title = Aiheet
+categories-name = { $language ->
+    [sv] Nimi ruotsiksi
+    [en] Nimi englanniksi
+   *[fi] Nimi suomeksi
+}
+categories-documents = { $count ->
+    [0] ei sisältöjä
+    [one] { $count } sisältö
+   *[other] { $count } sisältöä
+}
+categories-save = Tallenna nimet
+categories-delete = Poista aihe
+categories-new = Uusi aihe
+categories-slug = Osoite
+categories-slug-hint = Pieniä kirjaimia a–z, numeroita ja yhdysmerkkejä, esimerkiksi kortit-ja-maksut. Osoitetta ei voi muuttaa myöhemmin.
+categories-create = Luo aihe
+categories-created = Aihe on luotu.
+categories-saved = Nimet on tallennettu.
+categories-deleted = Aihe on poistettu.
+error-category-slug = Anna osoite, jossa on pieniä kirjaimia a–z, numeroita ja yhdysmerkkejä, esimerkiksi kortit-ja-maksut.
+error-category-name = Anna aiheen nimi kaikilla kielillä, kukin enintään 100 merkkiä.
+error-category-not-empty = Vain aiheen, jossa ei ole sisältöjä, voi poistaa. Siirrä sen sisällöt ensin.
+
+new-document-title = Uusi ohje tai ratkaistu tapaus
+new-document-lead = Uusi sisältö on luonnos: asiakkaat näkevät sen, kun julkaiset sen muokkaimessa.
+new-document-kind = Tyyppi
+new-document-slug = Osoite
+new-document-language = Ensimmäisen tekstin kieli
+new-document-create = Luo ja avaa muokkaimessa

@@ -92,3 +92,48 @@ error-editor-change = Välj hur stor ändringen är.
 error-editor-action = Välj vad som ska göras med texten.
 error-editor-revision = Välj en av textens versioner.
 error-editor-nothing-to-publish = Det finns ännu ingen text att publicera på det här språket. Skriv och spara den först.
+
+editor-manage = Publicering, ämne och radering
+editor-move = Ämne
+editor-move-button = Flytta
+editor-moved = Innehållet finns nu under sitt nya ämne.
+editor-delete = Radera det här innehållet…
+editor-delete-confirm = Vill du radera innehållet på alla språk? Det försvinner genast från kundernas sidor och från sökningen. Dess versioner sparas.
+editor-delete-yes = Radera innehållet
+editor-delete-cancel = Avbryt
+workspace-deleted = Innehållet är raderat.
+error-editor-slug = Ange en adress med små bokstäver a–z, siffror och bindestreck, till exempel borttappat-kort.
+error-editor-slug-taken = Det finns redan innehåll på den här adressen. Välj en annan adress.
+error-editor-category = Välj ett av ämnena.
+error-editor-confirm = Bekräfta raderingen med dess knapp.
+error-editor-kind = Välj om det är en artikel eller en löst fråga, och dess språk.
+
+categories-title = Ämnen
+categories-name = { $language ->
+    [fi] Namn på finska
+    [en] Namn på engelska
+   *[sv] Namn på svenska
+}
+categories-documents = { $count ->
+    [0] inget innehåll
+   *[other] { $count } innehåll
+}
+categories-save = Spara namnen
+categories-delete = Radera ämnet
+categories-new = Nytt ämne
+categories-slug = Adress
+categories-slug-hint = Små bokstäver a–z, siffror och bindestreck, till exempel kort-och-betalningar. Adressen kan inte ändras senare.
+categories-create = Skapa ämnet
+categories-created = Ämnet är skapat.
+categories-saved = Namnen är sparade.
+categories-deleted = Ämnet är raderat.
+error-category-slug = Ange en adress med små bokstäver a–z, siffror och bindestreck, till exempel kort-och-betalningar.
+error-category-name = Ange ämnets namn på alla språk, högst 100 tecken vart.
+error-category-not-empty = Bara ett ämne utan innehåll kan raderas. Flytta först dess innehåll.
+
+new-document-title = Ny artikel eller löst fråga
+new-document-lead = Det nya innehållet är ett utkast: kunderna ser det när du publicerar det i redigeraren.
+new-document-kind = Typ
+new-document-slug = Adress
+new-document-language = Språket för den första texten
+new-document-create = Skapa och öppna i redigeraren

@@ -13,8 +13,8 @@ use crate::content::markdown::to_html;
 use crate::content::{ChangeSize, DocKind, DocRef, RevisionId, Slug, Status, Translation, TranslationState};
 use crate::store::{DocumentRecord, NewRevision, RevisionRecord};
 use crate::views::editing::{
-    CategoryChoice, CompareText, DiffView, EditorData, HistoryData, LineChange, RevisionRow, TextCell, TextFields,
-    WorkspaceData, WorkspaceFilter, WorkspaceRow,
+    CategoryChoice, CategoryRow, CompareText, DiffView, EditorData, HistoryData, LineChange, RevisionRow, TextCell,
+    TextFields, WorkspaceData, WorkspaceFilter, WorkspaceRow,
 };
 
 /// Longest title, in characters.
@@ -29,6 +29,8 @@ pub const MAX_TAGS: usize = 20;
 pub const MAX_TAG_CHARS: usize = 50;
 /// Longest note on a revision, in characters.
 pub const MAX_NOTE_CHARS: usize = 500;
+/// Longest category name, in characters.
+pub const MAX_CATEGORY_NAME_CHARS: usize = 100;
 
 /// An edit as the editor form posts it.
 #[derive(Clone, Copy, Debug)]
@@ -283,10 +285,9 @@ impl Editing<'_> {
             }
             None => None,
         };
-        let category = store
-            .categories()
-            .await?
-            .into_iter()
+        let categories = store.categories().await?;
+        let category = categories
+            .iter()
             .find(|c| c.slug == record.category)
             .map_or_else(|| record.category.to_string(), |c| c.name(viewer).to_owned());
         Ok(EditorData {
@@ -294,6 +295,11 @@ impl Editing<'_> {
             slug: document.slug.to_string(),
             locale,
             category,
+            category_slug: record.category.to_string(),
+            categories: categories
+                .iter()
+                .map(|c| CategoryChoice { slug: c.slug.to_string(), name: c.name(viewer).to_owned() })
+                .collect(),
             status: record.status,
             source_locale: record.source_locale,
             state,
@@ -458,6 +464,125 @@ impl Editing<'_> {
             .record_audit(member_of(caller), "document.restore", &format!("{document}/{}#{id}", locale.code()))
             .await?;
         Ok(saved)
+    }
+
+    /// Makes a new article or solved case in `category`, written first in `locale` with
+    /// `edit` as its first revision (a draft: customers see it once it is published).
+    pub async fn create(
+        &self,
+        caller: &Caller,
+        kind: DocKind,
+        slug: &str,
+        category: &str,
+        locale: Locale,
+        edit: &Edit<'_>,
+    ) -> Result<DocRef, ServiceError> {
+        caller.require(Right::EditContent)?;
+        let slug = Slug::parse(slug.trim()).map_err(|_| ServiceError::Invalid("error-editor-slug"))?;
+        let category = self.existing_category(category).await?;
+        let text = edit.text()?;
+        let document = DocRef::new(kind, slug);
+        let store = self.portal.store();
+        if !store.create_document(&document, &category, locale).await? {
+            return Err(ServiceError::Invalid("error-editor-slug-taken"));
+        }
+        store.record_audit(member_of(caller), "document.create", &document.to_string()).await?;
+        self.save_text(caller, &document, locale, text, edit.change, edit.note.trim()).await?;
+        Ok(document)
+    }
+
+    /// Deletes `document`: gone from the customers' pages and from search at once. Its
+    /// revisions stay in the database. Only with `confirmed` (the confirmation's field).
+    pub async fn delete(&self, caller: &Caller, document: &DocRef, confirmed: bool) -> Result<(), ServiceError> {
+        caller.require(Right::EditContent)?;
+        if !confirmed {
+            return Err(ServiceError::Invalid("error-editor-confirm"));
+        }
+        if !self.portal.store().delete_document(document).await? {
+            return Err(ServiceError::NotFound);
+        }
+        self.portal.store().record_audit(member_of(caller), "document.delete", &document.to_string()).await?;
+        self.portal.catch_up_index().await?;
+        Ok(())
+    }
+
+    /// Moves `document` to the category `category`.
+    pub async fn move_to(&self, caller: &Caller, document: &DocRef, category: &str) -> Result<(), ServiceError> {
+        caller.require(Right::EditContent)?;
+        let category = self.existing_category(category).await?;
+        if !self.portal.store().move_document(document, &category).await? {
+            return Err(ServiceError::NotFound);
+        }
+        let object = format!("{document}→{category}");
+        self.portal.store().record_audit(member_of(caller), "document.move", &object).await?;
+        self.portal.catch_up_index().await?;
+        Ok(())
+    }
+
+    async fn existing_category(&self, slug: &str) -> Result<Slug, ServiceError> {
+        let categories = self.portal.store().categories().await?;
+        categories
+            .into_iter()
+            .map(|c| c.slug)
+            .find(|c| c.as_str() == slug)
+            .ok_or(ServiceError::Invalid("error-editor-category"))
+    }
+
+    /// Every category with its names and how many documents it has.
+    pub async fn categories(&self, caller: &Caller) -> Result<Vec<CategoryRow>, ServiceError> {
+        caller.require(Right::EditContent)?;
+        let store = self.portal.store();
+        let records = store.document_records(None).await?;
+        Ok(store
+            .categories()
+            .await?
+            .into_iter()
+            .map(|c| CategoryRow {
+                documents: records.iter().filter(|r| r.category == c.slug).count(),
+                slug: c.slug.to_string(),
+                names: c.names,
+            })
+            .collect())
+    }
+
+    /// Creates the category `slug`, or renames it, with a name in every locale (each 1 to
+    /// [`MAX_CATEGORY_NAME_CHARS`] characters). True when it is new.
+    pub async fn save_category(
+        &self,
+        caller: &Caller,
+        slug: &str,
+        names: &[(Locale, &str)],
+    ) -> Result<bool, ServiceError> {
+        caller.require(Right::EditContent)?;
+        let slug = Slug::parse(slug.trim()).map_err(|_| ServiceError::Invalid("error-category-slug"))?;
+        let mut category = crate::content::Category { slug, names: Default::default() };
+        for locale in Locale::ALL {
+            let name = names.iter().find(|(l, _)| *l == locale).map_or("", |(_, n)| n.trim());
+            if name.is_empty() || name.chars().count() > MAX_CATEGORY_NAME_CHARS {
+                return Err(ServiceError::Invalid("error-category-name"));
+            }
+            category.names.insert(locale, name.to_owned());
+        }
+        let store = self.portal.store();
+        let created = store.save_category(&category).await?;
+        let action = if created { "category.create" } else { "category.rename" };
+        store.record_audit(member_of(caller), action, &format!("category/{}", category.slug)).await?;
+        Ok(created)
+    }
+
+    /// Deletes a category that has no documents (`error-category-not-empty` otherwise).
+    pub async fn delete_category(&self, caller: &Caller, slug: &str) -> Result<(), ServiceError> {
+        caller.require(Right::EditContent)?;
+        let slug = Slug::parse(slug).map_err(|_| ServiceError::NotFound)?;
+        let store = self.portal.store();
+        if !store.categories().await?.iter().any(|c| c.slug == slug) {
+            return Err(ServiceError::NotFound);
+        }
+        if !store.delete_empty_category(&slug).await? {
+            return Err(ServiceError::Invalid("error-category-not-empty"));
+        }
+        store.record_audit(member_of(caller), "category.delete", &format!("category/{slug}")).await?;
+        Ok(())
     }
 
     /// Markdown rendered as customers will see it: the editor's live preview.

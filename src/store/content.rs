@@ -144,9 +144,28 @@ impl Store {
         self.documents_where(Some(category), 0).await
     }
 
-    /// The documents changed in a content generation after `generation`, drafts included.
+    /// The documents changed in a content generation after `generation`, drafts included;
+    /// first, as empty drafts, those deleted since (and not made again), so that an index
+    /// replacing them in order drops them.
     pub async fn documents_changed_after(&self, generation: i64) -> Result<Vec<Document>, StoreError> {
-        self.documents_where(None, generation.saturating_add(1)).await
+        let changed = self.documents_where(None, generation.saturating_add(1)).await?;
+        let deleted: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT DISTINCT kind, slug, category_slug FROM document_deletions WHERE generation > $1 ORDER BY kind, slug",
+        )
+        .bind(generation)
+        .fetch_all(self.pool())
+        .await?;
+        let mut documents = Vec::with_capacity(deleted.len() + changed.len());
+        for (kind, slug, category) in deleted {
+            let (kind, slug) = (kind.parse::<DocKind>().map_err(corrupt)?, parse_slug(slug)?);
+            if changed.iter().any(|d| d.kind == kind && d.slug == slug) {
+                continue;
+            }
+            let category = parse_slug(category)?;
+            documents.push(Document { kind, slug, category, status: Status::Draft, translations: BTreeMap::new() });
+        }
+        documents.extend(changed);
+        Ok(documents)
     }
 
     async fn documents_where(
@@ -205,7 +224,8 @@ impl Store {
     pub async fn bundle(&self) -> Result<Bundle, StoreError> {
         Ok(Bundle {
             categories: self.categories().await?,
-            documents: self.documents().await?,
+            // A document never published has no text to export yet.
+            documents: self.documents().await?.into_iter().filter(|d| !d.translations.is_empty()).collect(),
             teams: self.teams().await?,
             forms: self.forms().await?.into_iter().map(|(_, form)| form).collect(),
         })

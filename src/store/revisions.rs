@@ -303,6 +303,151 @@ impl Store {
         Ok((state == crate::content::TranslationState::OutOfDate).then_some(source))
     }
 
+    /// Makes a new document, not yet published and without text, in `category`, written first
+    /// in `source`. False when the kind and slug are taken.
+    pub async fn create_document(
+        &self,
+        document: &DocRef,
+        category: &Slug,
+        source: Locale,
+    ) -> Result<bool, StoreError> {
+        let _turn = self.write_turn().await?;
+        let now = self.now().millis();
+        let created = sqlx::query(
+            "INSERT INTO documents (kind, slug, category_slug, status, created_at, updated_at, generation, source_locale) \
+             VALUES ($1, $2, $3, 'draft', $4, $4, 0, $5) ON CONFLICT (kind, slug) DO NOTHING",
+        )
+        .bind(document.kind.code())
+        .bind(document.slug.as_str())
+        .bind(category.as_str())
+        .bind(now)
+        .bind(source.code())
+        .execute(self.pool())
+        .await?
+        .rows_affected();
+        Ok(created == 1)
+    }
+
+    /// Deletes a document and its published texts (its revisions stay), recording the deletion
+    /// for the search indexes. False when there is no such document.
+    pub async fn delete_document(&self, document: &DocRef) -> Result<bool, StoreError> {
+        let _turn = self.write_turn().await?;
+        let now = self.now().millis();
+        let mut tx = self.begin_write().await?;
+        let category: Option<String> =
+            sqlx::query_scalar("SELECT category_slug FROM documents WHERE kind = $1 AND slug = $2")
+                .bind(document.kind.code())
+                .bind(document.slug.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some(category) = category else {
+            tx.rollback().await?;
+            return Ok(false);
+        };
+        let generation = next_content_generation(&mut tx, now).await?;
+        sqlx::query(
+            "INSERT INTO document_deletions (kind, slug, category_slug, generation, deleted_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(document.kind.code())
+        .bind(document.slug.as_str())
+        .bind(&category)
+        .bind(generation)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        for table in [
+            "DELETE FROM document_translations WHERE kind = $1 AND slug = $2",
+            "DELETE FROM documents WHERE kind = $1 AND slug = $2",
+        ] {
+            sqlx::query(table).bind(document.kind.code()).bind(document.slug.as_str()).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Moves a document to `category` (which must exist). False when there is no such document.
+    pub async fn move_document(&self, document: &DocRef, category: &Slug) -> Result<bool, StoreError> {
+        let _turn = self.write_turn().await?;
+        let now = self.now().millis();
+        let mut tx = self.begin_write().await?;
+        let generation = next_content_generation(&mut tx, now).await?;
+        let moved = sqlx::query(
+            "UPDATE documents SET category_slug = $3, updated_at = $4, generation = $5 WHERE kind = $1 AND slug = $2",
+        )
+        .bind(document.kind.code())
+        .bind(document.slug.as_str())
+        .bind(category.as_str())
+        .bind(now)
+        .bind(generation)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if moved == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Creates a category or replaces its names. True when it is new.
+    pub async fn save_category(&self, category: &crate::content::Category) -> Result<bool, StoreError> {
+        let _turn = self.write_turn().await?;
+        let now = self.now().millis();
+        let mut tx = self.begin_write().await?;
+        let existed: Option<String> = sqlx::query_scalar("SELECT slug FROM categories WHERE slug = $1")
+            .bind(category.slug.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO categories (slug, updated_at) VALUES ($1, $2) \
+             ON CONFLICT (slug) DO UPDATE SET updated_at = excluded.updated_at",
+        )
+        .bind(category.slug.as_str())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM category_names WHERE category_slug = $1")
+            .bind(category.slug.as_str())
+            .execute(&mut *tx)
+            .await?;
+        for (locale, name) in &category.names {
+            sqlx::query("INSERT INTO category_names (category_slug, locale, name) VALUES ($1, $2, $3)")
+                .bind(category.slug.as_str())
+                .bind(locale.code())
+                .bind(name)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(existed.is_none())
+    }
+
+    /// Deletes a category without documents. False when it has documents (or does not exist).
+    pub async fn delete_empty_category(&self, slug: &Slug) -> Result<bool, StoreError> {
+        let _turn = self.write_turn().await?;
+        let mut tx = self.begin_write().await?;
+        let documents: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM documents WHERE category_slug = $1")
+            .bind(slug.as_str())
+            .fetch_one(&mut *tx)
+            .await?;
+        if documents > 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM category_names WHERE category_slug = $1")
+            .bind(slug.as_str())
+            .execute(&mut *tx)
+            .await?;
+        let deleted = sqlx::query("DELETE FROM categories WHERE slug = $1")
+            .bind(slug.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        tx.commit().await?;
+        Ok(deleted == 1)
+    }
+
     /// Sets a document's status (published or draft) and moves the content generation on.
     /// False when there is no such document.
     pub async fn set_document_status(&self, document: &DocRef, status: Status) -> Result<bool, StoreError> {

@@ -106,6 +106,10 @@ pub struct EditorData {
     pub locale: Locale,
     /// Its category's name.
     pub category: String,
+    /// Its category's slug.
+    pub category_slug: String,
+    /// Every category, to move the document to.
+    pub categories: Vec<CategoryChoice>,
     /// Published or not.
     pub status: Status,
     /// The language the document is written in first.
@@ -184,4 +188,15 @@ pub struct HistoryData {
     pub revisions: Vec<RevisionRow>,
     /// The diff asked for (default: the latest revision against the one before).
     pub diff: Option<DiffView>,
+}
+
+/// A category as editors manage it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryRow {
+    /// Its slug.
+    pub slug: String,
+    /// Its name in each locale.
+    pub names: std::collections::BTreeMap<Locale, String>,
+    /// How many documents it has (a category with none can be deleted).
+    pub documents: usize,
 }

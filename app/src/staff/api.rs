@@ -104,9 +104,17 @@ pub async fn load_audit() -> Result<Vec<tuki::views::staff::AuditRow>, ServerFnE
     portal()?.accounts().audit_page(&caller(), 500).await.map_err(fail)
 }
 
+/// Every category with its names and number of documents.
+#[server]
+pub async fn load_categories() -> Result<Vec<tuki::views::editing::CategoryRow>, ServerFnError> {
+    use crate::shared::server::*;
+    portal()?.editing().categories(&caller()).await.map_err(fail)
+}
+
 /// Every staff server function's path: the rights-matrix test calls each as every kind of
 /// caller.
-pub const STAFF_SERVER_FNS: [&str; 7] = [
+pub const STAFF_SERVER_FNS: [&str; 8] = [
+    <LoadCategories as leptos::server_fn::ServerFn>::PATH,
     <StaffHome as leptos::server_fn::ServerFn>::PATH,
     <LoadAccounts as leptos::server_fn::ServerFn>::PATH,
     <LoadAudit as leptos::server_fn::ServerFn>::PATH,

@@ -29,6 +29,8 @@ const REFUSALS: &[&str] = &[
     "error-editor-action",
     "error-editor-revision",
     "error-editor-nothing-to-publish",
+    "error-editor-category",
+    "error-editor-confirm",
 ];
 
 /// The editor page.
@@ -72,6 +74,7 @@ fn done_notice() -> impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'st
                 ("preview", "editor-saved"),
                 ("unpublished", "editor-unpublished"),
                 ("restored", "editor-restored"),
+                ("moved", "editor-moved"),
             ]
             .into_iter()
             .find(|(key, _)| q.get(key).is_some())
@@ -90,6 +93,8 @@ fn Editor(data: EditorData) -> impl IntoView {
         .then(|| paths::document_href(data.locale, data.kind, &data.slug));
     let error = refusal(REFUSALS);
     let notice = done_notice();
+    let query = use_query_map();
+    let confirm_delete = move || query.with_untracked(|q| q.get("delete").is_some());
     let title = format!("{} – {}", i18n.t("editor-title"), data.text.title);
     let heading = if data.text.title.is_empty() { data.slug.clone() } else { data.text.title.clone() };
     let language_switch = data
@@ -181,6 +186,27 @@ fn Editor(data: EditorData) -> impl IntoView {
         .collect_view()
         .into_any();
     let is_source = data.locale == data.source_locale;
+    let move_options = data
+        .categories
+        .iter()
+        .map(|c| view! { <option value=c.slug.clone() selected=c.slug == data.category_slug>{c.name.clone()}</option> })
+        .collect_view()
+        .into_any();
+    let delete_section = if confirm_delete() {
+        view! {
+            <div class="notice notice--warning" role="alert">
+                <p>{i18n.t("editor-delete-confirm")}</p>
+                <form method="post" action=action.clone()>
+                    <input type="hidden" name=editor::CONFIRM value="yes"/>
+                    <button class="button" type="submit" name=ACTION_FIELD value=editor::DELETE>{i18n.t("editor-delete-yes")}</button>
+                </form>
+                <p><a href=action.clone()>{i18n.t("editor-delete-cancel")}</a></p>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! { <p><a href=format!("{action}?delete=1#manage-heading")>{i18n.t("editor-delete")}</a></p> }.into_any()
+    };
     view! {
         <Title text=title/>
         <div class="container editor">
@@ -271,11 +297,22 @@ fn Editor(data: EditorData) -> impl IntoView {
                 <h2 id="preview-heading">{i18n.t("editor-preview-heading")}</h2>
                 <div class="article__body" inner_html=move || preview.get()></div>
             </section>
-            {(data.status == Status::Published).then(|| view! {
-                <form method="post" action=action.clone()>
-                    <button class="button button--secondary" type="submit" name=ACTION_FIELD value=editor::UNPUBLISH>{i18n.t("editor-unpublish")}</button>
+            <section class="editor__manage" aria-labelledby="manage-heading">
+                <h2 id="manage-heading">{i18n.t("editor-manage")}</h2>
+                {(data.status == Status::Published).then(|| view! {
+                    <form method="post" action=action.clone()>
+                        <button class="button button--secondary" type="submit" name=ACTION_FIELD value=editor::UNPUBLISH>{i18n.t("editor-unpublish")}</button>
+                    </form>
+                })}
+                <form class="filters" method="post" action=action.clone()>
+                    <div class="field">
+                        <label class="field__label" for="editor-move">{i18n.t("editor-move")}</label>
+                        <select class="input" id="editor-move" name=editor::CATEGORY>{move_options}</select>
+                    </div>
+                    <button class="button button--secondary" type="submit" name=ACTION_FIELD value=editor::MOVE>{i18n.t("editor-move-button")}</button>
                 </form>
-            })}
+                {delete_section}
+            </section>
         </div>
     }
 }

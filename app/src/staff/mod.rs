@@ -6,9 +6,11 @@
 mod accounts;
 pub mod api;
 mod audit;
+mod categories;
 mod editor;
 mod history;
 mod home;
+mod new_document;
 mod password;
 mod reset;
 mod sign_in;
@@ -16,9 +18,11 @@ mod workspace;
 
 pub use accounts::AccountsPage;
 pub use audit::AuditPage;
+pub use categories::CategoriesPage;
 pub use editor::EditorPage;
 pub use history::HistoryPage;
 pub use home::StaffHomePage;
+pub use new_document::NewDocumentPage;
 pub use password::SetPasswordPage;
 pub use reset::PasswordResetPage;
 pub use sign_in::SignInPage;

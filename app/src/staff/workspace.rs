@@ -75,10 +75,17 @@ fn Workspace(data: WorkspaceData, filters: [String; 5]) -> impl IntoView {
         .into_iter()
         .collect_view();
     let shown = data.rows.len();
+    let deleted = use_query_map().with_untracked(|q| q.get("deleted").is_some());
     let rows = data.rows.into_iter().map(|row| view! { <Row row/> }).collect_view().into_any();
     view! {
         <section class="container" aria-labelledby="workspace-heading">
             <h1 id="workspace-heading">{i18n.t("workspace-title")}</h1>
+            {deleted.then(|| view! { <p class="notice" role="status">{i18n.t("workspace-deleted")}</p> })}
+            <p class="editor__links">
+                <a class="button" href=paths::staff_new_document(i18n.locale())>{i18n.t("new-document-title")}</a>
+                " "
+                <a href=paths::staff_categories(i18n.locale())>{i18n.t("categories-title")}</a>
+            </p>
             <form class="filters" method="get" action=paths::staff_content(i18n.locale())>
                 <div class="field">
                     <label class="field__label" for="workspace-q">{i18n.t("workspace-search")}</label>

@@ -95,6 +95,8 @@ pub fn routes(state: AppState) -> Router {
         .route("/{lang}/staff/password-reset", post(staff::request_reset))
         .route("/{lang}/staff/content/{kind}/{slug}/{text}", post(workspace::edit))
         .route("/{lang}/staff/accounts", post(accounts::manage))
+        .route("/{lang}/staff/content/new", post(workspace::create))
+        .route("/{lang}/staff/categories", post(workspace::categories))
         .leptos_routes_with_context(&state, leptos_routes, context.clone(), move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn_with_state(state.clone(), rate_limit::limit_searches))

@@ -12,8 +12,15 @@
 //! | `publish` | saves, then publishes the latest revision (searchable at once) | the editor, `?published=1` |
 //! | `unpublish` | takes the document off the customers' pages | the editor, `?unpublished=1` |
 //! | `restore` | makes `revision` the latest again, as a draft | the editor, `?restored=1` |
+//! | `move` | moves the document to `category` | the editor, `?moved=1` |
+//! | `delete` | with `confirm=yes`: deletes the document (its revisions stay) | the workspace, `?deleted=1` |
 //!
-//! A refused edit goes back to the editor with `?error=CODE`, having changed nothing.
+//! `POST /{lang}/staff/content/new` makes a new document (`kind`, `slug`, `category`, `locale`
+//! and the text's fields) and opens its editor; `POST /{lang}/staff/categories` saves a
+//! category's names (`_action=save-category`, `slug`, `name_fi`, `name_sv`, `name_en`) or
+//! deletes an empty one (`_action=delete`, `slug`).
+//!
+//! A refused post goes back to its page with `?error=CODE`, having changed nothing.
 
 use super::AppState;
 use super::client_ip::ClientIp;
@@ -23,9 +30,9 @@ use axum::Form;
 use axum::extract::{Extension, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use tuki::Locale;
-use tuki::content::{ChangeSize, RevisionId};
+use tuki::content::{ChangeSize, DocKind, RevisionId};
 use tuki::i18n::tr_args;
-use tuki::paths::{ACTION_FIELD, editor, staff_editor_href};
+use tuki::paths::{ACTION_FIELD, editor, staff_categories, staff_content, staff_editor_href, staff_new_document};
 use tuki::services::editing::{Edit, document_ref};
 use tuki::services::{Caller, ServiceError};
 
@@ -54,14 +61,7 @@ pub async fn edit(
             let change = field(editor::CHANGE);
             let change = if change.is_empty() { Ok(ChangeSize::default()) } else { change.parse::<ChangeSize>() };
             let Ok(change) = change else { return back_with(&page, &ServiceError::Invalid("error-editor-change")) };
-            let edit = Edit {
-                title: field(editor::TITLE),
-                summary: field(editor::SUMMARY),
-                body: field(editor::BODY),
-                tags: field(editor::TAGS),
-                change,
-                note: field(editor::NOTE),
-            };
+            let edit = edit_of(&fields, change);
             match editing.save(&caller, &document, text_locale, &edit).await {
                 Ok(_) if action == editor::PUBLISH => {
                     editing.publish(&caller, &document, text_locale).await.map(|_| "?published=1")
@@ -72,6 +72,14 @@ pub async fn edit(
             }
         }
         editor::UNPUBLISH => editing.unpublish(&caller, &document).await.map(|()| "?unpublished=1"),
+        editor::MOVE => editing.move_to(&caller, &document, field(editor::CATEGORY)).await.map(|()| "?moved=1"),
+        editor::DELETE => {
+            return match editing.delete(&caller, &document, field(editor::CONFIRM) == "yes").await {
+                Ok(()) => Redirect::to(&format!("{}?deleted=1", staff_content(locale))).into_response(),
+                Err(error @ ServiceError::Invalid(_)) => back_with(&page, &error),
+                Err(error) => for_service_error(locale, &error),
+            };
+        }
         editor::RESTORE => match field(editor::REVISION).parse::<RevisionId>() {
             Ok(revision) => {
                 let note = tr_args(locale, "editor-restored-note", &[("revision", revision.0.into())]);
@@ -79,6 +87,89 @@ pub async fn edit(
             }
             Err(_) => Err(ServiceError::Invalid("error-editor-revision")),
         },
+        _ => Err(ServiceError::Invalid("error-editor-action")),
+    };
+    match done {
+        Ok(query) => Redirect::to(&format!("{page}{query}")).into_response(),
+        Err(error @ ServiceError::Invalid(_)) => back_with(&page, &error),
+        Err(error) => for_service_error(locale, &error),
+    }
+}
+
+/// The text fields of a post, as an edit.
+fn edit_of<'a>(fields: &'a [(String, String)], change: ChangeSize) -> Edit<'a> {
+    Edit {
+        title: field(fields, editor::TITLE),
+        summary: field(fields, editor::SUMMARY),
+        body: field(fields, editor::BODY),
+        tags: field(fields, editor::TAGS),
+        change,
+        note: field(fields, editor::NOTE),
+    }
+}
+
+/// `POST /{lang}/staff/content/new`.
+pub async fn create(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    caller: Option<Extension<Caller>>,
+    Path(lang): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let locale = match post_locale(&state, client, &lang) {
+        Ok(locale) => locale,
+        Err(refused) => return refused.into_response(),
+    };
+    let caller = caller.map_or(Caller::Customer, |Extension(caller)| caller);
+    let page = staff_new_document(locale);
+    let (Ok(kind), Ok(text_locale)) =
+        (field(&fields, editor::KIND).parse::<DocKind>(), field(&fields, editor::LOCALE).parse::<Locale>())
+    else {
+        return back_with(&page, &ServiceError::Invalid("error-editor-kind"));
+    };
+    let edit = edit_of(&fields, ChangeSize::Major);
+    let made = state
+        .portal
+        .editing()
+        .create(&caller, kind, field(&fields, editor::SLUG), field(&fields, editor::CATEGORY), text_locale, &edit)
+        .await;
+    match made {
+        Ok(document) => {
+            let editor = staff_editor_href(locale, document.kind, document.slug.as_str(), text_locale);
+            Redirect::to(&format!("{editor}?saved=1")).into_response()
+        }
+        Err(error @ ServiceError::Invalid(_)) => back_with(&page, &error),
+        Err(error) => for_service_error(locale, &error),
+    }
+}
+
+/// `POST /{lang}/staff/categories`.
+pub async fn categories(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    caller: Option<Extension<Caller>>,
+    Path(lang): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let locale = match post_locale(&state, client, &lang) {
+        Ok(locale) => locale,
+        Err(refused) => return refused.into_response(),
+    };
+    let caller = caller.map_or(Caller::Customer, |Extension(caller)| caller);
+    let page = staff_categories(locale);
+    let editing = state.portal.editing();
+    let slug = field(&fields, editor::SLUG);
+    let done = match field(&fields, ACTION_FIELD) {
+        editor::SAVE_CATEGORY => {
+            let names: Vec<(Locale, String)> =
+                Locale::ALL.iter().map(|l| (*l, field(&fields, &editor::name_field(*l)).to_owned())).collect();
+            let names: Vec<(Locale, &str)> = names.iter().map(|(l, n)| (*l, n.as_str())).collect();
+            editing
+                .save_category(&caller, slug, &names)
+                .await
+                .map(|created| if created { "?created=1" } else { "?saved=1" })
+        }
+        editor::DELETE => editing.delete_category(&caller, slug).await.map(|()| "?deleted=1"),
         _ => Err(ServiceError::Invalid("error-editor-action")),
     };
     match done {

@@ -106,3 +106,58 @@ async fn hostile_or_broken_edits_are_refused_or_escaped_and_change_nothing_they_
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn new_documents_and_categories_refuse_bad_input_and_show_hostile_names_as_text() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let editor = signed_in(&app, "eeva@bank.fi", &[Role::Editor]).await;
+        let new_document = |kind: &'static str, slug: &'static str, category: &'static str, title: &'static str| {
+            let mut fields = edit_fields("", title, "Teksti.", "");
+            fields.extend([("kind", kind), ("slug", slug), ("category", category), ("locale", "fi")]);
+            fields
+        };
+        for (fields, code) in [
+            (new_document("page", "uusi", "cards", "T"), "error-editor-kind"),
+            (new_document("article", "Ei Kelpaa", "cards", "T"), "error-editor-slug"),
+            (new_document("article", "card-lost-or-stolen", "cards", "T"), "error-editor-slug-taken"),
+            (new_document("article", "uusi", "<script>", "T"), "error-editor-category"),
+            (new_document("article", "uusi", "cards", ""), "error-editor-title"),
+        ] {
+            let response = post(&app, "/fi/staff/content/new", &fields, &editor).await;
+            assert_eq!(location(&response), format!("/fi/staff/content/new?error={code}"), "{backend:?} {fields:?}");
+        }
+        let hostile = "<script>alert('uusi')</script>";
+        let made =
+            post(&app, "/fi/staff/content/new", &new_document("article", "uusi", "cards", hostile), &editor).await;
+        assert_eq!(location(&made), "/fi/staff/content/article/uusi/fi?saved=1", "{backend:?}");
+        let (_, list) = get(&app, "/fi/staff/content?q=uusi", &editor).await;
+        assert!(list.contains("&lt;script&gt;alert(") && !list.contains(hostile), "{backend:?}: the title is text");
+        let (status, _) = get(&app, "/fi/articles/uusi", "").await;
+        assert_eq!(status, 404, "a new document is a draft");
+
+        let category = |slug: &'static str, fi: &'static str| {
+            vec![
+                ("_action", "save-category"),
+                ("slug", slug),
+                ("name_fi", fi),
+                ("name_sv", "Lån"),
+                ("name_en", "Loans"),
+            ]
+        };
+        for (fields, code) in [
+            (category("Lainat!", "Lainat"), "error-category-slug"),
+            (category("lainat", " "), "error-category-name"),
+            (vec![("_action", "delete"), ("slug", "cards")], "error-category-not-empty"),
+        ] {
+            let response = post(&app, "/fi/staff/categories", &fields, &editor).await;
+            assert_eq!(location(&response), format!("/fi/staff/categories?error={code}"), "{backend:?} {fields:?}");
+        }
+        let saved =
+            post(&app, "/fi/staff/categories", &category("lainat", "<img src=x onerror=alert(1)>"), &editor).await;
+        assert_eq!(location(&saved), "/fi/staff/categories?created=1");
+        let (_, page) = get(&app, "/fi/staff/categories", &editor).await;
+        assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;") && !page.contains("<img src=x"), "{backend:?}");
+        app.stop().await;
+    }
+}

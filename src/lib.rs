@@ -18,6 +18,7 @@ pub mod forms;
 pub mod html;
 pub mod i18n;
 pub mod locale;
+pub mod numbers;
 pub mod paths;
 pub mod search_types;
 pub mod staff;

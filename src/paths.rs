@@ -170,6 +170,22 @@ pub fn staff_categories(locale: Locale) -> String {
     localized(locale, "/staff/categories")
 }
 
+/// The editors' analytics page.
+pub fn staff_analytics(locale: Locale) -> String {
+    localized(locale, "/staff/analytics")
+}
+
+/// The CSV download of one analytics table (`table` is its code) for the days `from`–`to`.
+pub fn staff_analytics_csv(locale: Locale, table: &str, from: &str, to: &str) -> String {
+    format!(
+        "/{}/staff/analytics/csv/{}?from={}&to={}",
+        locale.code(),
+        encode_path_segment(table),
+        encode_query_value(from),
+        encode_query_value(to)
+    )
+}
+
 /// The editor of a document's text in `text_locale` (where its form posts too).
 pub fn staff_editor_href(locale: Locale, kind: DocKind, slug: &str, text_locale: Locale) -> String {
     format!("/{}/staff/content/{}/{}/{}", locale.code(), kind.code(), encode_path_segment(slug), text_locale.code())

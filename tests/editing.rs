@@ -359,3 +359,51 @@ async fn finds_slug(portal: &Portal, words: &str, slug: &str) -> bool {
         SearchRequest { text: words.into(), locale: Locale::Sv, limit: 5, offset: 0, category: None, kind: None };
     portal.search(request).await.expect("search").hits.iter().any(|hit| hit.slug == slug)
 }
+
+#[tokio::test]
+async fn analytics_count_searches_openings_and_votes_in_the_period_and_export_them_safely() {
+    use tuki::services::catalogue::Vote;
+    use tuki::services::search::PageQuery;
+    use tuki::views::analytics::Table;
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let portal = portal_with_demo(backend, dir.path()).await;
+        let editor = member(&portal, "eeva@bank.fi", &[Role::Editor]).await;
+        let search = |q: &str| {
+            let query = PageQuery { q: q.to_owned(), category: None, kind: None, page: 1 };
+            let portal = &portal;
+            async move { portal.searching().results_page(&Caller::Customer, Locale::Fi, &query).await.expect("search") }
+        };
+        let found = search("kortti kadonnut").await;
+        search("kortti kadonnut").await;
+        search("=HYPERLINK(\"http://x\") zqxv").await;
+        let first = found.results.hits.first().expect("a hit").clone();
+        let catalogue = portal.catalogue();
+        catalogue
+            .document_page(&Caller::Customer, Locale::Fi, first.kind, &first.slug, found.search_id, None)
+            .await
+            .expect("opened");
+        let reference = DocRef::new(first.kind, tuki::content::Slug::parse(&first.slug).expect("slug"));
+        let vote = Vote { document: reference, locale: Locale::Fi, helpful: Some(true), comment: Some("Kiitos") };
+        catalogue.vote(&Caller::Customer, &vote, || true).await.expect("voted");
+
+        let data = portal.editing().analytics(&editor, Locale::Fi, "", "").await.expect("analytics");
+        assert_eq!((data.searches, data.with_results, data.opened), (3, 2, 1), "{backend:?}");
+        let top = &data.top_searches[0];
+        assert_eq!((top.query.as_str(), top.searches, top.opened), ("kortti kadonnut", 2, 1));
+        assert_eq!(data.without_results.len(), 1);
+        assert!(data.nothing_opened.is_empty(), "the one search with results was opened");
+        let doc = data.documents.iter().find(|d| d.slug == first.slug).expect("the opened document");
+        assert_eq!((doc.opened_from_search, doc.helpful, doc.not_helpful, doc.comments), (1, 1, 0, 1));
+        let csv = data.csv(Table::WithoutResults);
+        assert!(csv.contains("\"'=hyperlink(\"\"http://x\"\") zqxv\""), "{backend:?}: a formula is defused: {csv}");
+        // Another period sees none of it; a reversed one is refused; a customer may not look.
+        let old = portal.editing().analytics(&editor, Locale::Fi, "2020-01-01", "2020-01-31").await.expect("old");
+        assert_eq!((old.searches, old.top_searches.len(), old.documents.len()), (0, 0, 0));
+        let reversed = portal.editing().analytics(&editor, Locale::Fi, "2026-02-01", "2026-01-01").await;
+        assert!(matches!(reversed, Err(ServiceError::Invalid("error-analytics-period"))));
+        let customer = portal.editing().analytics(&Caller::Customer, Locale::Fi, "", "").await;
+        assert!(matches!(customer, Err(ServiceError::NotSignedIn)));
+        portal.close().await;
+    }
+}

@@ -27,8 +27,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 use shared::NotFound;
 use staff::{
-    AccountsPage, AuditPage, CategoriesPage, EditorPage, HistoryPage, NewDocumentPage, PasswordResetPage,
-    SetPasswordPage, SignInPage, StaffHomePage, WorkspacePage,
+    AccountsPage, AnalyticsPage, AuditPage, CategoriesPage, EditorPage, HistoryPage, NewDocumentPage,
+    PasswordResetPage, SetPasswordPage, SignInPage, StaffHomePage, WorkspacePage,
 };
 use tuki::content::DocKind;
 
@@ -102,6 +102,7 @@ fn PageFrame() -> impl IntoView {
                 <Route path=path!("/:lang/staff/content") view=WorkspacePage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/staff/content/new") view=NewDocumentPage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/staff/categories") view=CategoriesPage ssr=SsrMode::Async/>
+                <Route path=path!("/:lang/staff/analytics") view=AnalyticsPage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/staff/content/:kind/:slug/:text") view=EditorPage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/staff/content/:kind/:slug/:text/history") view=HistoryPage ssr=SsrMode::Async/>
             </Routes>

@@ -12,7 +12,7 @@ const TEXT = {
     published: 'Julkaistu. Asiakkaat näkevät tekstin, ja haku löytää sen.', outOfDate: 'Vanhentunut käännös',
     outdatedHeading: 'Tämä on vanhentunut käännös', history: 'Versiot ja muutokset', restore: /^Palauta versio \d+$/,
     restored: 'Vanha versio on nyt luonnos.', signOut: 'Kirjaudu ulos',
-    newDocument: 'Uusi ohje tai ratkaistu tapaus', categories: 'Aiheet',
+    newDocument: 'Uusi ohje tai ratkaistu tapaus', categories: 'Aiheet', analytics: 'Analytiikka',
   },
   sv: {
     email: 'E-postadress', password: 'Lösenord', signIn: 'Logga in', open: 'Öppna redaktörernas arbetsyta',
@@ -21,7 +21,7 @@ const TEXT = {
     previewHeading: 'Förhandsgranskning', published: 'Publicerat. Kunderna ser texten och sökningen hittar den.',
     outOfDate: 'Inaktuell översättning', outdatedHeading: 'Det här är en inaktuell översättning',
     history: 'Versioner och ändringar', restore: /^Återställ version \d+$/, restored: 'Den gamla versionen är nu utkastet.',
-    signOut: 'Logga ut', newDocument: 'Ny artikel eller löst fråga', categories: 'Ämnen',
+    signOut: 'Logga ut', newDocument: 'Ny artikel eller löst fråga', categories: 'Ämnen', analytics: 'Analys',
   },
 } as const;
 
@@ -73,8 +73,8 @@ for (const locale of ['fi', 'sv'] as const) {
     await waitForHydration(page, info);
     await expectNoAxeViolations(page, { javaScript });
 
-    // The pages that make documents and categories.
-    for (const link of [text.newDocument, text.categories]) {
+    // The pages that make documents and categories, and the analytics.
+    for (const link of [text.newDocument, text.categories, text.analytics]) {
       await page.getByRole('link', { name: link, exact: true }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(link);
       await waitForHydration(page, info);

@@ -180,6 +180,13 @@ fn member_of(caller: &Caller) -> Option<crate::staff::StaffId> {
     }
 }
 
+impl<'a> Editing<'a> {
+    /// The portal behind the service (for its other parts, such as the analytics).
+    pub(super) fn portal(&self) -> &'a Portal {
+        self.portal
+    }
+}
+
 impl Editing<'_> {
     /// Every document the filters let through, with each locale's state.
     pub async fn workspace(

@@ -12,12 +12,13 @@
 //! | [`tickets`] | sending a draft as a ticket, the customer's status page and updates |
 //! | [`outbox`] | the mail waiting to be delivered, for the delivery job |
 //! | [`accounts`] | staff accounts, passwords, sign-in and sessions, the audit log |
-//! | [`editing`] | the editors' workspace: drafts, revisions, publishing, translation status |
+//! | [`editing`] | the editors' workspace: drafts, revisions, publishing, translation status; analytics |
 //!
 //! The portal's own upkeep (open, import, export, reindex, purge) stays on [`Portal`]: only the
 //! operator's command line and the server's jobs call it, never a request.
 
 pub mod accounts;
+mod analytics;
 pub mod catalogue;
 pub mod editing;
 pub mod guided_form;

@@ -4,6 +4,7 @@
 //! (`$1` placeholders, `BIGINT`/`TEXT` columns, times as Unix milliseconds). Only the
 //! migrations differ per backend, because DDL does; they are embedded and run at start.
 
+mod analytics;
 mod availability;
 mod content;
 mod database_url;
@@ -21,6 +22,7 @@ mod staff;
 pub mod testing;
 mod tickets;
 
+pub use analytics::{DocumentCount, QueryCount, QueryList};
 pub use content::ImportReport;
 pub use database_url::{Backend, DatabaseUrl, DatabaseUrlError};
 pub use drafts::{Draft, DraftOutcome, FunnelEvent, PendingStep};

@@ -82,11 +82,17 @@ impl Store {
     /// The deflection funnel of the drafts with events since `since` (milliseconds since the
     /// epoch): each draft counts once per stage.
     pub async fn deflection_report(&self, since: i64) -> Result<DeflectionReport, StoreError> {
+        self.deflection_between(since, i64::MAX).await
+    }
+
+    /// The deflection funnel of the events in `[from, to)` (milliseconds since the epoch).
+    pub async fn deflection_between(&self, from: i64, to: i64) -> Result<DeflectionReport, StoreError> {
         let rows = sqlx::query(
             "SELECT form_slug, locale, event, COUNT(DISTINCT draft_id) FROM funnel_events \
-             WHERE created_at >= $1 GROUP BY form_slug, locale, event",
+             WHERE created_at >= $1 AND created_at < $2 GROUP BY form_slug, locale, event",
         )
-        .bind(since)
+        .bind(from)
+        .bind(to)
         .fetch_all(self.pool())
         .await?;
         let mut report = DeflectionReport::default();

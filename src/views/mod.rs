@@ -2,6 +2,7 @@
 //! serialisable data in the page's language, compiled everywhere (the browser receives it from
 //! server functions). One module per area, like the app's.
 
+pub mod analytics;
 pub mod catalogue;
 pub mod editing;
 pub mod help;

@@ -111,9 +111,22 @@ pub async fn load_categories() -> Result<Vec<tuki::views::editing::CategoryRow>,
     portal()?.editing().categories(&caller()).await.map_err(fail)
 }
 
+/// The editors' analytics for the days `from`–`to` (`YYYY-MM-DD`; empty: the last 30 days).
+#[server]
+pub async fn load_analytics(
+    lang: String,
+    from: String,
+    to: String,
+) -> Result<tuki::views::analytics::AnalyticsData, ServerFnError> {
+    use crate::shared::server::*;
+    let viewer = parse_locale(&lang)?;
+    portal()?.editing().analytics(&caller(), viewer, &from, &to).await.map_err(fail)
+}
+
 /// Every staff server function's path: the rights-matrix test calls each as every kind of
 /// caller.
-pub const STAFF_SERVER_FNS: [&str; 8] = [
+pub const STAFF_SERVER_FNS: [&str; 9] = [
+    <LoadAnalytics as leptos::server_fn::ServerFn>::PATH,
     <LoadCategories as leptos::server_fn::ServerFn>::PATH,
     <StaffHome as leptos::server_fn::ServerFn>::PATH,
     <LoadAccounts as leptos::server_fn::ServerFn>::PATH,

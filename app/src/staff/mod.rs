@@ -4,6 +4,7 @@
 //! `http::workspace`) and work without JavaScript; every page is `noindex`.
 
 mod accounts;
+mod analytics;
 pub mod api;
 mod audit;
 mod categories;
@@ -17,6 +18,7 @@ mod sign_in;
 mod workspace;
 
 pub use accounts::AccountsPage;
+pub use analytics::AnalyticsPage;
 pub use audit::AuditPage;
 pub use categories::CategoriesPage;
 pub use editor::EditorPage;

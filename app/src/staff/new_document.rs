@@ -7,6 +7,7 @@ use crate::i18n::use_i18n;
 use crate::shared::ErrorMessage;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
 use tuki::Locale;
 use tuki::content::DocKind;
 use tuki::paths::{self, editor};
@@ -47,6 +48,8 @@ fn NewDocument(categories: Vec<CategoryRow>) -> impl IntoView {
     let i18n = use_i18n();
     let page = i18n.locale();
     let error = refusal(REFUSALS);
+    // "Write an article for this" from the analytics passes the search's text.
+    let suggested_title = use_query_map().with_untracked(|q| q.get("title")).unwrap_or_default();
     let kinds = DocKind::ALL
         .map(|kind| {
             let label = i18n.t(match kind {
@@ -100,7 +103,7 @@ fn NewDocument(categories: Vec<CategoryRow>) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label class="field__label" for="new-title">{i18n.t("editor-field-title")}</label>
-                    <input class="input" type="text" id="new-title" name=editor::TITLE required maxlength="200"/>
+                    <input class="input" type="text" id="new-title" name=editor::TITLE required maxlength="200" value=suggested_title/>
                 </div>
                 <div class="field">
                     <label class="field__label" for="new-summary">{i18n.t("editor-field-summary")}</label>

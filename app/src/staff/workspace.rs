@@ -85,6 +85,8 @@ fn Workspace(data: WorkspaceData, filters: [String; 5]) -> impl IntoView {
                 <a class="button" href=paths::staff_new_document(i18n.locale())>{i18n.t("new-document-title")}</a>
                 " "
                 <a href=paths::staff_categories(i18n.locale())>{i18n.t("categories-title")}</a>
+                " · "
+                <a href=paths::staff_analytics(i18n.locale())>{i18n.t("analytics-title")}</a>
             </p>
             <form class="filters" method="get" action=paths::staff_content(i18n.locale())>
                 <div class="field">

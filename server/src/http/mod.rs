@@ -6,6 +6,7 @@
 //! The background jobs run beside it ([`crate::jobs`]).
 
 mod accounts;
+mod analytics;
 mod api;
 mod client_ip;
 mod error_page;
@@ -97,6 +98,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/{lang}/staff/accounts", post(accounts::manage))
         .route("/{lang}/staff/content/new", post(workspace::create))
         .route("/{lang}/staff/categories", post(workspace::categories))
+        .route("/{lang}/staff/analytics/csv/{table}", get(analytics::csv))
         .leptos_routes_with_context(&state, leptos_routes, context.clone(), move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn_with_state(state.clone(), rate_limit::limit_searches))

@@ -121,12 +121,15 @@ async fn every_staff_page_form_and_server_function_checks_the_callers_role() {
                 (history_page.as_str(), For::Editors),
                 ("/fi/staff/content/new", For::Editors),
                 ("/fi/staff/categories", For::Editors),
+                ("/fi/staff/analytics", For::Editors),
+                ("/fi/staff/analytics/csv/top-searches", For::Editors),
                 ("/fi/staff/accounts", For::Admins),
                 ("/fi/staff/audit", For::Admins),
             ] {
                 let (status, body) = get(&app, path, &cookie).await;
                 let got = match status {
-                    401 if body.contains("/fi/staff/sign-in") => "sign in",
+                    // The CSV download's refusal is the plain translated 401 page.
+                    401 if body.contains("/fi/staff/sign-in") || path.contains("/csv/") => "sign in",
                     403 => "refused",
                     200 => "allowed",
                     other => panic!("{backend:?} {who:?} {path}: {other}"),
@@ -194,6 +197,8 @@ async fn every_staff_page_form_and_server_function_checks_the_callers_role() {
                     ("kind", "article"),
                     ("slug", "card-lost-or-stolen"),
                     ("body", "**lihavoitu**"),
+                    ("from", ""),
+                    ("to", ""),
                 ];
                 let response = post(&app, path, fields, &cookie).await;
                 let status = response.status().as_u16();

@@ -161,3 +161,40 @@ async fn new_documents_and_categories_refuse_bad_input_and_show_hostile_names_as
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn analytics_download_as_csv_and_a_bad_period_or_table_changes_nothing() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let editor = signed_in(&app, "eeva@bank.fi", &[Role::Editor]).await;
+        assert_eq!(app.get("/fi/search?q=kortti", &[]).await.status(), 200);
+        let (status, page) = get(&app, "/fi/staff/analytics", &editor).await;
+        assert_eq!(status, 200, "{backend:?}");
+        assert!(page.contains("role=\"img\"") && page.contains(">kortti<"), "a chart and its table");
+        let response =
+            app.get("/fi/staff/analytics/csv/top-searches?from=2026-01-01&to=2028-12-31", &[("cookie", &editor)]).await;
+        assert_eq!(response.status(), 200);
+        let header =
+            |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        assert_eq!(header("content-type"), "text/csv; charset=utf-8");
+        assert_eq!(
+            header("content-disposition"),
+            "attachment; filename=\"tuki-top-searches-2026-01-01-2028-12-31.csv\""
+        );
+        let body = response.text().await.expect("body");
+        assert!(body.starts_with("\u{feff}query,locale,searches,without_results,opened\r\n"), "{body}");
+        assert!(body.contains("kortti,fi,1,0,0"), "{backend:?}: {body}");
+        for path in [
+            "/fi/staff/analytics/csv/top-searches?from=2026-13-01",
+            "/fi/staff/analytics/csv/top-searches?from=2026-02-01&to=2026-01-01",
+            "/fi/staff/analytics/csv/top-searches?from=%3Cscript%3E",
+        ] {
+            assert_eq!(get(&app, path, &editor).await.0, 400, "{backend:?} {path}");
+        }
+        assert_eq!(get(&app, "/fi/staff/analytics/csv/..%2F..%2Fetc%2Fpasswd", &editor).await.0, 404);
+        let (status, page) = get(&app, "/fi/staff/analytics?from=2026-02-01&to=2026-01-01", &editor).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Valitse enintään kolmen vuoden aikaväli"), "{backend:?}");
+        app.stop().await;
+    }
+}

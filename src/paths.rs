@@ -228,6 +228,14 @@ pub mod editor {
     pub const DELETE: &str = "delete";
     /// Save a category's names.
     pub const SAVE_CATEGORY: &str = "save-category";
+    /// Ask [`REVIEWER`] to review the draft.
+    pub const REQUEST_REVIEW: &str = "request-review";
+    /// The reviewer sends the draft back with a [`COMMENT`].
+    pub const RETURN_DRAFT: &str = "return-draft";
+    /// The reviewer's e-mail address.
+    pub const REVIEWER: &str = "reviewer";
+    /// The reviewer's comment.
+    pub const COMMENT: &str = "comment";
     /// A category's slug (moving a document; a category's form).
     pub const CATEGORY: &str = "category";
     /// The confirmation of a deletion: `yes`.

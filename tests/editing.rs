@@ -407,3 +407,46 @@ async fn analytics_count_searches_openings_and_votes_in_the_period_and_export_th
         portal.close().await;
     }
 }
+
+#[tokio::test]
+async fn an_editor_asks_another_to_review_a_draft_who_sends_it_back_or_publishes_it() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let portal = portal_with_demo(backend, dir.path()).await;
+        let eeva = member(&portal, "eeva@bank.fi", &[Role::Editor]).await;
+        let ville = member(&portal, "ville@bank.fi", &[Role::Editor]).await;
+        member(&portal, "antti@bank.fi", &[Role::Agent]).await;
+        let editing = portal.editing();
+        let none = editing.request_review(&eeva, &doc(), Locale::Fi, "ville@bank.fi").await;
+        assert!(matches!(none, Err(ServiceError::Invalid("error-review-no-draft"))), "{backend:?}");
+        editing
+            .save(&eeva, &doc(), Locale::Fi, &edit("Kortti kadonnut", "Luonnos.", ChangeSize::Minor))
+            .await
+            .expect("saved");
+        for reviewer in ["eeva@bank.fi", "antti@bank.fi", "nobody@bank.fi", "<script>"] {
+            let refused = editing.request_review(&eeva, &doc(), Locale::Fi, reviewer).await;
+            assert!(matches!(refused, Err(ServiceError::Invalid("error-review-reviewer"))), "{backend:?} {reviewer}");
+        }
+        editing.request_review(&eeva, &doc(), Locale::Fi, "Ville@Bank.fi").await.expect("asked");
+        let listed = editing.workspace(&ville, Locale::Fi, &WorkspaceFilter::default()).await.expect("workspace");
+        assert_eq!(listed.reviews.iter().map(|r| r.slug.as_str()).collect::<Vec<_>>(), ["card-lost-or-stolen"]);
+        let page = editing.editor(&ville, Locale::Fi, &doc(), Locale::Fi, None).await.expect("editor");
+        assert!(page.review.as_ref().is_some_and(|r| r.viewer_reviews && r.requested_by == "Eeva Editori"));
+        // Only the reviewer sends it back, with a comment.
+        let not_mine = editing.return_draft(&eeva, &doc(), Locale::Fi, "Hyvä").await;
+        assert!(matches!(not_mine, Err(ServiceError::Forbidden)), "{backend:?}");
+        let empty = editing.return_draft(&ville, &doc(), Locale::Fi, "  ").await;
+        assert!(matches!(empty, Err(ServiceError::Invalid("error-review-comment"))));
+        editing.return_draft(&ville, &doc(), Locale::Fi, "Lisää sulkupalvelun numero.").await.expect("returned");
+        let page = editing.editor(&eeva, Locale::Fi, &doc(), Locale::Fi, None).await.expect("editor");
+        assert_eq!(page.review, None);
+        assert_eq!(page.returned.as_ref().map(|(_, c)| c.as_str()), Some("Lisää sulkupalvelun numero."));
+        // Asked again, the reviewer publishes: the review is answered.
+        editing.request_review(&eeva, &doc(), Locale::Fi, "ville@bank.fi").await.expect("asked again");
+        editing.publish(&ville, &doc(), Locale::Fi).await.expect("published");
+        let listed = editing.workspace(&ville, Locale::Fi, &WorkspaceFilter::default()).await.expect("workspace");
+        assert!(listed.reviews.is_empty(), "{backend:?}");
+        assert_eq!(editing.editor(&eeva, Locale::Fi, &doc(), Locale::Fi, None).await.expect("editor").review, None);
+        portal.close().await;
+    }
+}

@@ -140,6 +140,16 @@ pub enum Command {
         #[arg(long, default_value_t = 10)]
         seconds: u64,
     },
+    /// Benchmark an editor's publish until search finds it, on the demo content and synthetic
+    /// documents (SQLite, local index).
+    BenchPublish {
+        /// Synthetic documents besides the demo content.
+        #[arg(long, default_value_t = 20_000)]
+        documents: usize,
+        /// Publishes to time.
+        #[arg(long, default_value_t = 30)]
+        rounds: usize,
+    },
     /// Manage staff accounts (administrators, editors, agents).
     User {
         /// What to do.

@@ -77,6 +77,7 @@ async fn run() -> anyhow::Result<()> {
         Command::BenchTickets { clients, seconds } => {
             tuki_server::bench_tickets::run(clients, std::time::Duration::from_secs(seconds)).await
         }
+        Command::BenchPublish { documents, rounds } => tuki_server::bench_publish::run(documents, rounds).await,
         Command::User { action } => {
             let portal = tuki::Portal::open_without_index(cli.global.portal_config()?).await?;
             let result = tuki_server::users::run(&portal, action).await;

@@ -11,10 +11,11 @@ use crate::Locale;
 use crate::Portal;
 use crate::content::markdown::to_html;
 use crate::content::{ChangeSize, DocKind, DocRef, RevisionId, Slug, Status, Translation, TranslationState};
+use crate::staff::Role;
 use crate::store::{DocumentRecord, NewRevision, RevisionRecord};
 use crate::views::editing::{
-    CategoryChoice, CategoryRow, CompareText, DiffView, EditorData, HistoryData, LineChange, RevisionRow, TextCell,
-    TextFields, WorkspaceData, WorkspaceFilter, WorkspaceRow,
+    CategoryChoice, CategoryRow, CompareText, DiffView, EditorData, HistoryData, LineChange, ReviewItem, ReviewView,
+    RevisionRow, TextCell, TextFields, WorkspaceData, WorkspaceFilter, WorkspaceRow,
 };
 
 /// Longest title, in characters.
@@ -240,7 +241,20 @@ impl Editing<'_> {
             .iter()
             .map(|c| CategoryChoice { slug: c.slug.to_string(), name: c.name(viewer).to_owned() })
             .collect();
-        Ok(WorkspaceData { rows, total, categories })
+        let mut reviews = Vec::new();
+        if let Some(me) = member_of(caller) {
+            for review in store.reviews_waiting_for(me).await? {
+                let title = store.revision(review.revision).await?.map(|r| r.text.title).unwrap_or_default();
+                reviews.push(ReviewItem {
+                    kind: review.document.kind,
+                    slug: review.document.slug.to_string(),
+                    locale: review.locale,
+                    title,
+                    requested_by: review.requested_by.1,
+                });
+            }
+        }
+        Ok(WorkspaceData { rows, total, categories, reviews })
     }
 
     async fn record(&self, document: &DocRef) -> Result<DocumentRecord, ServiceError> {
@@ -297,7 +311,29 @@ impl Editing<'_> {
             .iter()
             .find(|c| c.slug == record.category)
             .map_or_else(|| record.category.to_string(), |c| c.name(viewer).to_owned());
+        let review = store.open_review(document, locale).await?.map(|r| ReviewView {
+            viewer_reviews: member_of(caller) == Some(r.reviewer.0),
+            requested_by: r.requested_by.1,
+            reviewer: r.reviewer.1,
+        });
+        let returned = match draft {
+            Some(_) => store.last_returned_review(document, locale).await?.map(|r| (r.reviewer, r.comment)),
+            None => None,
+        };
+        let mut reviewers = Vec::new();
+        for id in store.staff_account_ids().await? {
+            if let Some(account) = store.staff_account(id).await?
+                && account.active
+                && Some(account.id) != member_of(caller)
+                && (account.roles.contains(&Role::Editor) || account.roles.contains(&Role::Admin))
+            {
+                reviewers.push((account.email.to_string(), account.name));
+            }
+        }
         Ok(EditorData {
+            review,
+            returned,
+            reviewers,
             kind: document.kind,
             slug: document.slug.to_string(),
             locale,
@@ -389,6 +425,7 @@ impl Editing<'_> {
             .iter()
             .any(|r| Some(r.id) > published && r.id <= latest && r.change == ChangeSize::Major);
         store.publish_revision(latest, major).await?;
+        store.answer_review(document, locale, "published", "").await?;
         store
             .record_audit(member_of(caller), "document.publish", &format!("{document}/{}#{latest}", locale.code()))
             .await?;
@@ -589,6 +626,64 @@ impl Editing<'_> {
             return Err(ServiceError::Invalid("error-category-not-empty"));
         }
         store.record_audit(member_of(caller), "category.delete", &format!("category/{slug}")).await?;
+        Ok(())
+    }
+
+    /// Asks the member at `reviewer_email` (an active editor or admin, not the caller) to
+    /// review the draft of `document`'s text in `locale` before it is published. They see it
+    /// in their workspace; anyone who may edit can still publish.
+    pub async fn request_review(
+        &self,
+        caller: &Caller,
+        document: &DocRef,
+        locale: Locale,
+        reviewer_email: &str,
+    ) -> Result<(), ServiceError> {
+        caller.require(Right::EditContent)?;
+        let Some(me) = member_of(caller) else { return Err(ServiceError::Forbidden) };
+        let record = self.record(document).await?;
+        let text = record.texts.get(&locale);
+        let published = text.and_then(|t| t.published.as_ref()).map(|(id, _)| *id);
+        let draft = text.and_then(|t| t.latest.as_ref()).map(|(id, _)| *id).filter(|id| Some(*id) > published);
+        let draft = draft.ok_or(ServiceError::Invalid("error-review-no-draft"))?;
+        let store = self.portal.store();
+        let email = crate::email::Email::parse(&reviewer_email.trim().to_lowercase());
+        let reviewer = match email {
+            Some(email) => store.staff_account_by_email(&email).await?,
+            None => None,
+        };
+        let reviewer = reviewer
+            .filter(|r| r.active && r.id != me && (r.roles.contains(&Role::Editor) || r.roles.contains(&Role::Admin)))
+            .ok_or(ServiceError::Invalid("error-review-reviewer"))?;
+        store.request_review(document, locale, draft, me, reviewer.id).await?;
+        let object = format!("{document}/{}#{draft}→staff:{}", locale.code(), reviewer.email);
+        store.record_audit(Some(me), "document.review-request", &object).await?;
+        Ok(())
+    }
+
+    /// The reviewer sends the draft back with `comment` (at most [`MAX_NOTE_CHARS`]
+    /// characters) instead of publishing it. Only the member asked may.
+    pub async fn return_draft(
+        &self,
+        caller: &Caller,
+        document: &DocRef,
+        locale: Locale,
+        comment: &str,
+    ) -> Result<(), ServiceError> {
+        caller.require(Right::EditContent)?;
+        let store = self.portal.store();
+        let review = store.open_review(document, locale).await?.ok_or(ServiceError::Invalid("error-review-none"))?;
+        if member_of(caller) != Some(review.reviewer.0) {
+            return Err(ServiceError::Forbidden);
+        }
+        let comment = comment.trim();
+        if comment.is_empty() || comment.chars().count() > MAX_NOTE_CHARS {
+            return Err(ServiceError::Invalid("error-review-comment"));
+        }
+        store.answer_review(document, locale, "returned", comment).await?;
+        store
+            .record_audit(member_of(caller), "document.review-return", &format!("{document}/{}", locale.code()))
+            .await?;
         Ok(())
     }
 

@@ -69,6 +69,8 @@ pub struct WorkspaceData {
     pub total: usize,
     /// The categories, for the filter.
     pub categories: Vec<CategoryChoice>,
+    /// Drafts waiting for the viewer's review.
+    pub reviews: Vec<ReviewItem>,
 }
 
 /// A text's fields as the editor form shows and posts them.
@@ -131,6 +133,38 @@ pub struct EditorData {
     pub locales: Vec<TextCell>,
     /// The text shown beside the editor, when asked for.
     pub compare: Option<CompareText>,
+    /// The open review request of this text's draft.
+    pub review: Option<ReviewView>,
+    /// The latest review that sent this text back: the reviewer's name and comment.
+    pub returned: Option<(String, String)>,
+    /// The editors and admins the viewer may ask for a review: address and name.
+    pub reviewers: Vec<(String, String)>,
+}
+
+/// A review request as the editor shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewView {
+    /// Who asked.
+    pub requested_by: String,
+    /// Who is to review.
+    pub reviewer: String,
+    /// True when the viewer is the reviewer.
+    pub viewer_reviews: bool,
+}
+
+/// A draft waiting for the viewer's review, in the workspace list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewItem {
+    /// Article or solved case.
+    pub kind: DocKind,
+    /// Its slug.
+    pub slug: String,
+    /// The text's locale.
+    pub locale: Locale,
+    /// The draft's title.
+    pub title: String,
+    /// Who asked.
+    pub requested_by: String,
 }
 
 /// A revision in a text's history.

@@ -31,6 +31,10 @@ const REFUSALS: &[&str] = &[
     "error-editor-nothing-to-publish",
     "error-editor-category",
     "error-editor-confirm",
+    "error-review-no-draft",
+    "error-review-reviewer",
+    "error-review-none",
+    "error-review-comment",
 ];
 
 /// The editor page.
@@ -75,6 +79,8 @@ fn done_notice() -> impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'st
                 ("unpublished", "editor-unpublished"),
                 ("restored", "editor-restored"),
                 ("moved", "editor-moved"),
+                ("review_requested", "review-requested"),
+                ("returned", "review-returned"),
             ]
             .into_iter()
             .find(|(key, _)| q.get(key).is_some())
@@ -186,6 +192,7 @@ fn Editor(data: EditorData) -> impl IntoView {
         .collect_view()
         .into_any();
     let is_source = data.locale == data.source_locale;
+    let review_section = review_section(&data, &action);
     let move_options = data
         .categories
         .iter()
@@ -245,6 +252,7 @@ fn Editor(data: EditorData) -> impl IntoView {
                 <ul class="plain-list editor__languages">{language_switch}</ul>
             </nav>
             {outdated}
+            {review_section}
             <form class="filters" method="get" action=action.clone()>
                 <div class="field">
                     <label class="field__label" for="editor-compare">{i18n.t("editor-compare")}</label>
@@ -315,4 +323,62 @@ fn Editor(data: EditorData) -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// The draft's review: who was asked (with the reviewer's send-back form), the last comment of
+/// a reviewer who sent it back, or a form to ask someone.
+fn review_section(data: &EditorData, action: &str) -> AnyView {
+    let i18n = use_i18n();
+    let returned = data.returned.clone().map(|(reviewer, comment)| {
+        view! {
+            <div class="notice notice--warning">
+                <p>{i18n.t_args("review-returned-by", &[("reviewer", reviewer.into())])}</p>
+                <blockquote class="message__body">{comment}</blockquote>
+            </div>
+        }
+    });
+    let body = match (&data.review, data.draft) {
+        (Some(review), _) if review.viewer_reviews => view! {
+            <p>{i18n.t_args("review-for-you", &[("requested_by", review.requested_by.clone().into())])}</p>
+            <form class="form" method="post" action=action.to_owned()>
+                <div class="field">
+                    <label class="field__label" for="review-comment">{i18n.t("review-comment")}</label>
+                    <textarea class="input" id="review-comment" name=editor::COMMENT rows="3" required maxlength="500"></textarea>
+                </div>
+                <button class="button button--secondary" type="submit" name=ACTION_FIELD value=editor::RETURN_DRAFT>{i18n.t("review-return")}</button>
+            </form>
+            <p class="field__hint">{i18n.t("review-approve-hint")}</p>
+        }
+        .into_any(),
+        (Some(review), _) => view! {
+            <p>{i18n.t_args("review-waiting", &[("reviewer", review.reviewer.clone().into())])}</p>
+        }
+        .into_any(),
+        (None, Some(_)) if !data.reviewers.is_empty() => {
+            let options = data
+                .reviewers
+                .iter()
+                .map(|(email, name)| view! { <option value=email.clone()>{format!("{name} <{email}>")}</option> })
+                .collect_view();
+            view! {
+                <form class="filters" method="post" action=action.to_owned()>
+                    <div class="field">
+                        <label class="field__label" for="review-reviewer">{i18n.t("review-ask")}</label>
+                        <select class="input" id="review-reviewer" name=editor::REVIEWER>{options}</select>
+                    </div>
+                    <button class="button button--secondary" type="submit" name=ACTION_FIELD value=editor::REQUEST_REVIEW>{i18n.t("review-ask-button")}</button>
+                </form>
+            }
+            .into_any()
+        }
+        _ => ().into_any(),
+    };
+    view! {
+        <section class="editor__review" aria-labelledby="review-heading">
+            <h2 id="review-heading">{i18n.t("review-title")}</h2>
+            {returned}
+            {body}
+        </section>
+    }
+    .into_any()
 }

@@ -74,6 +74,28 @@ fn Workspace(data: WorkspaceData, filters: [String; 5]) -> impl IntoView {
         .map(|s| option(s.code().to_owned(), state_label(i18n, s), &state))
         .into_iter()
         .collect_view();
+    let reviews = (!data.reviews.is_empty()).then(|| {
+        let items = data
+            .reviews
+            .iter()
+            .map(|r| {
+                let href = paths::staff_editor_href(i18n.locale(), r.kind, &r.slug, r.locale);
+                view! {
+                    <li>
+                        <a href=href>{r.title.clone()}</a>" "
+                        <span class="table__meta">{i18n.t_args("review-asked-by", &[("requested_by", r.requested_by.clone().into())])}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="notice" aria-labelledby="reviews-heading">
+                <h2 id="reviews-heading">{i18n.t("review-waiting-for-you")}</h2>
+                <ul class="plain-list">{items}</ul>
+            </section>
+        }
+        .into_any()
+    });
     let shown = data.rows.len();
     let deleted = use_query_map().with_untracked(|q| q.get("deleted").is_some());
     let rows = data.rows.into_iter().map(|row| view! { <Row row/> }).collect_view().into_any();
@@ -88,6 +110,7 @@ fn Workspace(data: WorkspaceData, filters: [String; 5]) -> impl IntoView {
                 " · "
                 <a href=paths::staff_analytics(i18n.locale())>{i18n.t("analytics-title")}</a>
             </p>
+            {reviews}
             <form class="filters" method="get" action=paths::staff_content(i18n.locale())>
                 <div class="field">
                     <label class="field__label" for="workspace-q">{i18n.t("workspace-search")}</label>

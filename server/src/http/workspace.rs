@@ -13,6 +13,8 @@
 //! | `unpublish` | takes the document off the customers' pages | the editor, `?unpublished=1` |
 //! | `restore` | makes `revision` the latest again, as a draft | the editor, `?restored=1` |
 //! | `move` | moves the document to `category` | the editor, `?moved=1` |
+//! | `request-review` | asks the editor at `reviewer` to review the draft | the editor, `?review_requested=1` |
+//! | `return-draft` | the reviewer sends the draft back with a `comment` | the editor, `?returned=1` |
 //! | `delete` | with `confirm=yes`: deletes the document (its revisions stay) | the workspace, `?deleted=1` |
 //!
 //! `POST /{lang}/staff/content/new` makes a new document (`kind`, `slug`, `category`, `locale`
@@ -73,6 +75,13 @@ pub async fn edit(
         }
         editor::UNPUBLISH => editing.unpublish(&caller, &document).await.map(|()| "?unpublished=1"),
         editor::MOVE => editing.move_to(&caller, &document, field(editor::CATEGORY)).await.map(|()| "?moved=1"),
+        editor::REQUEST_REVIEW => editing
+            .request_review(&caller, &document, text_locale, field(editor::REVIEWER))
+            .await
+            .map(|()| "?review_requested=1"),
+        editor::RETURN_DRAFT => {
+            editing.return_draft(&caller, &document, text_locale, field(editor::COMMENT)).await.map(|()| "?returned=1")
+        }
         editor::DELETE => {
             return match editing.delete(&caller, &document, field(editor::CONFIRM) == "yes").await {
                 Ok(()) => Redirect::to(&format!("{}?deleted=1", staff_content(locale))).into_response(),

@@ -136,6 +136,15 @@ async fn a_major_change_of_the_source_puts_translations_out_of_date_until_they_f
         };
         let listed = editing.workspace(&editor, Locale::Fi, &filter).await.expect("workspace");
         assert_eq!(listed.rows.iter().map(|r| r.slug.as_str()).collect::<Vec<_>>(), ["card-lost-or-stolen"]);
+        // The whole list comes a page at a time; a page past the end is the last one.
+        let all = editing.workspace(&editor, Locale::Fi, &WorkspaceFilter::default()).await.expect("workspace");
+        assert_eq!((all.matching, all.page), (all.total, 1));
+        assert_eq!(all.rows.len(), all.total.min(tuki::services::editing::WORKSPACE_PAGE));
+        assert_eq!(all.pages, all.total.div_ceil(tuki::services::editing::WORKSPACE_PAGE));
+        let past = WorkspaceFilter { page: 999, ..WorkspaceFilter::default() };
+        let last = editing.workspace(&editor, Locale::Fi, &past).await.expect("workspace");
+        assert_eq!(last.page, all.pages);
+        assert_eq!(last.rows.len(), all.total - (all.pages - 1) * tuki::services::editing::WORKSPACE_PAGE);
 
         // The Swedish text published again follows the current original.
         editing

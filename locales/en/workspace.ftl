@@ -10,10 +10,14 @@ workspace-language = In language
 workspace-any = Any
 workspace-any-language = Any language
 workspace-filter = Filter
-workspace-count = { $total ->
+workspace-count = { $count ->
     [one] Showing { $shown } of { $total } document.
    *[other] Showing { $shown } of { $total } documents.
 }
+workspace-previous = Previous page
+workspace-next = Next page
+workspace-pages = Pages of the list
+workspace-page = Page { $page } of { $pages }
 workspace-document = Document
 workspace-has-draft = draft waiting
 workspace-status-published = Published

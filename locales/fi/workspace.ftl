@@ -10,10 +10,14 @@ workspace-language = Kielellä
 workspace-any = Kaikki
 workspace-any-language = Kaikki kielet
 workspace-filter = Rajaa
-workspace-count = { $total ->
+workspace-count = { $count ->
     [one] Näytetään { $shown }/{ $total } sisältö.
    *[other] Näytetään { $shown }/{ $total } sisältöä.
 }
+workspace-previous = Edellinen sivu
+workspace-next = Seuraava sivu
+workspace-pages = Luettelon sivut
+workspace-page = Sivu { $page }/{ $pages }
 workspace-document = Sisältö
 workspace-has-draft = luonnos odottaa
 workspace-status-published = Julkaistu

@@ -10,10 +10,14 @@ workspace-language = På språket
 workspace-any = Alla
 workspace-any-language = Alla språk
 workspace-filter = Avgränsa
-workspace-count = { $total ->
+workspace-count = { $count ->
     [one] Visar { $shown } av { $total } innehåll.
    *[other] Visar { $shown } av { $total } innehåll.
 }
+workspace-previous = Föregående sida
+workspace-next = Nästa sida
+workspace-pages = Listans sidor
+workspace-page = Sida { $page } av { $pages }
 workspace-document = Innehåll
 workspace-has-draft = utkast väntar
 workspace-status-published = Publicerat

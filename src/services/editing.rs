@@ -30,6 +30,8 @@ pub const MAX_TAGS: usize = 20;
 pub const MAX_TAG_CHARS: usize = 50;
 /// Longest note on a revision, in characters.
 pub const MAX_NOTE_CHARS: usize = 500;
+/// Documents per page of the workspace list.
+pub const WORKSPACE_PAGE: usize = 50;
 /// Longest category name, in characters.
 pub const MAX_CATEGORY_NAME_CHARS: usize = 100;
 
@@ -189,7 +191,8 @@ impl<'a> Editing<'a> {
 }
 
 impl Editing<'_> {
-    /// Every document the filters let through, with each locale's state.
+    /// The documents the filters let through, [`WORKSPACE_PAGE`] per page, with each
+    /// locale's state.
     pub async fn workspace(
         &self,
         caller: &Caller,
@@ -254,7 +257,11 @@ impl Editing<'_> {
                 });
             }
         }
-        Ok(WorkspaceData { rows, total, categories, reviews })
+        let matching = rows.len();
+        let pages = matching.div_ceil(WORKSPACE_PAGE).max(1);
+        let page = filter.page.clamp(1, pages);
+        let rows = rows.into_iter().skip((page - 1) * WORKSPACE_PAGE).take(WORKSPACE_PAGE).collect();
+        Ok(WorkspaceData { rows, matching, total, page, pages, categories, reviews })
     }
 
     async fn record(&self, document: &DocRef) -> Result<DocumentRecord, ServiceError> {

@@ -19,6 +19,8 @@ pub struct WorkspaceFilter {
     pub state: Option<TranslationState>,
     /// Words the slug or a title contains.
     pub query: String,
+    /// The page of the list, from 1.
+    pub page: usize,
 }
 
 /// One locale's text in the list.
@@ -63,10 +65,16 @@ pub struct CategoryChoice {
 /// The workspace's list page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkspaceData {
-    /// The documents the filters let through.
+    /// The page's documents among those the filters let through.
     pub rows: Vec<WorkspaceRow>,
+    /// How many documents the filters let through.
+    pub matching: usize,
     /// How many documents there are in all.
     pub total: usize,
+    /// This page, from 1.
+    pub page: usize,
+    /// How many pages the matching documents fill.
+    pub pages: usize,
     /// The categories, for the filter.
     pub categories: Vec<CategoryChoice>,
     /// Drafts waiting for the viewer's review.

@@ -9,6 +9,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 use tuki::Locale;
 use tuki::content::{DocKind, Status, TranslationState};
+use tuki::numbers;
 use tuki::paths;
 use tuki::views::editing::{TextCell, WorkspaceData, WorkspaceRow};
 
@@ -18,18 +19,20 @@ const STATUS: &str = "status";
 const LOCALE: &str = "locale";
 const STATE: &str = "state";
 const QUERY: &str = "q";
+const PAGE: &str = "page";
 
 /// The workspace's list page.
 #[component]
 pub fn WorkspacePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let filters =
-        move || query.with(|q| [CATEGORY, STATUS, LOCALE, STATE, QUERY].map(|name| q.get(name).unwrap_or_default()));
+    let filters = move || {
+        query.with(|q| [CATEGORY, STATUS, LOCALE, STATE, QUERY, PAGE].map(|name| q.get(name).unwrap_or_default()))
+    };
     let data = Resource::new(
         move || (i18n.locale(), filters()),
-        |(locale, [category, status, text_locale, state, q])| {
-            load_workspace(locale.code().to_owned(), category, status, text_locale, state, q)
+        |(locale, [category, status, text_locale, state, q, page])| {
+            load_workspace(locale.code().to_owned(), category, status, text_locale, state, q, page)
         },
     );
     view! {
@@ -58,9 +61,36 @@ fn option(value: String, label: String, current: &str) -> impl IntoView + use<> 
 }
 
 #[component]
-fn Workspace(data: WorkspaceData, filters: [String; 5]) -> impl IntoView {
+fn Workspace(data: WorkspaceData, filters: [String; 6]) -> impl IntoView {
     let i18n = use_i18n();
-    let [category, status, text_locale, state, q] = filters;
+    let [category, status, text_locale, state, q, _] = filters;
+    // The same filters on another page.
+    let page_href = {
+        let query = [(CATEGORY, &category), (STATUS, &status), (LOCALE, &text_locale), (STATE, &state), (QUERY, &q)]
+            .iter()
+            .filter(|(_, value)| !value.is_empty())
+            .map(|(name, value)| format!("{name}={}&", paths::encode_query_value(value)))
+            .collect::<String>();
+        let base = paths::staff_content(i18n.locale());
+        move |page: usize| format!("{base}?{query}{PAGE}={page}")
+    };
+    let pager = (data.pages > 1).then(|| {
+        let previous = (data.page > 1)
+            .then(|| view! { <a href=page_href(data.page - 1) rel="prev">{i18n.t("workspace-previous")}</a> });
+        let next = (data.page < data.pages)
+            .then(|| view! { <a href=page_href(data.page + 1) rel="next">{i18n.t("workspace-next")}</a> });
+        view! {
+            <nav class="pager" aria-label=i18n.t("workspace-pages")>
+                {previous}
+                <span>{i18n.t_args("workspace-page", &[
+                    ("page", numbers::integer(i18n.locale(), data.page as i64).into()),
+                    ("pages", numbers::integer(i18n.locale(), data.pages as i64).into()),
+                ])}</span>
+                {next}
+            </nav>
+        }
+        .into_any()
+    });
     let categories = data.categories.iter().map(|c| option(c.slug.clone(), c.name.clone(), &category)).collect_view();
     let statuses = [Status::Published, Status::Draft]
         .map(|s| option(s.code().to_owned(), i18n.t(&format!("workspace-status-{}", s.code())), &status))
@@ -96,7 +126,6 @@ fn Workspace(data: WorkspaceData, filters: [String; 5]) -> impl IntoView {
         }
         .into_any()
     });
-    let shown = data.rows.len();
     let deleted = use_query_map().with_untracked(|q| q.get("deleted").is_some());
     let rows = data.rows.into_iter().map(|row| view! { <Row row/> }).collect_view().into_any();
     view! {
@@ -147,7 +176,14 @@ fn Workspace(data: WorkspaceData, filters: [String; 5]) -> impl IntoView {
                 <button class="button" type="submit">{i18n.t("workspace-filter")}</button>
             </form>
             <p role="status">
-                {i18n.t_args("workspace-count", &[("shown", shown.into()), ("total", data.total.into())])}
+                {i18n.t_args(
+                    "workspace-count",
+                    &[
+                        ("count", data.total.into()),
+                        ("shown", numbers::integer(i18n.locale(), data.matching as i64).into()),
+                        ("total", numbers::integer(i18n.locale(), data.total as i64).into()),
+                    ],
+                )}
             </p>
             <div class="table-scroll">
                 <table class="table">
@@ -163,6 +199,7 @@ fn Workspace(data: WorkspaceData, filters: [String; 5]) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {pager}
         </section>
     }
 }

@@ -27,7 +27,7 @@ pub async fn load_workspace(
     text_locale: String,
     state: String,
     query: String,
-    page: String,
+    page: Option<String>,
 ) -> Result<tuki::views::editing::WorkspaceData, ServerFnError> {
     use crate::shared::server::*;
     use tuki::content::{Status, TranslationState};
@@ -45,7 +45,7 @@ pub async fn load_workspace(
         .into_iter()
         .find(|s| s.code() == state),
         query,
-        page: page.parse().unwrap_or(1),
+        page: page.and_then(|p| p.parse().ok()).unwrap_or(1),
     };
     portal()?.editing().workspace(&caller(), viewer, &filter).await.map_err(fail)
 }

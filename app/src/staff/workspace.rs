@@ -32,7 +32,7 @@ pub fn WorkspacePage() -> impl IntoView {
     let data = Resource::new(
         move || (i18n.locale(), filters()),
         |(locale, [category, status, text_locale, state, q, page])| {
-            load_workspace(locale.code().to_owned(), category, status, text_locale, state, q, page)
+            load_workspace(locale.code().to_owned(), category, status, text_locale, state, q, Some(page))
         },
     );
     view! {

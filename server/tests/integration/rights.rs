@@ -209,6 +209,7 @@ async fn every_staff_page_form_and_server_function_checks_the_callers_role() {
                     ("body", "**lihavoitu**"),
                     ("from", ""),
                     ("to", ""),
+                    ("page", "2"),
                 ];
                 let response = post(&app, path, fields, &cookie).await;
                 let status = response.status().as_u16();

@@ -54,26 +54,7 @@ impl Store {
                 Some(_) => report.changed.push(item),
                 None => report.added.push(item),
             }
-            sqlx::query(
-                "INSERT INTO categories (slug, updated_at) VALUES ($1, $2) \
-                 ON CONFLICT (slug) DO UPDATE SET updated_at = excluded.updated_at",
-            )
-            .bind(category.slug.as_str())
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query("DELETE FROM category_names WHERE category_slug = $1")
-                .bind(category.slug.as_str())
-                .execute(&mut *tx)
-                .await?;
-            for (locale, name) in &category.names {
-                sqlx::query("INSERT INTO category_names (category_slug, locale, name) VALUES ($1, $2, $3)")
-                    .bind(category.slug.as_str())
-                    .bind(locale.code())
-                    .bind(name)
-                    .execute(&mut *tx)
-                    .await?;
-            }
+            write_category(&mut tx, category, now).await?;
         }
         for document in &bundle.documents {
             let item = format!("{}:{}", document.kind, document.slug);
@@ -307,6 +288,31 @@ pub(super) async fn next_content_generation(tx: &mut Transaction<'_, Any>, now: 
     .fetch_one(&mut **tx)
     .await?;
     next.parse().map_err(|_| corrupt(format!("content generation {next:?}")))
+}
+
+/// Writes `category` and replaces its names, on `conn` (a transaction).
+pub(super) async fn write_category(conn: &mut AnyConnection, category: &Category, now: i64) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO categories (slug, updated_at) VALUES ($1, $2) \
+         ON CONFLICT (slug) DO UPDATE SET updated_at = excluded.updated_at",
+    )
+    .bind(category.slug.as_str())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM category_names WHERE category_slug = $1")
+        .bind(category.slug.as_str())
+        .execute(&mut *conn)
+        .await?;
+    for (locale, name) in &category.names {
+        sqlx::query("INSERT INTO category_names (category_slug, locale, name) VALUES ($1, $2, $3)")
+            .bind(category.slug.as_str())
+            .bind(locale.code())
+            .bind(name)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// True when the workspace saved a revision of `document` after its last import.

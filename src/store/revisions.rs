@@ -399,26 +399,7 @@ impl Store {
             .bind(category.slug.as_str())
             .fetch_optional(&mut *tx)
             .await?;
-        sqlx::query(
-            "INSERT INTO categories (slug, updated_at) VALUES ($1, $2) \
-             ON CONFLICT (slug) DO UPDATE SET updated_at = excluded.updated_at",
-        )
-        .bind(category.slug.as_str())
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("DELETE FROM category_names WHERE category_slug = $1")
-            .bind(category.slug.as_str())
-            .execute(&mut *tx)
-            .await?;
-        for (locale, name) in &category.names {
-            sqlx::query("INSERT INTO category_names (category_slug, locale, name) VALUES ($1, $2, $3)")
-                .bind(category.slug.as_str())
-                .bind(locale.code())
-                .bind(name)
-                .execute(&mut *tx)
-                .await?;
-        }
+        super::content::write_category(&mut tx, category, now).await?;
         tx.commit().await?;
         Ok(existed.is_none())
     }

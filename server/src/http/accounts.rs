@@ -12,16 +12,15 @@
 
 use super::AppState;
 use super::client_ip::ClientIp;
-use super::error_page::for_service_error;
-use super::staff::{back_with, field, post_locale};
+use super::staff::{StaffCaller, answer, field, post_locale};
 use axum::Form;
-use axum::extract::{Extension, Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
 use tuki::Locale;
 use tuki::content::Slug;
 use tuki::paths::{ACTION_FIELD, EMAIL_FIELD, accounts, staff_accounts};
+use tuki::services::ServiceError;
 use tuki::services::accounts::NewAccount;
-use tuki::services::{Caller, ServiceError};
 use tuki::staff::Role;
 
 /// Every value of the repeated field `name`.
@@ -33,7 +32,7 @@ fn all<'a>(fields: &'a [(String, String)], name: &'a str) -> impl Iterator<Item 
 pub async fn manage(
     State(state): State<AppState>,
     ClientIp(client): ClientIp,
-    caller: Option<Extension<Caller>>,
+    StaffCaller(caller): StaffCaller,
     Path(lang): Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
@@ -41,7 +40,6 @@ pub async fn manage(
         Ok(locale) => locale,
         Err(refused) => return refused.into_response(),
     };
-    let caller = caller.map_or(Caller::Customer, |Extension(caller)| caller);
     let page = staff_accounts(locale);
     let service = state.portal.accounts();
     let email = field(&fields, EMAIL_FIELD);
@@ -73,10 +71,9 @@ pub async fn manage(
         }
         _ => Err(ServiceError::Invalid("error-staff-action")),
     };
-    match done {
-        Ok(query) => Redirect::to(&format!("{page}{query}")).into_response(),
-        Err(error @ ServiceError::Invalid(_)) => back_with(&page, &error),
-        Err(ServiceError::NotFound) => back_with(&page, &ServiceError::Invalid("error-staff-unknown")),
-        Err(error) => for_service_error(locale, &error),
-    }
+    let done = match done {
+        Err(ServiceError::NotFound) => Err(ServiceError::Invalid("error-staff-unknown")),
+        done => done.map(|query| format!("{page}{query}")),
+    };
+    answer(locale, &page, done)
 }

@@ -4,24 +4,23 @@
 
 use super::AppState;
 use super::error_page::{for_service_error, not_found};
-use axum::extract::{Extension, Path, Query, State};
+use super::staff::StaffCaller;
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 use tuki::Locale;
-use tuki::services::Caller;
 use tuki::views::analytics::Table;
 
 /// `GET /{lang}/staff/analytics/csv/{table}`.
 pub async fn csv(
     State(state): State<AppState>,
-    caller: Option<Extension<Caller>>,
+    StaffCaller(caller): StaffCaller,
     Path((lang, table)): Path<(String, String)>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     let locale = lang.parse::<Locale>().unwrap_or_default();
     let Some(table) = Table::parse(&table) else { return not_found(locale) };
-    let caller = caller.map_or(Caller::Customer, |Extension(caller)| caller);
     let from = query.get("from").map_or("", String::as_str);
     let to = query.get("to").map_or("", String::as_str);
     match state.portal.editing().analytics(&caller, locale, from, to).await {

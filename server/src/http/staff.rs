@@ -26,7 +26,7 @@ use tuki::paths::{
     ACTION_FIELD, EMAIL_FIELD, EVERYWHERE, PASSWORD_AGAIN_FIELD, PASSWORD_FIELD, SESSION_COOKIE, encode_query_value,
     staff_home, staff_password_href, staff_sign_in,
 };
-use tuki::services::ServiceError;
+use tuki::services::{Caller, ServiceError};
 
 /// The form's fields, in the order sent.
 type Fields = Form<Vec<(String, String)>>;
@@ -93,6 +93,28 @@ pub(super) fn post_locale(state: &AppState, client: std::net::IpAddr, lang: &str
         return Err(Refused::TooMany(locale));
     }
     Ok(locale)
+}
+
+/// Who posts: the member of staff the session middleware ([`attach_caller`]) found, or a
+/// customer.
+pub(super) struct StaffCaller(pub Caller);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for StaffCaller {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(StaffCaller(parts.extensions.get::<Caller>().cloned().unwrap_or(Caller::Customer)))
+    }
+}
+
+/// A staff post's answer: to `done`'s address when it worked; back to `page` with the
+/// refusal's code when the input was refused (nothing changed); else the translated error page.
+pub(super) fn answer(locale: Locale, page: &str, done: Result<String, ServiceError>) -> Response {
+    match done {
+        Ok(target) => Redirect::to(&target).into_response(),
+        Err(error @ ServiceError::Invalid(_)) => back_with(page, &error),
+        Err(error) => for_service_error(locale, &error),
+    }
 }
 
 /// Back to `page` with the refusal's code for the page to translate.

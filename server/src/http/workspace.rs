@@ -26,23 +26,23 @@
 
 use super::AppState;
 use super::client_ip::ClientIp;
-use super::error_page::{for_service_error, not_found};
-use super::staff::{back_with, field, post_locale};
+use super::error_page::not_found;
+use super::staff::{StaffCaller, answer, back_with, field, post_locale};
 use axum::Form;
-use axum::extract::{Extension, Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
 use tuki::Locale;
 use tuki::content::{ChangeSize, DocKind, RevisionId};
 use tuki::i18n::tr_args;
 use tuki::paths::{ACTION_FIELD, editor, staff_categories, staff_content, staff_editor_href, staff_new_document};
+use tuki::services::ServiceError;
 use tuki::services::editing::{Edit, document_ref};
-use tuki::services::{Caller, ServiceError};
 
 /// `POST /{lang}/staff/content/{kind}/{slug}/{locale}`.
 pub async fn edit(
     State(state): State<AppState>,
     ClientIp(client): ClientIp,
-    caller: Option<Extension<Caller>>,
+    StaffCaller(caller): StaffCaller,
     Path((lang, kind, slug, text_locale)): Path<(String, String, String, String)>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
@@ -53,7 +53,6 @@ pub async fn edit(
     let (Ok(document), Ok(text_locale)) = (document_ref(&kind, &slug), text_locale.parse::<Locale>()) else {
         return not_found(locale);
     };
-    let caller = caller.map_or(Caller::Customer, |Extension(caller)| caller);
     let page = staff_editor_href(locale, document.kind, document.slug.as_str(), text_locale);
     let editing = state.portal.editing();
     let field = |name| field(&fields, name);
@@ -83,11 +82,8 @@ pub async fn edit(
             editing.return_draft(&caller, &document, text_locale, field(editor::COMMENT)).await.map(|()| "?returned=1")
         }
         editor::DELETE => {
-            return match editing.delete(&caller, &document, field(editor::CONFIRM) == "yes").await {
-                Ok(()) => Redirect::to(&format!("{}?deleted=1", staff_content(locale))).into_response(),
-                Err(error @ ServiceError::Invalid(_)) => back_with(&page, &error),
-                Err(error) => for_service_error(locale, &error),
-            };
+            let deleted = editing.delete(&caller, &document, field(editor::CONFIRM) == "yes").await;
+            return answer(locale, &page, deleted.map(|()| format!("{}?deleted=1", staff_content(locale))));
         }
         editor::RESTORE => match field(editor::REVISION).parse::<RevisionId>() {
             Ok(revision) => {
@@ -98,11 +94,7 @@ pub async fn edit(
         },
         _ => Err(ServiceError::Invalid("error-editor-action")),
     };
-    match done {
-        Ok(query) => Redirect::to(&format!("{page}{query}")).into_response(),
-        Err(error @ ServiceError::Invalid(_)) => back_with(&page, &error),
-        Err(error) => for_service_error(locale, &error),
-    }
+    answer(locale, &page, done.map(|query| format!("{page}{query}")))
 }
 
 /// The text fields of a post, as an edit.
@@ -121,7 +113,7 @@ fn edit_of<'a>(fields: &'a [(String, String)], change: ChangeSize) -> Edit<'a> {
 pub async fn create(
     State(state): State<AppState>,
     ClientIp(client): ClientIp,
-    caller: Option<Extension<Caller>>,
+    StaffCaller(caller): StaffCaller,
     Path(lang): Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
@@ -129,7 +121,6 @@ pub async fn create(
         Ok(locale) => locale,
         Err(refused) => return refused.into_response(),
     };
-    let caller = caller.map_or(Caller::Customer, |Extension(caller)| caller);
     let page = staff_new_document(locale);
     let (Ok(kind), Ok(text_locale)) =
         (field(&fields, editor::KIND).parse::<DocKind>(), field(&fields, editor::LOCALE).parse::<Locale>())
@@ -142,21 +133,17 @@ pub async fn create(
         .editing()
         .create(&caller, kind, field(&fields, editor::SLUG), field(&fields, editor::CATEGORY), text_locale, &edit)
         .await;
-    match made {
-        Ok(document) => {
-            let editor = staff_editor_href(locale, document.kind, document.slug.as_str(), text_locale);
-            Redirect::to(&format!("{editor}?saved=1")).into_response()
-        }
-        Err(error @ ServiceError::Invalid(_)) => back_with(&page, &error),
-        Err(error) => for_service_error(locale, &error),
-    }
+    let made = made.map(|document| {
+        format!("{}?saved=1", staff_editor_href(locale, document.kind, document.slug.as_str(), text_locale))
+    });
+    answer(locale, &page, made)
 }
 
 /// `POST /{lang}/staff/categories`.
 pub async fn categories(
     State(state): State<AppState>,
     ClientIp(client): ClientIp,
-    caller: Option<Extension<Caller>>,
+    StaffCaller(caller): StaffCaller,
     Path(lang): Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
@@ -164,7 +151,6 @@ pub async fn categories(
         Ok(locale) => locale,
         Err(refused) => return refused.into_response(),
     };
-    let caller = caller.map_or(Caller::Customer, |Extension(caller)| caller);
     let page = staff_categories(locale);
     let editing = state.portal.editing();
     let slug = field(&fields, editor::SLUG);
@@ -181,9 +167,5 @@ pub async fn categories(
         editor::DELETE => editing.delete_category(&caller, slug).await.map(|()| "?deleted=1"),
         _ => Err(ServiceError::Invalid("error-editor-action")),
     };
-    match done {
-        Ok(query) => Redirect::to(&format!("{page}{query}")).into_response(),
-        Err(error @ ServiceError::Invalid(_)) => back_with(&page, &error),
-        Err(error) => for_service_error(locale, &error),
-    }
+    answer(locale, &page, done.map(|query| format!("{page}{query}")))
 }

@@ -21,6 +21,7 @@ pub mod locale;
 pub mod numbers;
 pub mod paths;
 pub mod search_types;
+pub mod sla;
 pub mod staff;
 pub mod ticket;
 pub mod time;

@@ -50,6 +50,39 @@ pub fn account_invitation(to: &Email, locale: Locale, link: &str) -> OutgoingMai
     compose(to, locale, tr(locale, "mail-invite-subject"), &before, (&tr(locale, "mail-invite-link"), link), &after)
 }
 
+/// The desk's public reply to a ticket, in the ticket's reply language. The body is what an
+/// agent wrote (staff, not a stranger); the customer answers on the status page whose private
+/// link came with the confirmation.
+pub fn desk_reply(to: &Email, locale: Locale, reference: &TicketRef, body: &str, status_href: &str) -> OutgoingMail {
+    let reference = || Value::from(reference.to_string());
+    let subject = tr_args(locale, "mail-reply-subject", &[("reference", reference())]);
+    let before = [tr(locale, "mail-greeting"), body.to_owned()];
+    let after = [tr(locale, "mail-reply-private"), tr(locale, "mail-signature")];
+    compose(to, locale, subject, &before, (&tr(locale, "mail-reply-answer"), status_href), &after)
+}
+
+/// A new ticket for a team, to the team's address, in `locale` (the desk's language).
+pub fn team_new_ticket(
+    to: &Email,
+    locale: Locale,
+    reference: &TicketRef,
+    request_type: &str,
+    link: &str,
+) -> OutgoingMail {
+    let args = || [("reference", Value::from(reference.to_string())), ("type", Value::from(request_type.to_owned()))];
+    let subject = tr_args(locale, "mail-team-new-subject", &args());
+    let before = [tr_args(locale, "mail-team-new-body", &args())];
+    compose(to, locale, subject, &before, (&tr(locale, "mail-desk-open"), link), &[tr(locale, "mail-reset-signature")])
+}
+
+/// The customer answered on a ticket: to its agent, in the agent's language.
+pub fn customer_answered(to: &Email, locale: Locale, reference: &TicketRef, link: &str) -> OutgoingMail {
+    let reference = || Value::from(reference.to_string());
+    let subject = tr_args(locale, "mail-answered-subject", &[("reference", reference())]);
+    let before = [tr_args(locale, "mail-answered-body", &[("reference", reference())])];
+    compose(to, locale, subject, &before, (&tr(locale, "mail-desk-open"), link), &[tr(locale, "mail-reset-signature")])
+}
+
 /// A mail of paragraphs with one link, as plain text and as HTML (every text escaped).
 fn compose(
     to: &Email,

@@ -155,6 +155,41 @@ pub mod accounts {
     pub const SEND_LINK: &str = "send-link";
 }
 
+/// The agents' desk: their queues.
+pub fn staff_desk(locale: Locale) -> String {
+    localized(locale, "/staff/desk")
+}
+
+/// A ticket on the agents' desk (where its action forms post too).
+pub fn staff_desk_ticket(locale: Locale, reference: &TicketRef) -> String {
+    localized(locale, &format!("/staff/desk/{reference}"))
+}
+
+/// The full address of a ticket on the desk, for mail to staff.
+pub fn staff_desk_ticket_link(base_url: &str, locale: Locale, reference: &TicketRef) -> String {
+    format!("{}{}", base_url.trim_end_matches('/'), staff_desk_ticket(locale, reference))
+}
+
+/// The desk's ticket page's action field values (posted as [`ACTION_FIELD`]).
+pub mod desk_action {
+    /// Take the ticket (assign it to oneself).
+    pub const TAKE: &str = "take";
+    /// Assign it to the agent in `assignee` (empty: nobody).
+    pub const ASSIGN: &str = "assign";
+    /// Move it to the team in `team`.
+    pub const TEAM: &str = "team";
+    /// Set the priority in `priority`.
+    pub const PRIORITY: &str = "priority";
+    /// Move it to the status in `status`.
+    pub const STATUS: &str = "status";
+    /// Send the public reply in `body`, then set the status in `status`.
+    pub const REPLY: &str = "reply";
+    /// Add the internal note in `body`.
+    pub const NOTE: &str = "note";
+    /// Merge it into the ticket in `into` as a duplicate.
+    pub const MERGE: &str = "merge";
+}
+
 /// The editors' workspace: every document and its translations.
 pub fn staff_content(locale: Locale) -> String {
     localized(locale, "/staff/content")

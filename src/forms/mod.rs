@@ -74,6 +74,14 @@ pub enum RequestKind {
 }
 
 impl RequestKind {
+    /// Both kinds.
+    pub const ALL: [RequestKind; 2] = [RequestKind::Incident, RequestKind::ServiceRequest];
+
+    /// The kind stored as `code`.
+    pub fn from_code(code: &str) -> Option<RequestKind> {
+        RequestKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
     /// The code stored with a ticket.
     pub const fn code(self) -> &'static str {
         match self {
@@ -98,6 +106,14 @@ pub enum Priority {
 }
 
 impl Priority {
+    /// Every priority, lowest first.
+    pub const ALL: [Priority; 4] = [Priority::Low, Priority::Normal, Priority::High, Priority::Critical];
+
+    /// The priority stored as `code`.
+    pub fn from_code(code: &str) -> Option<Priority> {
+        Priority::ALL.into_iter().find(|p| p.code() == code)
+    }
+
     /// The code stored with a ticket.
     pub const fn code(self) -> &'static str {
         match self {

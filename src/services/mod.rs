@@ -20,6 +20,7 @@
 pub mod accounts;
 mod analytics;
 pub mod catalogue;
+pub mod desk;
 pub mod editing;
 pub mod guided_form;
 pub mod outbox;

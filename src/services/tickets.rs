@@ -116,6 +116,9 @@ impl Tickets<'_> {
         };
         // Racing a "this solved my problem" post on the same draft, the first one ends it.
         let submitted = store.submit_ticket(&ticket, confirmation).await?.ok_or(ServiceError::Finished)?;
+        if submitted.created {
+            self.announce_to_team(&submitted.reference, &ticket, &definition, base_url).await?;
+        }
         Ok(ContactOutcome::Submitted { token: submitted.created.then_some(token), reference: submitted.reference })
     }
 
@@ -162,14 +165,16 @@ impl Tickets<'_> {
         })
     }
 
-    /// The customer adds information to their ticket and/or marks it solved. Returns false
-    /// when there was nothing to store or the message was too long.
+    /// The customer adds information to their ticket and/or marks it solved (the agent who has
+    /// it gets mail; `base_url` is for its link). Returns false when there was nothing to store
+    /// or the message was too long.
     pub async fn customer_update(
         &self,
         caller: &Caller,
         reference: &TicketRef,
         token: &str,
         update: CustomerUpdate<'_>,
+        base_url: &str,
     ) -> Result<bool, ServiceError> {
         let (ticket, _) = self.for_customer(caller, reference, token).await?;
         let message = update.message.trim();
@@ -179,8 +184,44 @@ impl Tickets<'_> {
         let new_status =
             if update.solved { Some(TicketStatus::Resolved) } else { ticket.status.after_customer_message() };
         let body = (!message.is_empty()).then_some(message);
-        self.portal.store().add_customer_message(reference, body, new_status).await?;
+        let store = self.portal.store();
+        store.add_customer_message(reference, body, new_status).await?;
+        self.portal.desk().refresh_clocks(reference).await?;
+        if body.is_some() {
+            self.tell_the_agent(reference, base_url).await?;
+        }
         Ok(true)
+    }
+
+    /// A new ticket starts its clocks, and its team's address (if the desk's settings name
+    /// one) hears of it in Finnish, the desk's working language.
+    async fn announce_to_team(
+        &self,
+        reference: &TicketRef,
+        ticket: &NewTicket,
+        form: &FormDefinition,
+        base_url: &str,
+    ) -> Result<(), ServiceError> {
+        let desk = self.portal.desk();
+        desk.refresh_clocks(reference).await?;
+        if let Some(address) = desk.settings().await?.team_email(&ticket.team) {
+            let locale = Locale::Fi;
+            let link = crate::paths::staff_desk_ticket_link(base_url, locale, reference);
+            let mail = crate::mail::team_new_ticket(address, locale, reference, text_in(&form.title, locale), &link);
+            self.portal.store().queue_mail(&mail).await?;
+        }
+        Ok(())
+    }
+
+    /// The customer answered: the agent who has the ticket hears of it, in their language.
+    async fn tell_the_agent(&self, reference: &TicketRef, base_url: &str) -> Result<(), ServiceError> {
+        let store = self.portal.store();
+        let Some(ticket) = store.desk_ticket(reference).await? else { return Ok(()) };
+        let Some(agent) = ticket.assignee else { return Ok(()) };
+        let Some(account) = store.staff_account(agent).await?.filter(|a| a.active) else { return Ok(()) };
+        let link = crate::paths::staff_desk_ticket_link(base_url, account.locale, reference);
+        store.queue_mail(&crate::mail::customer_answered(&account.email, account.locale, reference, &link)).await?;
+        Ok(())
     }
 
     /// The ticket `reference` with its form, for whoever holds its status link's `token`.
@@ -193,7 +234,10 @@ impl Tickets<'_> {
         caller.require(Right::UseGuidedForms)?;
         let store = self.portal.store();
         let ticket = store.ticket(reference).await?.ok_or(ServiceError::NotFound)?;
-        if !constant_time_eq(token_hash(token).as_bytes(), ticket.status_token_hash.as_bytes()) {
+        let hash = token_hash(token);
+        if !constant_time_eq(hash.as_bytes(), ticket.status_token_hash.as_bytes())
+            && !store.is_status_token(reference, &hash).await?
+        {
             return Err(ServiceError::NotFound);
         }
         let form = store.form_version(&ticket.form_slug, ticket.form_version).await?.ok_or(ServiceError::NotFound)?;

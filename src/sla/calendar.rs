@@ -4,8 +4,9 @@
 //! [`super::clock`] never has to think about daylight saving time.
 
 use super::holidays::{Holiday, HolidayRules};
+use crate::Locale;
 use crate::time::Timestamp;
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -184,6 +185,19 @@ impl BusinessCalendar {
         self.zone
     }
 
+    /// `at` as people read it in `locale`, in the calendar's zone: `30.11.2026 klo 10.00`,
+    /// `30.11.2026 kl. 10.00`, `30 Nov 2026, 10:00`.
+    pub fn local_text(&self, at: Timestamp, locale: Locale) -> String {
+        let local = self.zone.from_utc_datetime(&utc(at).naive_utc());
+        let (hour, minute) = (local.hour(), local.minute());
+        let date = date_text(local.date_naive(), locale);
+        match locale {
+            Locale::Fi => format!("{date} klo {hour}.{minute:02}"),
+            Locale::Sv => format!("{date} kl. {hour}.{minute:02}"),
+            Locale::En => format!("{date}, {hour:02}:{minute:02}"),
+        }
+    }
+
     /// The local day `at` falls on.
     pub fn local_date(&self, at: Timestamp) -> NaiveDate {
         self.zone.from_utc_datetime(&utc(at).naive_utc()).date_naive()
@@ -230,6 +244,14 @@ impl BusinessCalendar {
                 (local - chrono::Duration::seconds(i64::from(before.local_minus_utc()))).and_utc().timestamp_millis()
             }
         }
+    }
+}
+
+/// `day` as people read it in `locale`: `3.4.2026`, `3 Apr 2026`.
+pub fn date_text(day: NaiveDate, locale: Locale) -> String {
+    match locale {
+        Locale::Fi | Locale::Sv => format!("{}.{}.{}", day.day(), day.month(), day.year()),
+        Locale::En => format!("{} {}", day.day(), day.format("%b %Y")),
     }
 }
 
@@ -290,6 +312,10 @@ mod tests {
         let at = |y, m, d, h| Utc.with_ymd_and_hms(y, m, d, h, 0, 0).single().expect("instant").timestamp_millis();
         let winter = NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
         assert_eq!(calendar.open_intervals(winter), vec![(at(2026, 11, 30, 6), at(2026, 11, 30, 14))]);
+        let winter_start = Timestamp::from_millis(at(2026, 11, 30, 6));
+        assert_eq!(calendar.local_text(winter_start, Locale::Fi), "30.11.2026 klo 8.00");
+        assert_eq!(calendar.local_text(winter_start, Locale::Sv), "30.11.2026 kl. 8.00");
+        assert_eq!(calendar.local_text(winter_start, Locale::En), "30 Nov 2026, 08:00");
         let summer = NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
         assert_eq!(calendar.open_intervals(summer), vec![(at(2026, 6, 1, 5), at(2026, 6, 1, 13))]);
     }

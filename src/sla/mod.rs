@@ -8,7 +8,7 @@ pub mod desk;
 pub mod holidays;
 pub mod targets;
 
-pub use calendar::{BusinessCalendar, CalendarError, CalendarSpec, DayKind, WeekHours};
+pub use calendar::{BusinessCalendar, CalendarError, CalendarSpec, DayKind, WeekHours, date_text};
 pub use clock::{BusinessMinutes, DueExplanation, Pause, business_time_between, due_at, explain_due};
 pub use desk::{DeskSettings, DeskSpec, TargetSpec, Targets, TeamSpec};
 pub use holidays::{Holiday, HolidayRules, easter_sunday};

@@ -8,6 +8,7 @@ mod analytics;
 mod availability;
 mod content;
 mod database_url;
+mod desk;
 mod drafts;
 mod feedback;
 mod forms;
@@ -26,6 +27,10 @@ mod tickets;
 pub use analytics::{DocumentCount, QueryCount, QueryList};
 pub use content::ImportReport;
 pub use database_url::{Backend, DatabaseUrl, DatabaseUrlError};
+pub use desk::{
+    ClockColumns, DeskChange, DeskField, DeskTicketRecord, HistoryEntry, PAUSED_RANK, Queue, QueueFilter, QueueRow,
+    ReplyTemplate,
+};
 pub use drafts::{Draft, DraftOutcome, FunnelEvent, PendingStep};
 pub use feedback::{MAX_COMMENT, VoteCounts};
 pub use meta::CONTENT_GENERATION;

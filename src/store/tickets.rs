@@ -275,10 +275,12 @@ impl Store {
         Ok(())
     }
 
-    /// The conversation of ticket `reference`, oldest first.
+    /// The conversation of ticket `reference` as the customer sees it, oldest first: no internal
+    /// notes, no changes of assignee, team or priority.
     pub async fn ticket_messages(&self, reference: &TicketRef) -> Result<Vec<TicketMessage>, StoreError> {
         let rows = sqlx::query(
-            "SELECT author, body, new_status, created_at FROM ticket_messages WHERE reference = $1 ORDER BY id",
+            "SELECT author, body, new_status, created_at FROM ticket_messages \
+             WHERE reference = $1 AND internal = 0 AND (body IS NOT NULL OR new_status IS NOT NULL) ORDER BY id",
         )
         .bind(reference.as_str())
         .fetch_all(self.pool())
@@ -304,6 +306,6 @@ impl Store {
 }
 
 /// A stored reference read back.
-fn read_reference(text: &str) -> Result<TicketRef, StoreError> {
+pub(super) fn read_reference(text: &str) -> Result<TicketRef, StoreError> {
     TicketRef::parse(text).ok_or_else(|| corrupt(format!("not a ticket reference: {text}")))
 }

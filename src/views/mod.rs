@@ -4,6 +4,7 @@
 
 pub mod analytics;
 pub mod catalogue;
+pub mod desk;
 pub mod editing;
 pub mod help;
 pub mod search;

@@ -132,7 +132,7 @@ pub async fn ticket_update(
     let Some(reference) = TicketRef::parse(&reference) else { return error_page::not_found(locale) };
     let page = tuki::paths::ticket_status_href(locale, &reference, token);
     let update = CustomerUpdate { message: field(MESSAGE_FIELD), solved: field(ACTION_FIELD) == SOLVED };
-    match state.portal.tickets().customer_update(&Caller::Customer, &reference, token, update).await {
+    match state.portal.tickets().customer_update(&Caller::Customer, &reference, token, update, &state.base_url).await {
         Ok(true) => Redirect::to(&format!("{page}&updated=1#conversation")).into_response(),
         Ok(false) => Redirect::to(&format!("{page}&update_error=1#conversation")).into_response(),
         Err(error) => failed(locale, error, page),

@@ -31,7 +31,10 @@ async fn expired_drafts_go_and_a_resolved_ticket_keeps_only_what_statistics_need
         let tickets = app.state.portal.tickets();
         let typed_reference = tuki::ticket::TicketRef::parse(&reference).expect("reference");
         let update = CustomerUpdate { message: "Ratkesi, kiitos.", solved: true };
-        tickets.customer_update(&Caller::Customer, &typed_reference, &token, update).await.expect("solved");
+        tickets
+            .customer_update(&Caller::Customer, &typed_reference, &token, update, "http://tuki.test")
+            .await
+            .expect("solved");
         // The confirmation has gone out (the mailer writes it to the outbox folder).
         let started = std::time::Instant::now();
         loop {

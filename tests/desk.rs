@@ -1,0 +1,202 @@
+//! The agents' desk on every backend: a customer's ticket reaches its team's queue with its
+//! clocks, the agent takes it and replies (mail and status page), the customer's answer comes
+//! back and restarts the clock, and nobody without the right sees any of it.
+
+use std::sync::Arc;
+use tuki::content::Slug;
+use tuki::forms::Answers;
+use tuki::services::accounts::NewAccount;
+use tuki::services::desk::{DeskAction, MINE};
+use tuki::services::guided_form::StepOutcome;
+use tuki::services::tickets::{ContactOutcome, CustomerUpdate};
+use tuki::services::{Caller, ServiceError};
+use tuki::staff::Role;
+use tuki::store::testing::{backends, fresh_database};
+use tuki::ticket::{TicketRef, TicketStatus};
+use tuki::time::{CivilDate, FixedClock, Timestamp};
+use tuki::views::desk::{DueCell, DueLevel, QueueQuery};
+use tuki::{Locale, Portal, PortalConfig};
+
+const BASE: &str = "http://tuki.test";
+
+fn answers(pairs: &[(&str, &str)]) -> Answers {
+    pairs.iter().map(|(k, v)| ((*k).to_owned(), vec![(*v).to_owned()])).collect()
+}
+
+/// `minutes` after midnight UTC of `date`.
+fn at(date: &str, minutes: i64) -> Timestamp {
+    Timestamp::start_of(CivilDate::parse_iso(date).expect("date")).plus_millis(minutes * 60_000)
+}
+
+async fn member(portal: &Portal, email: &str, roles: &[Role], team: &str) -> Caller {
+    let teams = [Slug::parse(team).expect("team")];
+    let new = NewAccount { email, name: "Aino Agentti", locale: Locale::Fi, roles, teams: &teams };
+    let (member, _) = portal.accounts().add(&Caller::Operator, new).await.expect("account");
+    Caller::Staff(member)
+}
+
+/// A customer sends a general service request (team app-usage-advice, normal priority).
+async fn send_ticket(portal: &Portal) -> (TicketRef, String) {
+    let (me, forms, tickets) = (Caller::Customer, portal.guided_form(), portal.tickets());
+    let form = Slug::parse("general-request").expect("slug");
+    let (draft, first) = forms.start(&me, &form, Locale::Sv).await.expect("start");
+    let outcome = forms
+        .submit_step(&me, &form, &draft, &first, &answers(&[("area", "device"), ("summary", "En ny skärm")]))
+        .await
+        .expect("step");
+    let StepOutcome::Next(second) = outcome else { panic!("{outcome:?}") };
+    forms.submit_step(&me, &form, &draft, &second, &answers(&[("for-someone-else", "no")])).await.expect("step");
+    let contact = answers(&[
+        ("name", "Maja Exempel"),
+        ("email", "maja@example.fi"),
+        ("reply-language", "sv"),
+        ("description", "Jag behöver en andra skärm."),
+    ]);
+    let sent = tickets.submit_contact(&me, &form, &draft, &contact, BASE).await.expect("sent");
+    let ContactOutcome::Submitted { reference, token: Some(token) } = sent else { panic!("{sent:?}") };
+    (reference, token)
+}
+
+fn queue(key: &str) -> QueueQuery {
+    QueueQuery { queue: Some(key.to_owned()), ..QueueQuery::default() }
+}
+
+/// The token of the status link in the last mail to `to`.
+async fn last_link_token(portal: &Portal, to: &str) -> String {
+    let mails = portal.outbox().due(&Caller::System, 100).await.expect("outbox");
+    let mail = mails.iter().rev().find(|m| m.mail.to.as_str() == to).expect("a mail");
+    let (_, token) = mail.mail.text.split_once("token=").expect("a status link");
+    token.split_whitespace().next().expect("token").to_owned()
+}
+
+#[tokio::test]
+async fn a_ticket_goes_from_the_team_queue_through_a_reply_and_an_answer_to_solved() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = fresh_database(backend, dir.path()).await.expect("database");
+        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url) };
+        // Monday 30 November 2026, 08:00 in Helsinki.
+        let clock = Arc::new(FixedClock::at(at("2026-11-30", 6 * 60)));
+        let portal = Portal::open(config).await.expect("open").with_clock(clock.clone());
+        portal.load_demo_content_if_empty().await.expect("demo");
+        let agent = member(&portal, "aino@example.fi", &[Role::Agent], "app-usage-advice").await;
+        let (reference, token) = send_ticket(&portal).await;
+        let desk = portal.desk();
+
+        // At 14:00, in the team's queue, the first reply due at 16:00 (8 business hours for a
+        // normal service request).
+        clock.set(at("2026-11-30", 12 * 60));
+        let page = desk.queue(&agent, Locale::Fi, queue("app-usage-advice")).await.expect("queue");
+        assert_eq!(page.total, 1, "{backend:?}");
+        let line = &page.lines[0];
+        assert_eq!((&line.reference, line.status, line.locale), (&reference, TicketStatus::New, Locale::Sv));
+        assert_eq!(line.request_type, "Yleinen palvelupyyntö", "the agent's language");
+        assert_eq!(
+            line.due,
+            DueCell::Running { due: "30.11.2026 klo 16.00".into(), left_minutes: 120, level: DueLevel::Warning },
+            "six of eight hours used: past 75 %"
+        );
+        assert_eq!(
+            page.tabs.iter().map(|t| (t.key.as_str(), t.count)).collect::<Vec<_>>(),
+            [("app-usage-advice", 1), (MINE, 0)]
+        );
+
+        // Taken and answered: the customer gets mail with a link that opens the status page.
+        desk.act(&agent, &reference, DeskAction::Take, BASE).await.expect("take");
+        let reply = DeskAction::Reply { body: "Vilken skärmstorlek behöver du?".into(), then: TicketStatus::Waiting };
+        desk.act(&agent, &reference, reply, BASE).await.expect("reply");
+        desk.act(&agent, &reference, DeskAction::Note("Beställ från lagret.".into()), BASE).await.expect("note");
+        let mine = desk.queue(&agent, Locale::Fi, queue(MINE)).await.expect("mine");
+        assert_eq!(mine.lines[0].due, DueCell::Paused, "waiting on the customer");
+        let link_token = last_link_token(&portal, "maja@example.fi").await;
+        assert_ne!(link_token, token, "each reply mail has its own link");
+        let tickets = portal.tickets();
+        let status = tickets.status_page(&Caller::Customer, Locale::Sv, &reference, &link_token).await.expect("page");
+        assert_eq!(status.status, TicketStatus::Waiting);
+        let bodies: Vec<_> = status.messages.iter().filter_map(|m| m.body.clone()).collect();
+        assert_eq!(bodies, ["Vilken skärmstorlek behöver du?"], "no internal note, no assignment: {backend:?}");
+
+        // The customer answers next morning: the clock runs again, the agent hears of it.
+        clock.set(at("2026-12-01", 7 * 60));
+        let update = CustomerUpdate { message: "27 tum, tack.", solved: false };
+        assert!(
+            tickets.customer_update(&Caller::Customer, &reference, &link_token, update, BASE).await.expect("answer")
+        );
+        let ticket = desk.ticket(&agent, Locale::Fi, &reference).await.expect("ticket");
+        assert_eq!(ticket.status, TicketStatus::Open);
+        assert!(ticket.mine);
+        let resolution = ticket.clocks.iter().find(|c| c.target == "resolution").expect("clock");
+        assert_eq!(resolution.state, "running");
+        // 24 h for a normal request: 6 h used on Monday (08–14), paused from the reply at 14:00
+        // to 09:00 Tuesday; 18 h left: Tuesday 09–16, Wednesday 08–16, Thursday 08–11.
+        assert_eq!(resolution.due.as_deref(), Some("3.12.2026 klo 11.00"), "{backend:?}");
+        assert_eq!(resolution.why.pauses.len(), 1);
+        assert_eq!(ticket.clocks[0].state, "met", "the first reply came in time");
+        assert!(ticket.history.iter().any(|h| h.internal && h.body.as_deref() == Some("Beställ från lagret.")));
+        let mails = portal.outbox().due(&Caller::System, 100).await.expect("outbox");
+        assert!(
+            mails.iter().any(|m| m.mail.to.as_str() == "aino@example.fi" && m.mail.text.contains(reference.as_str()))
+        );
+
+        desk.act(&agent, &reference, DeskAction::Status(TicketStatus::Resolved), BASE).await.expect("solved");
+        let page = desk.queue(&agent, Locale::Fi, queue("app-usage-advice")).await.expect("queue");
+        assert_eq!(page.total, 0, "a solved ticket leaves the queue");
+        let ticket = desk.ticket(&agent, Locale::Fi, &reference).await.expect("ticket");
+        assert_eq!(ticket.clocks[1].state, "met");
+    }
+}
+
+#[tokio::test]
+async fn only_the_teams_agents_see_its_tickets_and_bad_actions_change_nothing() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = fresh_database(backend, dir.path()).await.expect("database");
+        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url) };
+        let portal = Portal::open(config).await.expect("open");
+        portal.load_demo_content_if_empty().await.expect("demo");
+        let agent = member(&portal, "aino@example.fi", &[Role::Agent], "app-usage-advice").await;
+        let other = member(&portal, "olli@example.fi", &[Role::Agent], "technical-support").await;
+        let editor = member(&portal, "eeva@example.fi", &[Role::Editor, Role::Admin], "app-usage-advice").await;
+        let (reference, _) = send_ticket(&portal).await;
+        let (second, _) = send_ticket(&portal).await;
+        let desk = portal.desk();
+        let forbidden = |r: Result<(), ServiceError>| matches!(r, Err(ServiceError::Forbidden));
+        assert!(forbidden(desk.queue(&other, Locale::Fi, queue("app-usage-advice")).await.map(|_| ())));
+        assert!(forbidden(desk.ticket(&other, Locale::Fi, &reference).await.map(|_| ())));
+        assert!(forbidden(desk.act(&other, &reference, DeskAction::Take, BASE).await));
+        assert!(forbidden(desk.ticket(&editor, Locale::Fi, &reference).await.map(|_| ())), "no agent role");
+        let customer = desk.queue(&Caller::Customer, Locale::Fi, QueueQuery::default()).await;
+        assert!(matches!(customer, Err(ServiceError::NotSignedIn)));
+        assert!(matches!(desk.queue(&agent, Locale::Fi, queue("../../etc")).await, Err(ServiceError::NotFound)));
+
+        let invalid = |r: Result<(), ServiceError>, code: &str| matches!(r, Err(ServiceError::Invalid(c)) if c == code);
+        let empty = DeskAction::Reply { body: "  ".into(), then: TicketStatus::Waiting };
+        assert!(invalid(desk.act(&agent, &reference, empty, BASE).await, "error-desk-message-empty"));
+        let long = DeskAction::Note("x".repeat(10_001));
+        assert!(invalid(desk.act(&agent, &reference, long, BASE).await, "error-desk-message-long"));
+        let back = DeskAction::Status(TicketStatus::New);
+        assert!(invalid(desk.act(&agent, &reference, back, BASE).await, "error-desk-status"));
+        let to_itself = DeskAction::Merge(reference.clone());
+        assert!(invalid(desk.act(&agent, &reference, to_itself, BASE).await, "error-desk-merge"));
+        let nobody = DeskAction::Assign(Some(tuki::staff::StaffId(9_999)));
+        assert!(invalid(desk.act(&agent, &reference, nobody, BASE).await, "error-desk-agent"));
+        let team = DeskAction::Team(Slug::parse("no-such-team").expect("slug"));
+        assert!(invalid(desk.act(&agent, &reference, team, BASE).await, "error-desk-team"));
+        let ticket = desk.ticket(&agent, Locale::Fi, &reference).await.expect("ticket");
+        assert_eq!((ticket.status, ticket.assignee, ticket.history.len()), (TicketStatus::New, None, 0), "{backend:?}");
+
+        // A duplicate merged into the first: closed, and both histories say so.
+        desk.act(&agent, &second, DeskAction::Merge(reference.clone()), BASE).await.expect("merge");
+        let merged = desk.ticket(&agent, Locale::Fi, &second).await.expect("ticket");
+        assert_eq!((merged.status, merged.merged_into.as_ref()), (TicketStatus::Closed, Some(&reference)));
+        let kept = desk.ticket(&agent, Locale::Fi, &reference).await.expect("ticket");
+        assert_eq!(kept.history[0].event, Some(("merged-from".to_owned(), second.to_string())));
+        let again = desk.act(&agent, &second, DeskAction::Take, BASE).await;
+        assert!(invalid(again, "error-desk-closed"));
+        // Moved to another team, it leaves this team's queue and its agent may no longer act.
+        let moved = DeskAction::Team(Slug::parse("technical-support").expect("slug"));
+        desk.act(&agent, &reference, moved, BASE).await.expect("moved");
+        assert!(desk.ticket(&other, Locale::Fi, &reference).await.is_ok());
+        assert!(forbidden(desk.ticket(&agent, Locale::Fi, &reference).await.map(|_| ())));
+    }
+}

@@ -188,6 +188,20 @@ pub mod desk_action {
     pub const NOTE: &str = "note";
     /// Merge it into the ticket in `into` as a duplicate.
     pub const MERGE: &str = "merge";
+    /// The agent field of `assign`.
+    pub const ASSIGNEE: &str = "assignee";
+    /// The team field of `team`.
+    pub const TEAM_FIELD: &str = "team";
+    /// The priority field of `priority`.
+    pub const PRIORITY_FIELD: &str = "priority";
+    /// The status field of `status` and `reply`.
+    pub const STATUS_FIELD: &str = "status";
+    /// The text of `reply` and `note`.
+    pub const BODY: &str = "body";
+    /// The reference field of `merge`.
+    pub const INTO: &str = "into";
+    /// The queue page's query field naming a reply template to insert.
+    pub const TEMPLATE: &str = "template";
 }
 
 /// The editors' workspace: every document and its translations.

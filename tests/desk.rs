@@ -124,6 +124,10 @@ async fn a_ticket_goes_from_the_team_queue_through_a_reply_and_an_answer_to_solv
         );
         let ticket = desk.ticket(&agent, Locale::Fi, &reference).await.expect("ticket");
         assert_eq!(ticket.status, TicketStatus::Open);
+        let template = &ticket.templates[0];
+        assert_eq!(template.title, "Vi behöver mer information", "the reply language's templates");
+        assert!(template.body.starts_with("Hej Maja Exempel,"), "{}", template.body);
+        assert!(template.body.contains(reference.as_str()) && template.body.contains("Aino Agentti"));
         assert!(ticket.mine);
         let resolution = ticket.clocks.iter().find(|c| c.target == "resolution").expect("clock");
         assert_eq!(resolution.state, "running");
@@ -198,5 +202,24 @@ async fn only_the_teams_agents_see_its_tickets_and_bad_actions_change_nothing() 
         desk.act(&agent, &reference, moved, BASE).await.expect("moved");
         assert!(desk.ticket(&other, Locale::Fi, &reference).await.is_ok());
         assert!(forbidden(desk.ticket(&agent, Locale::Fi, &reference).await.map(|_| ())));
+    }
+}
+
+#[tokio::test]
+async fn a_new_ticket_is_announced_to_its_teams_address_when_the_desk_names_one() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = fresh_database(backend, dir.path()).await.expect("database");
+        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url) };
+        let portal = Portal::open(config).await.expect("open");
+        portal.load_demo_content_if_empty().await.expect("demo");
+        let desk = "teams:\n  app-usage-advice: {calendar: office, email: neuvonta@bank.fi}\n\
+                    calendars:\n  office: {hours: {monday: [08:00-16:00]}}\n";
+        tuki::store::testing::store_of(&portal).save_desk_settings(desk).await.expect("settings");
+        let (reference, _) = send_ticket(&portal).await;
+        let mails = portal.outbox().due(&Caller::System, 100).await.expect("outbox");
+        let team = mails.iter().find(|m| m.mail.to.as_str() == "neuvonta@bank.fi").expect("team mail");
+        assert!(team.mail.subject.contains(reference.as_str()), "{backend:?}");
+        assert!(team.mail.text.contains(&format!("{BASE}/fi/staff/desk/{reference}")), "{}", team.mail.text);
     }
 }

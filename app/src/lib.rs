@@ -27,8 +27,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 use shared::NotFound;
 use staff::{
-    AccountsPage, AnalyticsPage, AuditPage, CategoriesPage, EditorPage, HistoryPage, NewDocumentPage,
-    PasswordResetPage, SetPasswordPage, SignInPage, StaffHomePage, WorkspacePage,
+    AccountsPage, AnalyticsPage, AuditPage, CategoriesPage, DeskPage, DeskTicketPage, EditorPage, HistoryPage,
+    NewDocumentPage, PasswordResetPage, SetPasswordPage, SignInPage, StaffHomePage, WorkspacePage,
 };
 use tuki::content::DocKind;
 
@@ -100,6 +100,8 @@ fn PageFrame() -> impl IntoView {
                 <Route path=path!("/:lang/staff/accounts") view=AccountsPage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/staff/audit") view=AuditPage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/staff/content") view=WorkspacePage ssr=SsrMode::Async/>
+                <Route path=path!("/:lang/staff/desk") view=DeskPage ssr=SsrMode::Async/>
+                <Route path=path!("/:lang/staff/desk/:reference") view=DeskTicketPage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/staff/content/new") view=NewDocumentPage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/staff/categories") view=CategoriesPage ssr=SsrMode::Async/>
                 <Route path=path!("/:lang/staff/analytics") view=AnalyticsPage ssr=SsrMode::Async/>

@@ -20,6 +20,7 @@ desk-filter-all = All
 desk-filter-apply = Filter
 desk-empty = No requests in the queue with these filters.
 desk-previous = Previous page
+desk-pages = Pages
 desk-next = Next page
 desk-refreshes = The list refreshes every minute.
 desk-language = { $locale ->

@@ -20,6 +20,7 @@ desk-filter-all = Kaikki
 desk-filter-apply = Suodata
 desk-empty = Jonossa ei ole tukipyyntöjä näillä ehdoilla.
 desk-previous = Edellinen sivu
+desk-pages = Sivut
 desk-next = Seuraava sivu
 desk-refreshes = Lista päivittyy minuutin välein.
 desk-language = { $locale ->

@@ -20,6 +20,7 @@ desk-filter-all = Alla
 desk-filter-apply = Filtrera
 desk-empty = Inga ärenden i kön med dessa villkor.
 desk-previous = Föregående sida
+desk-pages = Sidor
 desk-next = Nästa sida
 desk-refreshes = Listan uppdateras varje minut.
 desk-language = { $locale ->

@@ -34,6 +34,8 @@ pub struct Bundle {
     pub teams: Vec<Team>,
     /// Guided support forms (request types).
     pub forms: Vec<FormDefinition>,
+    /// The desk's service-level settings and reply templates (`desk.yaml`), as written.
+    pub desk: Option<String>,
 }
 
 /// One problem in a bundle, at a file and line (1-based) relative to the bundle's folder.
@@ -177,9 +179,20 @@ impl Bundle {
             }
             None => Vec::new(),
         };
+        let desk = match files.get("desk.yaml") {
+            Some(Ok(text)) => {
+                check_desk(text, &teams, &mut problems);
+                Some((*text).to_owned())
+            }
+            Some(Err(e)) => {
+                problems.add(Path::new("desk.yaml"), 1, format!("cannot read the desk settings: {e}"));
+                None
+            }
+            None => None,
+        };
         let mut form_files = Vec::new();
         for (path, text) in files {
-            if path == "categories.yaml" || path == "teams.yaml" {
+            if path == "categories.yaml" || path == "teams.yaml" || path == "desk.yaml" {
                 continue;
             }
             if let Some(name) = path.strip_prefix("forms/") {
@@ -196,7 +209,7 @@ impl Bundle {
                 (None, _) => problems.add(
                     Path::new(path),
                     1,
-                    "unexpected file: a bundle holds categories.yaml, teams.yaml, articles/, cases/ and forms/",
+                    "unexpected file: a bundle holds categories.yaml, teams.yaml, desk.yaml, articles/, cases/ and forms/",
                 ),
             }
         }
@@ -216,7 +229,7 @@ impl Bundle {
         }
         let forms = parse_forms(&form_files, &teams, &documents, &mut problems);
         if problems.0.is_empty() {
-            Ok(Bundle { categories, documents, teams, forms })
+            Ok(Bundle { categories, documents, teams, forms, desk })
         } else {
             Err(BundleErrors(problems.0))
         }
@@ -239,6 +252,9 @@ impl Bundle {
                 .map(|t| (t.slug.as_str(), t.names.iter().map(|(l, n)| (l.code(), n.as_str())).collect()))
                 .collect();
             std::fs::write(dir.join("teams.yaml"), to_yaml(&teams)?)?;
+        }
+        if let Some(desk) = &self.desk {
+            std::fs::write(dir.join("desk.yaml"), desk)?;
         }
         if !self.forms.is_empty() {
             std::fs::create_dir_all(dir.join("forms"))?;
@@ -275,6 +291,28 @@ fn line_of_key(text: &str, key: &str, first_line: usize) -> usize {
     text.lines()
         .position(|line| line.trim_start().strip_prefix(key).is_some_and(|rest| rest.starts_with(':')))
         .map_or(first_line, |i| first_line + i)
+}
+
+/// Checks `desk.yaml`: its settings, and that every team it names is in `teams.yaml`.
+fn check_desk(text: &str, teams: &[Team], problems: &mut Problems) {
+    match crate::sla::DeskSettings::from_yaml(text) {
+        Ok(desk) => {
+            let known = |slug: &Slug| teams.iter().any(|t| &t.slug == slug);
+            let named = desk.spec().teams.keys().chain(desk.spec().templates.iter().map(|t| &t.team));
+            for team in named.filter(|t| !known(t)) {
+                problems.add(
+                    Path::new("desk.yaml"),
+                    1,
+                    format!("unknown team {team} (teams are listed in teams.yaml)"),
+                );
+            }
+        }
+        Err(reasons) => {
+            for reason in reasons {
+                problems.add(Path::new("desk.yaml"), 1, reason);
+            }
+        }
+    }
 }
 
 /// A list of slugs with a name per locale (`categories.yaml`, `teams.yaml`).

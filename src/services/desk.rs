@@ -28,8 +28,7 @@ use crate::views::desk::{
 pub const QUEUE_PAGE: usize = 50;
 /// Longest reply or note, in characters.
 pub const MAX_MESSAGE_CHARS: usize = 10_000;
-/// The queue key of the tickets assigned to the viewer.
-pub const MINE: &str = "mine";
+pub use crate::views::desk::MINE;
 
 /// The desk service ([`Portal::desk`]).
 #[derive(Clone, Copy, Debug)]

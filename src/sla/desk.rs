@@ -27,6 +27,24 @@ pub struct DeskSpec {
     /// Shares of a target's budget (percent) at which a warning is sent; 75 and 90 unless told.
     #[serde(default = "default_warnings")]
     pub warnings: Vec<u8>,
+    /// Reply templates.
+    #[serde(default)]
+    pub templates: Vec<TemplateSpec>,
+}
+
+/// A reply template as written: for one team's replies in one language. Its body may hold
+/// `{name}` (the customer's), `{reference}`, `{agent}` and `{portal}` (the front page's address).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateSpec {
+    /// The team.
+    pub team: Slug,
+    /// The reply language.
+    pub locale: crate::Locale,
+    /// What the agent picks it by.
+    pub title: String,
+    /// The text.
+    pub body: String,
 }
 
 fn default_warnings() -> Vec<u8> {
@@ -103,6 +121,11 @@ impl DeskSettings {
                     target.first_response,
                     target.resolution
                 ));
+            }
+        }
+        for template in &spec.templates {
+            if template.title.trim().is_empty() || template.body.trim().is_empty() {
+                problems.push(format!("template for team {}: a title and a body are needed", template.team));
             }
         }
         if spec.warnings.iter().any(|share| !(1..=99).contains(share)) {

@@ -79,6 +79,9 @@ impl Store {
             upsert_document(&mut tx, document, existing.as_ref(), generation, now).await?;
         }
         super::forms::import_teams_and_forms(&mut tx, bundle, now, &mut report).await?;
+        if let Some(desk) = &bundle.desk {
+            super::desk::import_desk(&mut tx, desk, now).await?;
+        }
         tx.commit().await?;
         Ok(report)
     }
@@ -209,6 +212,7 @@ impl Store {
             documents: self.documents().await?.into_iter().filter(|d| !d.translations.is_empty()).collect(),
             teams: self.teams().await?,
             forms: self.forms().await?.into_iter().map(|(_, form)| form).collect(),
+            desk: self.desk_settings_text().await?,
         })
     }
 

@@ -474,34 +474,38 @@ impl Store {
             .map(|(id, title, body)| ReplyTemplate { id, team: team.clone(), locale, title, body })
             .collect())
     }
+}
 
-    /// Adds a reply template; its id.
-    pub async fn add_reply_template(
-        &self,
-        team: &Slug,
-        locale: Locale,
-        title: &str,
-        body: &str,
-    ) -> Result<i64, StoreError> {
-        let _turn = self.write_turn().await?;
-        Ok(sqlx::query_scalar(
-            "INSERT INTO reply_templates (team_slug, locale, title, body, updated_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+/// Stores `desk.yaml` (already checked) and replaces the reply templates with its own, inside
+/// the import's transaction.
+pub(super) async fn import_desk(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    text: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    let spec: crate::sla::DeskSpec = serde_norway::from_str(text).map_err(|e| corrupt(e.to_string()))?;
+    sqlx::query(
+        "INSERT INTO desk_settings (id, spec, updated_at) VALUES (1, $1, $2) \
+         ON CONFLICT (id) DO UPDATE SET spec = excluded.spec, updated_at = excluded.updated_at",
+    )
+    .bind(text)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("DELETE FROM reply_templates").execute(&mut **tx).await?;
+    for template in &spec.templates {
+        sqlx::query(
+            "INSERT INTO reply_templates (team_slug, locale, title, body, updated_at) VALUES ($1, $2, $3, $4, $5)",
         )
-        .bind(team.as_str())
-        .bind(locale.code())
-        .bind(title)
-        .bind(body)
-        .bind(self.now().millis())
-        .fetch_one(self.pool())
-        .await?)
+        .bind(template.team.as_str())
+        .bind(template.locale.code())
+        .bind(template.title.trim())
+        .bind(template.body.trim())
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
     }
-
-    /// Deletes reply template `id`; false when there was none.
-    pub async fn delete_reply_template(&self, id: i64) -> Result<bool, StoreError> {
-        let _turn = self.write_turn().await?;
-        let done = sqlx::query("DELETE FROM reply_templates WHERE id = $1").bind(id).execute(self.pool()).await?;
-        Ok(done.rows_affected() > 0)
-    }
+    Ok(())
 }
 
 /// The WHERE clause of a queue and its text binds, in order (`$1`, `$2`, …).

@@ -9,6 +9,9 @@ use crate::ticket::{TicketRef, TicketStatus};
 use crate::views::help::AnswerRow;
 use serde::{Deserialize, Serialize};
 
+/// The queue key of the tickets assigned to the viewer.
+pub const MINE: &str = "mine";
+
 /// The queue page's choices, as its filter form sends them (all optional).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueQuery {

@@ -125,9 +125,47 @@ pub async fn load_analytics(
     portal()?.editing().analytics(&caller(), viewer, &from, &to).await.map_err(fail)
 }
 
+/// The agents' queue page in the page's language `lang`: `queue` (`mine` or a team; empty:
+/// the agent's first team) with the filter form's fields (empty: no filter).
+#[server]
+pub async fn load_desk(
+    lang: String,
+    queue: String,
+    status: String,
+    priority: String,
+    reply_locale: String,
+    page: Option<String>,
+) -> Result<tuki::views::desk::DeskQueueData, ServerFnError> {
+    use crate::shared::server::*;
+    let viewer = parse_locale(&lang)?;
+    let query = tuki::views::desk::QueueQuery {
+        queue: Some(queue).filter(|q| !q.is_empty()),
+        status: status.parse().ok(),
+        priority: tuki::forms::Priority::from_code(&priority),
+        locale: reply_locale.parse().ok(),
+        page: page.and_then(|p| p.parse().ok()).unwrap_or(1),
+    };
+    portal()?.desk().queue(&caller(), viewer, query).await.map_err(fail)
+}
+
+/// A ticket on the desk, in the page's language `lang`; `None` for an address that is no
+/// ticket reference.
+#[server]
+pub async fn load_desk_ticket(
+    lang: String,
+    reference: String,
+) -> Result<Option<tuki::views::desk::DeskTicketData>, ServerFnError> {
+    use crate::shared::server::*;
+    let viewer = parse_locale(&lang)?;
+    let Some(reference) = tuki::ticket::TicketRef::parse(&reference) else { return Ok(None) };
+    found(portal()?.desk().ticket(&caller(), viewer, &reference).await)
+}
+
 /// Every staff server function's path: the rights-matrix test calls each as every kind of
 /// caller.
-pub const STAFF_SERVER_FNS: [&str; 9] = [
+pub const STAFF_SERVER_FNS: [&str; 11] = [
+    <LoadDesk as leptos::server_fn::ServerFn>::PATH,
+    <LoadDeskTicket as leptos::server_fn::ServerFn>::PATH,
     <LoadAnalytics as leptos::server_fn::ServerFn>::PATH,
     <LoadCategories as leptos::server_fn::ServerFn>::PATH,
     <StaffHome as leptos::server_fn::ServerFn>::PATH,

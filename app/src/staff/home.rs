@@ -47,6 +47,9 @@ fn Home(member: StaffHomeData) -> impl IntoView {
     let workspace = edits.then(|| {
         view! { <p><a class="button" href=paths::staff_content(i18n.locale())>{i18n.t("workspace-open")}</a></p> }
     });
+    let desk = member.roles.contains(&tuki::staff::Role::Agent).then(|| {
+        view! { <p><a class="button" href=paths::staff_desk(i18n.locale())>{i18n.t("desk-title")}</a></p> }
+    });
     let administers = member.roles.contains(&tuki::staff::Role::Admin);
     let admin = administers.then(|| {
         view! {
@@ -74,6 +77,7 @@ fn Home(member: StaffHomeData) -> impl IntoView {
                     <dd class="summary-list__value">{roles}</dd>
                 </div>
             </dl>
+            {desk}
             {workspace}
             {admin}
             <form method="post" action=sign_out.clone()>

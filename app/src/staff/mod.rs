@@ -1,6 +1,6 @@
 //! The staff's area (`/{lang}/staff/…`): signing in, setting a password with a single-use link,
 //! the front page of a signed-in member, the admins' accounts and audit log, and the editors'
-//! workspace (list, editor, history). Forms post to the server (`http::staff`, `http::accounts`,
+//! workspace (list, editor, history), and the agents' desk (queues, a ticket). Forms post to the server (`http::staff`, `http::accounts`,
 //! `http::workspace`) and work without JavaScript; every page is `noindex`.
 
 mod accounts;
@@ -8,6 +8,8 @@ mod analytics;
 pub mod api;
 mod audit;
 mod categories;
+mod desk;
+mod desk_ticket;
 mod editor;
 mod history;
 mod home;
@@ -21,6 +23,8 @@ pub use accounts::AccountsPage;
 pub use analytics::AnalyticsPage;
 pub use audit::AuditPage;
 pub use categories::CategoriesPage;
+pub use desk::DeskPage;
+pub use desk_ticket::DeskTicketPage;
 pub use editor::EditorPage;
 pub use history::HistoryPage;
 pub use home::StaffHomePage;

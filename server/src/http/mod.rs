@@ -9,6 +9,7 @@ mod accounts;
 mod analytics;
 mod api;
 mod client_ip;
+mod desk;
 mod error_page;
 mod health;
 mod help;
@@ -98,6 +99,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/{lang}/staff/accounts", post(accounts::manage))
         .route("/{lang}/staff/content/new", post(workspace::create))
         .route("/{lang}/staff/categories", post(workspace::categories))
+        .route("/{lang}/staff/desk/{reference}", post(desk::act))
         .route("/{lang}/staff/analytics/csv/{table}", get(analytics::csv))
         .leptos_routes_with_context(&state, leptos_routes, context.clone(), move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))

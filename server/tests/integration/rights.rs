@@ -16,7 +16,15 @@ pub const EDITOR: &str = "/fi/staff/content/article/card-lost-or-stolen/fi";
 /// Creates a signed-in account with `roles`; returns its `cookie` header.
 pub async fn signed_in(app: &TestApp, email: &str, roles: &[Role]) -> String {
     let accounts = app.state.portal.accounts();
-    let new = NewAccount { email, name: "Testi Henkilö", locale: tuki::Locale::Fi, roles, teams: &[] };
+    // Agents work in every demo team.
+    let teams: Vec<tuki::content::Slug> = if roles.contains(&Role::Agent) {
+        ["app-usage-advice", "payments-and-online-services", "technical-support"]
+            .map(|t| tuki::content::Slug::parse(t).expect("team"))
+            .to_vec()
+    } else {
+        vec![]
+    };
+    let new = NewAccount { email, name: "Testi Henkilö", locale: tuki::Locale::Fi, roles, teams: &teams };
     accounts.add(&Caller::Operator, new).await.expect("account");
     accounts.set_password(&Caller::Operator, email, PASSWORD).await.expect("password");
     let session = accounts.sign_in(email, PASSWORD, [192, 0, 2, 9].into()).await.expect("signed in");
@@ -78,6 +86,8 @@ enum For {
     Editors,
     /// Admins.
     Admins,
+    /// Agents.
+    Agents,
 }
 
 /// What each caller gets: a signed-out caller is asked to sign in, staff without the role are
@@ -85,7 +95,9 @@ enum For {
 fn expected(who: Who, audience: For) -> &'static str {
     match (who, audience) {
         (Who::Anonymous | Who::Customer, _) => "sign in",
-        (Who::Agent, For::Editors | For::Admins) | (Who::Editor, For::Admins) => "refused",
+        (Who::Agent, For::Editors | For::Admins)
+        | (Who::Editor, For::Admins | For::Agents)
+        | (Who::Admin, For::Agents) => "refused",
         _ => "allowed",
     }
 }
@@ -112,6 +124,14 @@ async fn every_staff_page_form_and_server_function_checks_the_callers_role() {
         let history = app.state.portal.editing().history(&Caller::Operator, &doc, tuki::Locale::Fi, None, None).await;
         let first_revision = history.expect("history").revisions[0].id.to_string();
         let history_page = format!("{EDITOR}/history");
+        // A customer's ticket for the desk's pages.
+        let step = app.start_form("fi", "e-invoice").await;
+        let (_, check) = app.post_form(&step, &[("topic", "start"), ("biller", "Sähkö Oy")]).await;
+        app.post_form(&check.replace("/check", "/contact"), &crate::help::CONTACT).await;
+        let pool = tuki::store::testing::store_of(&app.state.portal).pool();
+        let reference: String =
+            sqlx::query_scalar("SELECT reference FROM tickets").fetch_one(pool).await.expect("ticket");
+        let desk_ticket = format!("/fi/staff/desk/{reference}");
         for (who, cookie) in cookies(&app).await {
             // Pages: 401 with a way to sign in, 403, or the page.
             for (path, audience) in [
@@ -125,6 +145,8 @@ async fn every_staff_page_form_and_server_function_checks_the_callers_role() {
                 ("/fi/staff/analytics/csv/top-searches", For::Editors),
                 ("/fi/staff/accounts", For::Admins),
                 ("/fi/staff/audit", For::Admins),
+                ("/fi/staff/desk", For::Agents),
+                (desk_ticket.as_str(), For::Agents),
             ] {
                 let (status, body) = get(&app, path, &cookie).await;
                 let got = match status {
@@ -180,6 +202,7 @@ async fn every_staff_page_form_and_server_function_checks_the_callers_role() {
                 ("role", "agent"),
             ];
             posts.push(("/fi/staff/accounts", invite, For::Admins));
+            posts.push((&desk_ticket, vec![("_action", "note"), ("body", "Matriisi")], For::Agents));
             for (path, fields, audience) in posts {
                 let response = post(&app, path, &fields, &cookie).await;
                 let got = match response.status().as_u16() {
@@ -210,6 +233,10 @@ async fn every_staff_page_form_and_server_function_checks_the_callers_role() {
                     ("from", ""),
                     ("to", ""),
                     ("page", "2"),
+                    ("queue", ""),
+                    ("priority", ""),
+                    ("reply_locale", ""),
+                    ("reference", &reference),
                 ];
                 let response = post(&app, path, fields, &cookie).await;
                 let status = response.status().as_u16();
@@ -227,6 +254,8 @@ async fn every_staff_page_form_and_server_function_checks_the_callers_role() {
                     For::Staff
                 } else if path.contains("load_accounts") || path.contains("load_audit") {
                     For::Admins
+                } else if path.contains("load_desk") {
+                    For::Agents
                 } else {
                     For::Editors
                 };

@@ -1,0 +1,143 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { expectNoAxeViolations, jsEnabled, waitForHydration, watchConsole, test } from './support';
+
+const PASSWORD = 'kesäkuun sininen polkupyörä';
+
+const TEXT = {
+  fi: {
+    email: 'Sähköpostiosoite', password: 'Salasana', signIn: 'Kirjaudu sisään', desk: 'Tukipyyntöjonot',
+    ticket: 'Tukipyyntö', template: 'Vastauspohja', templateTitle: 'Maksu selvitetään', insert: 'Lisää pohja',
+    reply: 'Vastaus asiakkaalle', send: 'Lähetä vastaus', done: 'Muutos tallennettiin.', greeting: 'Hei Maija',
+    addInfo: 'Lisää tietoja', addSend: 'Lähetä', waiting: 'Odottaa vastaustasi', setStatus: 'Muuta tila',
+    save: 'Tallenna', solved: 'Ratkaistu', open: 'Käsittelyssä', why: 'Miksi juuri silloin?',
+  },
+  sv: {
+    email: 'E-postadress', password: 'Lösenord', signIn: 'Logga in', desk: 'Ärendeköer',
+    ticket: 'Ärende', template: 'Svarsmall', templateTitle: 'Vi utreder betalningen', insert: 'Infoga mallen',
+    reply: 'Svar till kunden', send: 'Skicka svaret', done: 'Ändringen har sparats.', greeting: 'Hej Maija',
+    addInfo: 'Lägg till information', addSend: 'Skicka', waiting: 'Väntar på ditt svar', setStatus: 'Ändra status',
+    save: 'Spara', solved: 'Löst', open: 'Under behandling', why: 'Varför just då?',
+  },
+} as const;
+
+function tuki(args: string[], input?: string) {
+  const binary = process.env.TUKI_E2E_TUKI;
+  const dataDir = process.env.TUKI_E2E_DATA_DIR;
+  if (!binary || !dataDir) throw new Error('TUKI_E2E_TUKI and TUKI_E2E_DATA_DIR are not set: run the tests with .ci/test');
+  execFileSync(binary, args, { env: { ...process.env, TUKI_DATA_DIR: dataDir, TUKI_LOG: 'warn' }, input });
+}
+
+/** An agent of the payments team, made with the command line as an operator would. */
+function createAgent(name: string, locale: string): string {
+  const email = `${name}@bank.fi`;
+  tuki(['user', 'add', email, '--role', 'agent', '--team', 'payments-and-online-services', '--locale', locale, '--name', 'Antti Agentti']);
+  tuki(['user', 'passwd', email], `${PASSWORD}\n`);
+  return email;
+}
+
+/** A customer's e-invoice request, sent with the plain form posts a browser without JavaScript makes. */
+async function sendTicket(page: Page, locale: string, email: string): Promise<string> {
+  const post = async (path: string, form: Record<string, string>) => {
+    const response = await page.request.post(path, { form, maxRedirects: 0 });
+    expect(response.status()).toBe(303);
+    return response.headers()['location'];
+  };
+  const step = await post(`/${locale}/help/e-invoice`, {});
+  const check = await post(step, { topic: 'start', biller: 'Sähkö Oy' });
+  const done = await post(check.replace('/check', '/contact'), {
+    name: 'Maija Meikäläinen', email, phone: '', 'reply-language': locale, description: 'E-laskua ei näy verkkopankissa.',
+  });
+  const reference = /TK-\d{4}-\d{6}/.exec(decodeURIComponent(done))?.[0];
+  if (reference) return reference;
+  const page2 = await (await page.request.get(done)).text();
+  return /TK-\d{4}-\d{6}/.exec(page2)![0];
+}
+
+/** The plain text of the newest mail to `to` that contains `words`, from the tests' SMTP server. */
+async function mailTo(to: string, words: string): Promise<string> {
+  const dir = process.env.TUKI_E2E_MAILDIR;
+  if (!dir) throw new Error('TUKI_E2E_MAILDIR is not set: run the tests with .ci/test');
+  for (let i = 0; i < 75; i++) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir);
+    } catch {
+      // nothing received yet
+    }
+    for (const file of files) {
+      const mail = readFileSync(join(dir, file), 'utf8').replace(/\r\n/g, '\n');
+      if (!mail.includes(to)) continue;
+      const part = mail.split('Content-Transfer-Encoding: base64\n\n')[1]?.split('\n--')[0] ?? '';
+      const text = Buffer.from(part.replace(/\n/g, ''), 'base64').toString('utf8');
+      if (text.includes(words)) return text;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the SMTP server received no mail to ${to} with ${words} (maildir ${dir})`);
+}
+
+for (const locale of ['fi', 'sv'] as const) {
+  test(`a ${locale} agent answers from a template and solves the request after the customer's answer`, async ({ page }, info) => {
+    test.slow();
+    const problems = watchConsole(page);
+    const t = TEXT[locale];
+    const javaScript = jsEnabled(info);
+    const agent = createAgent(`agent-${locale}-${info.project.name}`, locale);
+    const customer = `maija.desk.${locale}.${info.project.name}.${Date.now().toString(36)}@example.fi`;
+    const reference = await sendTicket(page, locale, customer);
+
+    await page.goto(`/${locale}/staff/sign-in`);
+    await waitForHydration(page, info);
+    await page.getByLabel(t.email).fill(agent);
+    await page.getByLabel(t.password).fill(PASSWORD);
+    await page.getByRole('button', { name: t.signIn }).click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}/staff/$`));
+    await page.getByRole('link', { name: t.desk }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.desk);
+    await waitForHydration(page, info);
+    await expectNoAxeViolations(page, { javaScript });
+
+    await page.getByRole('link', { name: reference }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${t.ticket} ${reference}`);
+    await waitForHydration(page, info);
+    await page.getByText(t.why).first().click();
+    await expectNoAxeViolations(page, { javaScript });
+
+    await page.getByLabel(t.template).selectOption({ label: t.templateTitle });
+    await page.getByRole('button', { name: t.insert }).click();
+    await waitForHydration(page, info);
+    const reply = page.getByLabel(t.reply);
+    await expect(reply).toHaveValue(new RegExp(`^${t.greeting}`));
+    const sentence = `${reference}: ${locale === 'fi' ? 'laskuttaja lisätty' : 'fakturerare tillagd'}.`;
+    await reply.fill(`${await reply.inputValue()}\n\n${sentence}`);
+    await page.getByRole('button', { name: t.send }).click();
+    await expect(page.getByRole('status')).toHaveText(t.done);
+    await expectNoAxeViolations(page, { javaScript });
+
+    // The reply by mail, with a link to the status page; the customer answers there.
+    const mail = await mailTo(customer, sentence);
+    const link = mail.split('\n').find((line) => line.includes('/tickets/'))!.trim();
+    await page.goto(new URL(link).pathname + new URL(link).search);
+    await waitForHydration(page, info);
+    await expect(page.locator('.messages')).toContainText(sentence);
+    await expect(page.getByText(t.waiting).first()).toBeVisible();
+    await page.getByLabel(t.addInfo).fill('Kiitos, nyt näkyy. / Tack, nu syns den.');
+    await page.getByRole('button', { name: t.addSend, exact: true }).click();
+    await expect(page.locator('.messages')).toContainText('Kiitos, nyt näkyy.');
+
+    // Back on the desk: the answer is there and the request is open again; the agent solves it.
+    await page.goto(`/${locale}/staff/desk/${reference}`);
+    await waitForHydration(page, info);
+    await expect(page.locator('.history')).toContainText('Kiitos, nyt näkyy.');
+    await expect(page.locator('.summary-list').first()).toContainText(t.open);
+    await page.getByLabel(t.setStatus).selectOption({ label: t.solved });
+    await page.locator('form').filter({ has: page.getByLabel(t.setStatus) }).getByRole('button', { name: t.save }).click();
+    await expect(page.getByRole('status')).toHaveText(t.done);
+    await expect(page.locator('.summary-list').first()).toContainText(t.solved);
+    await expectNoAxeViolations(page, { javaScript });
+    expect(problems).toEqual([]);
+  });
+}

@@ -83,6 +83,39 @@ pub fn customer_answered(to: &Email, locale: Locale, reference: &TicketRef, link
     compose(to, locale, subject, &before, (&tr(locale, "mail-desk-open"), link), &[tr(locale, "mail-reset-signature")])
 }
 
+/// What a service-level alert is about.
+#[derive(Clone, Copy, Debug)]
+pub struct SlaAlert<'a> {
+    /// The ticket.
+    pub reference: &'a TicketRef,
+    /// Which target.
+    pub target: crate::sla::Target,
+    /// A warning at a share of the budget, or the breach.
+    pub kind: crate::sla::AlertKind,
+    /// The target's due time as the recipient reads it.
+    pub due: &'a str,
+}
+
+/// A service-level warning or breach, to the agent or team, in `locale`.
+pub fn sla_alert(to: &Email, locale: Locale, alert: &SlaAlert<'_>, link: &str) -> OutgoingMail {
+    let target = tr(locale, &format!("sla-target-{}", alert.target.code()));
+    let mut args = vec![
+        ("reference", Value::from(alert.reference.to_string())),
+        ("target", Value::from(target)),
+        ("due", Value::from(alert.due.to_owned())),
+    ];
+    let (subject, body) = match alert.kind {
+        crate::sla::AlertKind::Warning(percent) => {
+            args.push(("percent", Value::from(i64::from(percent))));
+            ("mail-sla-warning-subject", "mail-sla-warning-body")
+        }
+        crate::sla::AlertKind::Breach => ("mail-sla-breach-subject", "mail-sla-breach-body"),
+    };
+    let subject = tr_args(locale, subject, &args);
+    let before = [tr_args(locale, body, &args)];
+    compose(to, locale, subject, &before, (&tr(locale, "mail-desk-open"), link), &[tr(locale, "mail-reset-signature")])
+}
+
 /// A mail of paragraphs with one link, as plain text and as HTML (every text escaped).
 fn compose(
     to: &Email,

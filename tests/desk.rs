@@ -223,3 +223,90 @@ async fn a_new_ticket_is_announced_to_its_teams_address_when_the_desk_names_one(
         assert!(team.mail.text.contains(&format!("{BASE}/fi/staff/desk/{reference}")), "{}", team.mail.text);
     }
 }
+
+#[tokio::test]
+async fn warnings_go_to_the_agent_in_business_hours_only_once_and_a_breach_is_recorded() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = fresh_database(backend, dir.path()).await.expect("database");
+        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url) };
+        // Friday 4 December 2026, 14:00 in Helsinki: two business hours left that day.
+        let clock = Arc::new(FixedClock::at(at("2026-12-04", 12 * 60)));
+        let portal = Portal::open(config).await.expect("open").with_clock(clock.clone());
+        portal.load_demo_content_if_empty().await.expect("demo");
+        let agent = member(&portal, "aino@example.fi", &[Role::Agent], "app-usage-advice").await;
+        let (reference, _) = send_ticket(&portal).await;
+        let desk = portal.desk();
+        desk.act(&agent, &reference, DeskAction::Take, BASE).await.expect("take");
+        let alerts_to_aino = || async {
+            let mails = portal.outbox().due(&Caller::System, 100).await.expect("outbox");
+            mails
+                .into_iter()
+                .filter(|m| m.mail.to.as_str() == "aino@example.fi")
+                .map(|m| m.mail.subject)
+                .collect::<Vec<_>>()
+        };
+        // 8 business hours for the first reply: 75 % (6 h) falls on Monday at 12:00, as Friday
+        // gives two hours; Saturday, Sunday and Independence Day (Sunday) are closed.
+        assert_eq!(desk.send_due_alerts(&Caller::System, BASE).await.expect("run"), 0);
+        clock.set(at("2026-12-05", 12 * 60));
+        assert_eq!(desk.send_due_alerts(&Caller::System, BASE).await.expect("run"), 0, "a Saturday sends nothing");
+        clock.set(at("2026-12-07", 10 * 60 + 1));
+        assert_eq!(desk.send_due_alerts(&Caller::System, BASE).await.expect("run"), 1, "{backend:?}");
+        assert_eq!(desk.send_due_alerts(&Caller::System, BASE).await.expect("run"), 0, "only once");
+        let subjects = alerts_to_aino().await;
+        assert_eq!(subjects.len(), 1, "{subjects:?}");
+        assert!(subjects[0].contains("ensimmäinen vastaus, 75\u{a0}%"), "{subjects:?}");
+        // The server was down past the 90 % warning (13:12) and the due time (14:00) until after
+        // closing time: nothing at 16:30, then one mail, the breach, when Tuesday starts;
+        // every alert recorded.
+        clock.set(at("2026-12-07", 14 * 60 + 30));
+        assert_eq!(desk.send_due_alerts(&Caller::System, BASE).await.expect("run"), 0, "after hours");
+        clock.set(at("2026-12-08", 6 * 60 + 1));
+        assert_eq!(desk.send_due_alerts(&Caller::System, BASE).await.expect("run"), 1);
+        let subjects = alerts_to_aino().await;
+        assert_eq!(subjects.len(), 2, "{subjects:?}");
+        assert!(subjects[1].starts_with("Tavoiteaika ylittyi"), "{subjects:?}");
+        let ticket = desk.ticket(&agent, Locale::Fi, &reference).await.expect("ticket");
+        let sla: Vec<_> = ticket.history.iter().filter_map(|h| h.event.clone()).filter(|(e, _)| e == "sla").collect();
+        assert_eq!(
+            sla,
+            [("sla".into(), "first-response:warning-75".into()), ("sla".into(), "first-response:breach".into())]
+        );
+        let page = desk.queue(&agent, Locale::Fi, queue(MINE)).await.expect("queue");
+        assert!(matches!(page.lines[0].due, DueCell::Running { level: DueLevel::Overdue, .. }), "{backend:?}");
+        assert!(matches!(desk.send_due_alerts(&agent, BASE).await, Err(ServiceError::Forbidden)));
+    }
+}
+
+#[tokio::test]
+async fn the_monthly_report_counts_met_and_missed_targets_per_team_and_priority() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = fresh_database(backend, dir.path()).await.expect("database");
+        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url) };
+        let clock = Arc::new(FixedClock::at(at("2026-11-30", 6 * 60)));
+        let portal = Portal::open(config).await.expect("open").with_clock(clock.clone());
+        portal.load_demo_content_if_empty().await.expect("demo");
+        let agent = member(&portal, "aino@example.fi", &[Role::Agent], "app-usage-advice").await;
+        let desk = portal.desk();
+        let (in_time, _) = send_ticket(&portal).await;
+        let (late, _) = send_ticket(&portal).await;
+        clock.set(at("2026-11-30", 7 * 60));
+        let reply = || DeskAction::Reply { body: "Selvitämme asiaa.".into(), then: TicketStatus::Open };
+        desk.act(&agent, &in_time, reply(), BASE).await.expect("reply");
+        desk.act(&agent, &in_time, DeskAction::Status(TicketStatus::Resolved), BASE).await.expect("solved");
+        // The other one gets its first reply on Tuesday: 8 business hours have gone by.
+        clock.set(at("2026-12-01", 9 * 60));
+        desk.act(&agent, &late, reply(), BASE).await.expect("late reply");
+        let report = desk.sla_report(&Caller::Operator, "2026-11").await.expect("report").render();
+        assert!(report.contains("app-usage-advice\tnormal\t1/1/0\t50.0\t1/0/1\t100.0"), "{backend:?}\n{report}");
+        let december = desk.sla_report(&Caller::Operator, "2026-12").await.expect("report").render();
+        assert!(december.contains("all\tall\t0/0/0\t100.0"), "{december}");
+        for bad in ["2026-13", "2026-1", "26-11", "2026-11-01", ""] {
+            let refused = desk.sla_report(&Caller::Operator, bad).await;
+            assert!(matches!(refused, Err(ServiceError::Invalid("error-desk-month"))), "{bad:?}");
+        }
+        assert!(matches!(desk.sla_report(&Caller::Customer, "2026-11").await, Err(ServiceError::NotSignedIn)));
+    }
+}

@@ -150,6 +150,7 @@ error-desk-unchanged = That is already the setting.
 error-desk-message-empty = Write a message.
 error-desk-message-long = The message is too long: at most 10,000 characters.
 error-desk-merge = Give the number of another open request.
+error-desk-month = Give the month as YYYY-MM.
 
 mail-reply-subject = A reply to your request { $reference }
 mail-reply-answer = You can answer and follow your request here:
@@ -159,3 +160,12 @@ mail-team-new-body = A new request { $reference } ({ $type }) has arrived in the
 mail-desk-open = Open the request:
 mail-answered-subject = The customer answered: { $reference }
 mail-answered-body = The customer added information to request { $reference }, which is assigned to you.
+
+sla-target-first-response = first response
+sla-target-resolution = resolution
+desk-event-sla-warning = Service-level warning: { $target }, { $percent }% of the time used
+desk-event-sla-breach = Target missed: { $target }
+mail-sla-warning-subject = Service-level warning { $reference }: { $target }, { $percent }%
+mail-sla-warning-body = { $percent }% of the time for request { $reference } ({ $target }) is used. The target is due { $due }.
+mail-sla-breach-subject = Target missed: { $reference }
+mail-sla-breach-body = The target of request { $reference } ({ $target }) was due { $due } and was not met in time.

@@ -150,6 +150,7 @@ error-desk-unchanged = Valinta on jo voimassa.
 error-desk-message-empty = Kirjoita viesti.
 error-desk-message-long = Viesti on liian pitkä: enintään 10 000 merkkiä.
 error-desk-merge = Anna toisen, avoimen tukipyynnön tunnus.
+error-desk-month = Anna kuukausi muodossa VVVV-KK.
 
 mail-reply-subject = Vastaus tukipyyntöösi { $reference }
 mail-reply-answer = Voit vastata ja seurata tukipyyntöäsi täällä:
@@ -159,3 +160,12 @@ mail-team-new-body = Tiimin jonoon saapui uusi tukipyyntö { $reference } ({ $ty
 mail-desk-open = Avaa tukipyyntö:
 mail-answered-subject = Asiakas vastasi: { $reference }
 mail-answered-body = Asiakas lisäsi tietoja tukipyyntöön { $reference }, joka on osoitettu sinulle.
+
+sla-target-first-response = ensimmäinen vastaus
+sla-target-resolution = ratkaisu
+desk-event-sla-warning = Palvelutasovaroitus: { $target }, { $percent } % tavoiteajasta käytetty
+desk-event-sla-breach = Tavoiteaika ylittyi: { $target }
+mail-sla-warning-subject = Palvelutasovaroitus { $reference }: { $target }, { $percent } %
+mail-sla-warning-body = Tukipyynnön { $reference } tavoiteajasta ({ $target }) on käytetty { $percent } %. Tavoite erääntyy { $due }.
+mail-sla-breach-subject = Tavoiteaika ylittyi: { $reference }
+mail-sla-breach-body = Tukipyynnön { $reference } tavoite ({ $target }) erääntyi { $due } eikä sitä saavutettu ajoissa.

@@ -150,6 +150,7 @@ error-desk-unchanged = Valet gäller redan.
 error-desk-message-empty = Skriv ett meddelande.
 error-desk-message-long = Meddelandet är för långt: högst 10 000 tecken.
 error-desk-merge = Ange numret på ett annat, öppet ärende.
+error-desk-month = Ange månaden som ÅÅÅÅ-MM.
 
 mail-reply-subject = Svar på ditt ärende { $reference }
 mail-reply-answer = Du kan svara och följa ditt ärende här:
@@ -159,3 +160,12 @@ mail-team-new-body = Ett nytt ärende { $reference } ({ $type }) har kommit till
 mail-desk-open = Öppna ärendet:
 mail-answered-subject = Kunden svarade: { $reference }
 mail-answered-body = Kunden lade till uppgifter i ärende { $reference }, som är tilldelat dig.
+
+sla-target-first-response = första svar
+sla-target-resolution = lösning
+desk-event-sla-warning = Varning om servicenivå: { $target }, { $percent } % av tiden har gått
+desk-event-sla-breach = Måltiden överskreds: { $target }
+mail-sla-warning-subject = Varning om servicenivå { $reference }: { $target }, { $percent } %
+mail-sla-warning-body = Av måltiden för ärende { $reference } ({ $target }) har { $percent } % gått. Målet förfaller { $due }.
+mail-sla-breach-subject = Måltiden överskreds: { $reference }
+mail-sla-breach-body = Målet för ärende { $reference } ({ $target }) förföll { $due } och nåddes inte i tid.

@@ -73,6 +73,13 @@ pub enum ReportKind {
         #[arg(long)]
         since: Option<String>,
     },
+    /// The desk's service levels: per team and priority, how many tickets sent in a month met
+    /// and missed their first-response and resolution targets (as things stand now).
+    Sla {
+        /// The month the tickets were sent in (YYYY-MM, UTC).
+        #[arg(long)]
+        month: String,
+    },
 }
 
 /// The commands.

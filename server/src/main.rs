@@ -65,6 +65,7 @@ async fn run() -> anyhow::Result<()> {
         Command::Report { kind: tuki_server::cli::ReportKind::Deflection { since } } => {
             deflection_report(&cli.global, since.as_deref()).await
         }
+        Command::Report { kind: tuki_server::cli::ReportKind::Sla { month } } => sla_report(&cli.global, &month).await,
         Command::Bench { documents, clients, seconds } => {
             let options = tuki_server::bench::BenchOptions {
                 documents,
@@ -133,6 +134,20 @@ async fn deflection_report(global: &GlobalArgs, since: Option<&str>) -> anyhow::
     println!("Deflection funnel{}", since.map(|d| format!(" since {d}")).unwrap_or_default());
     print!("{}", report.render());
     portal.close().await;
+    Ok(())
+}
+
+/// `tuki report sla --month YYYY-MM`.
+async fn sla_report(global: &GlobalArgs, month: &str) -> anyhow::Result<()> {
+    let portal = tuki::Portal::open_without_index(global.portal_config()?).await?;
+    let report = portal.desk().sla_report(&tuki::services::Caller::Operator, month).await;
+    portal.close().await;
+    let report = report.map_err(|e| match e {
+        tuki::services::ServiceError::Invalid(_) => anyhow::anyhow!("--month takes a month as YYYY-MM, not {month:?}"),
+        other => anyhow::Error::new(other),
+    })?;
+    println!("Service levels of the tickets sent in {month} (UTC), as they stand now");
+    print!("{}", report.render());
     Ok(())
 }
 

@@ -12,8 +12,8 @@ use crate::Portal;
 use crate::content::{DocRef, Slug};
 use crate::forms::{Priority, text_in};
 use crate::sla::{
-    BusinessCalendar, BusinessMinutes, DayKind, DeskSettings, TargetState, business_time_between, date_text,
-    explain_due, pauses_of, ticket_clocks,
+    AlertKind, BusinessCalendar, BusinessMinutes, DayKind, DeskSettings, SlaReport, Target, TargetState,
+    business_time_between, date_text, explain_due, pauses_of, pending_alerts, ticket_clocks,
 };
 use crate::staff::StaffId;
 use crate::store::{ClockColumns, DeskChange, DeskField, DeskTicketRecord, Queue, QueueFilter};
@@ -422,26 +422,129 @@ impl Desk<'_> {
         self.refresh_clocks(reference).await
     }
 
-    /// Recomputes ticket `reference`'s clocks from its history and the desk's settings.
+    /// Recomputes ticket `reference`'s clocks from its history and the desk's settings, and when
+    /// its next service-level alert falls (moved to the team's next opening when the desk is
+    /// closed then: nobody is warned at 3 a.m.).
     pub async fn refresh_clocks(&self, reference: &TicketRef) -> Result<(), ServiceError> {
         let store = self.portal.store();
         let Some(ticket) = store.desk_ticket(reference).await? else { return Ok(()) };
         let settings = self.settings().await?;
         let statuses = store.status_history(reference).await?;
-        let clocks = ticket_clocks(
-            settings.calendar_of(&ticket.team),
-            settings.targets(ticket.kind, ticket.priority),
+        let calendar = settings.calendar_of(&ticket.team);
+        let targets = settings.targets(ticket.kind, ticket.priority);
+        let clocks = ticket_clocks(calendar, targets, ticket.created_at, &statuses, ticket.first_reply_at);
+        let sent = store.sla_events(reference).await?;
+        let alerts = pending_alerts(
+            calendar,
+            targets,
             ticket.created_at,
             &statuses,
             ticket.first_reply_at,
+            &settings.warnings(),
+            &sent,
         );
         let columns = ClockColumns {
             response_due: clocks.first_response.running_due(),
             resolution_due: clocks.resolution.running_due(),
             active: !ticket.status.is_finished(),
+            next_alert: alerts.first().and_then(|a| calendar.next_opening(a.at)),
         };
         store.set_ticket_clocks(reference, columns).await?;
         Ok(())
+    }
+
+    /// Sends the service-level alerts that have fallen due: to the agent who has the ticket, or
+    /// else to the team's address. Of several alerts of one target due at once (the server was
+    /// down), only the latest is mailed; all are recorded. Each alert goes once, even with
+    /// several nodes running this. The number of alerts mailed or recorded.
+    pub async fn send_due_alerts(&self, caller: &Caller, base_url: &str) -> Result<usize, ServiceError> {
+        caller.require(Right::DeliverMail)?;
+        let store = self.portal.store();
+        let now = store.now();
+        let settings = self.settings().await?;
+        let mut sent = 0;
+        for reference in store.tickets_with_alerts_due(now, 200).await? {
+            let Some(ticket) = store.desk_ticket(&reference).await? else { continue };
+            let calendar = settings.calendar_of(&ticket.team);
+            if calendar.is_open(now) {
+                let statuses = store.status_history(&reference).await?;
+                let recorded = store.sla_events(&reference).await?;
+                let targets = settings.targets(ticket.kind, ticket.priority);
+                let (created, first_reply) = (ticket.created_at, ticket.first_reply_at);
+                let alerts =
+                    pending_alerts(calendar, targets, created, &statuses, first_reply, &settings.warnings(), &recorded);
+                for target in [Target::FirstResponse, Target::Resolution] {
+                    let due: Vec<_> = alerts.iter().filter(|a| a.target == target && a.at <= now).collect();
+                    let Some(latest) = due.last() else { continue };
+                    let codes: Vec<String> = due.iter().map(|a| a.kind.code()).collect();
+                    let deadline = match target {
+                        Target::FirstResponse => {
+                            ticket_clocks(calendar, targets, created, &statuses, first_reply).first_response
+                        }
+                        Target::Resolution => {
+                            ticket_clocks(calendar, targets, created, &statuses, first_reply).resolution
+                        }
+                    };
+                    let Some(due_at) = deadline.running_due() else { continue };
+                    let mail = self.alert_mail(&settings, &ticket, target, latest.kind, due_at, base_url).await?;
+                    let shown = format!("{}:{}", target.code(), latest.kind.code());
+                    if store.record_sla_alerts(&reference, target, &codes, &shown, mail.as_ref()).await? {
+                        sent += 1;
+                    }
+                }
+            }
+            self.refresh_clocks(&reference).await?;
+        }
+        Ok(sent)
+    }
+
+    /// The alert's mail: to the agent who has the ticket (in their language), else to the
+    /// team's address (in Finnish), else none.
+    async fn alert_mail(
+        &self,
+        settings: &DeskSettings,
+        ticket: &DeskTicketRecord,
+        target: Target,
+        kind: AlertKind,
+        due: Timestamp,
+        base_url: &str,
+    ) -> Result<Option<crate::mail::OutgoingMail>, ServiceError> {
+        let agent = match ticket.assignee {
+            Some(id) => self.portal.store().staff_account(id).await?.filter(|a| a.active),
+            None => None,
+        };
+        let (to, locale) = match (&agent, settings.team_email(&ticket.team)) {
+            (Some(agent), _) => (agent.email.clone(), agent.locale),
+            (None, Some(team)) => (team.clone(), Locale::Fi),
+            (None, None) => return Ok(None),
+        };
+        let calendar = settings.calendar_of(&ticket.team);
+        let link = crate::paths::staff_desk_ticket_link(base_url, locale, &ticket.reference);
+        let alert = crate::mail::SlaAlert {
+            reference: &ticket.reference,
+            target,
+            kind,
+            due: &calendar.local_text(due, locale),
+        };
+        Ok(Some(crate::mail::sla_alert(&to, locale, &alert, &link)))
+    }
+
+    /// The service-level report of the tickets sent in month `month` (`YYYY-MM`, UTC), per
+    /// team and priority, as things stand now (`tuki report sla`).
+    pub async fn sla_report(&self, caller: &Caller, month: &str) -> Result<SlaReport, ServiceError> {
+        caller.require(Right::WorkTickets)?;
+        let (from, to) = month_bounds(month).ok_or(ServiceError::Invalid("error-desk-month"))?;
+        let store = self.portal.store();
+        let settings = self.settings().await?;
+        let now = store.now();
+        let mut report = SlaReport::default();
+        for ticket in store.tickets_for_sla_report(from, to).await? {
+            let calendar = settings.calendar_of(&ticket.team);
+            let targets = settings.targets(ticket.kind, ticket.priority);
+            let clocks = ticket_clocks(calendar, targets, ticket.created_at, &ticket.history, ticket.first_reply_at);
+            report.add(ticket.team.as_str(), ticket.priority, clocks, now);
+        }
+        Ok(report)
     }
 
     /// The ticket, when `member` may work on it: one of their teams' tickets, or theirs.
@@ -462,6 +565,25 @@ impl Desk<'_> {
             .unwrap_or((locale, doc.slug.to_string()));
         Ok(ShownDocument { title, href: crate::paths::document_href(locale, doc.kind, doc.slug.as_str()), opened })
     }
+}
+
+/// The first instant of month `YYYY-MM` and of the next (UTC).
+fn month_bounds(month: &str) -> Option<(Timestamp, Timestamp)> {
+    let (year, number) = month.split_once('-')?;
+    if year.len() != 4 || number.len() != 2 || !month.bytes().filter(|b| *b != b'-').all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (year, number): (i64, i64) = (year.parse().ok()?, number.parse().ok()?);
+    if !(1..=12).contains(&number) {
+        return None;
+    }
+    let first = crate::time::CivilDate { year, month: number, day: 1 };
+    let next = if number == 12 {
+        crate::time::CivilDate { year: year + 1, month: 1, day: 1 }
+    } else {
+        crate::time::CivilDate { year, month: number + 1, day: 1 }
+    };
+    Some((Timestamp::start_of(first), Timestamp::start_of(next)))
 }
 
 /// An agent: their id, teams and name.

@@ -232,6 +232,24 @@ impl BusinessCalendar {
             .collect()
     }
 
+    /// True when the desk is open at `at`.
+    pub fn is_open(&self, at: Timestamp) -> bool {
+        let t = at.millis();
+        self.open_intervals(self.local_date(at)).iter().any(|(from, to)| *from <= t && t < *to)
+    }
+
+    /// `at` itself when the desk is open then, else when it next opens (within ten years).
+    pub fn next_opening(&self, at: Timestamp) -> Option<Timestamp> {
+        let mut day = self.local_date(at);
+        for _ in 0..3_660 {
+            if let Some((from, _)) = self.open_intervals(day).into_iter().find(|(_, to)| *to > at.millis()) {
+                return Some(Timestamp::from_millis(from.max(at.millis())));
+            }
+            day = day.succ_opt()?;
+        }
+        None
+    }
+
     /// The instant of `minutes` after midnight of local `day`, in UTC milliseconds.
     fn instant(&self, day: NaiveDate, minutes: u16) -> i64 {
         let midnight = NaiveDateTime::new(day, NaiveTime::MIN);
@@ -316,6 +334,11 @@ mod tests {
         assert_eq!(calendar.local_text(winter_start, Locale::Fi), "30.11.2026 klo 8.00");
         assert_eq!(calendar.local_text(winter_start, Locale::Sv), "30.11.2026 kl. 8.00");
         assert_eq!(calendar.local_text(winter_start, Locale::En), "30 Nov 2026, 08:00");
+        assert!(calendar.is_open(winter_start) && !calendar.is_open(Timestamp::from_millis(at(2026, 11, 30, 14))));
+        // Friday 4 December 2026 at 17:00: Saturday, Sunday (Independence Day), then Monday 08:00.
+        let friday_evening = Timestamp::from_millis(at(2026, 12, 4, 15));
+        assert_eq!(calendar.next_opening(friday_evening), Some(Timestamp::from_millis(at(2026, 12, 7, 6))));
+        assert_eq!(calendar.next_opening(winter_start), Some(winter_start));
         let summer = NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
         assert_eq!(calendar.open_intervals(summer), vec![(at(2026, 6, 1, 5), at(2026, 6, 1, 13))]);
     }

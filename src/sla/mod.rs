@@ -6,10 +6,12 @@ pub mod calendar;
 pub mod clock;
 pub mod desk;
 pub mod holidays;
+pub mod report;
 pub mod targets;
 
 pub use calendar::{BusinessCalendar, CalendarError, CalendarSpec, DayKind, WeekHours, date_text};
 pub use clock::{BusinessMinutes, DueExplanation, Pause, business_time_between, due_at, explain_due};
 pub use desk::{DeskSettings, DeskSpec, TargetSpec, Targets, TeamSpec, TemplateSpec};
 pub use holidays::{Holiday, HolidayRules, easter_sunday};
-pub use targets::{TargetState, TicketClocks, pauses_of, ticket_clocks};
+pub use report::{SlaReport, TargetCounts};
+pub use targets::{Alert, AlertKind, Target, TargetState, TicketClocks, pauses_of, pending_alerts, ticket_clocks};

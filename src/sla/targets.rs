@@ -64,6 +64,93 @@ impl TicketClocks {
     }
 }
 
+/// Which of a ticket's two targets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Target {
+    /// The desk's first public reply.
+    FirstResponse,
+    /// The solution.
+    Resolution,
+}
+
+impl Target {
+    /// The stored code (and the Fluent id's suffix): `first-response` or `resolution`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Target::FirstResponse => "first-response",
+            Target::Resolution => "resolution",
+        }
+    }
+
+    /// The target stored as `code`.
+    pub fn from_code(code: &str) -> Option<Target> {
+        [Target::FirstResponse, Target::Resolution].into_iter().find(|t| t.code() == code)
+    }
+}
+
+/// A service-level alert: a warning at a share of a target's budget, or its breach.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AlertKind {
+    /// `percent` of the budget is used.
+    Warning(u8),
+    /// The target is missed.
+    Breach,
+}
+
+impl AlertKind {
+    /// The stored code: `warning-75`, `breach`.
+    pub fn code(self) -> String {
+        match self {
+            AlertKind::Warning(percent) => format!("warning-{percent}"),
+            AlertKind::Breach => "breach".to_owned(),
+        }
+    }
+}
+
+/// An alert and when it falls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Alert {
+    /// Which target.
+    pub target: Target,
+    /// Warning or breach.
+    pub kind: AlertKind,
+    /// When it falls (a warning within business hours, a breach at the due time).
+    pub at: Timestamp,
+}
+
+/// The alerts of the running targets of a ticket not yet in `sent` (target, kind code), in
+/// time order: a warning at each of `shares` of a budget, and the breach at the due time.
+pub fn pending_alerts(
+    calendar: &BusinessCalendar,
+    targets: Targets,
+    created: Timestamp,
+    history: &[(Timestamp, TicketStatus)],
+    first_reply: Option<Timestamp>,
+    shares: &[u8],
+    sent: &[(Target, String)],
+) -> Vec<Alert> {
+    let clocks = ticket_clocks(calendar, targets, created, history, first_reply);
+    let pauses = pauses_of(history);
+    let mut alerts = Vec::new();
+    for (target, state, budget) in [
+        (Target::FirstResponse, clocks.first_response, targets.first_response),
+        (Target::Resolution, clocks.resolution, targets.resolution),
+    ] {
+        let TargetState::Running { due } = state else { continue };
+        let warnings = shares.iter().filter_map(|share| {
+            due_at(calendar, created, budget.share(*share), &pauses).map(|at| (AlertKind::Warning(*share), at))
+        });
+        for (kind, at) in warnings.chain([(AlertKind::Breach, due)]) {
+            if !sent.iter().any(|(t, code)| *t == target && *code == kind.code()) {
+                alerts.push(Alert { target, kind, at });
+            }
+        }
+    }
+    alerts.sort_by_key(|a| a.at);
+    alerts
+}
+
 /// The stretches in `history` (status changes, oldest first) when the ticket waited on the
 /// customer or stood solved.
 pub fn pauses_of(history: &[(Timestamp, TicketStatus)]) -> Vec<Pause> {
@@ -164,6 +251,28 @@ mod tests {
         let answered = [history[0], history[1], (monday(11, 30), TicketStatus::Open)];
         let clocks = ticket_clocks(&calendar, targets(), monday(8, 0), &answered, Some(monday(9, 30)));
         assert_eq!(clocks.resolution, TargetState::Running { due: monday(16, 0) }, "two hours later");
+    }
+
+    #[test]
+    fn alerts_fall_at_the_warning_shares_and_the_due_time_and_sent_ones_are_left_out() {
+        let calendar = BusinessCalendar::finnish_office_hours();
+        let alerts = pending_alerts(&calendar, targets(), monday(8, 0), &[], None, &[75, 90], &[]);
+        let listed: Vec<_> = alerts.iter().map(|a| (a.target, a.kind, a.at)).collect();
+        assert_eq!(
+            listed,
+            vec![
+                (Target::FirstResponse, AlertKind::Warning(75), monday(9, 30)),
+                (Target::FirstResponse, AlertKind::Warning(90), monday(9, 48)),
+                (Target::FirstResponse, AlertKind::Breach, monday(10, 0)),
+                (Target::Resolution, AlertKind::Warning(75), monday(12, 30)),
+                (Target::Resolution, AlertKind::Warning(90), monday(13, 24)),
+                (Target::Resolution, AlertKind::Breach, monday(14, 0)),
+            ]
+        );
+        let sent = [(Target::FirstResponse, "warning-75".to_owned())];
+        let replied = pending_alerts(&calendar, targets(), monday(8, 0), &[], Some(monday(9, 0)), &[75, 90], &sent);
+        assert_eq!(replied.len(), 3, "a reply ends the first-response alerts: {replied:?}");
+        assert!(replied.iter().all(|a| a.target == Target::Resolution));
     }
 
     #[test]

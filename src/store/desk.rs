@@ -10,6 +10,7 @@ use crate::content::{DocRef, Slug};
 use crate::email::Email;
 use crate::forms::{Answers, Priority, RequestKind};
 use crate::mail::OutgoingMail;
+use crate::sla::Target;
 use crate::staff::StaffId;
 use crate::ticket::{TicketRef, TicketStatus};
 use crate::time::Timestamp;
@@ -179,6 +180,25 @@ pub struct ClockColumns {
     pub resolution_due: Option<Timestamp>,
     /// New, open or waiting.
     pub active: bool,
+    /// When the next service-level alert not yet sent falls due.
+    pub next_alert: Option<Timestamp>,
+}
+
+/// A ticket as the service-level report counts it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SlaTicket {
+    /// The team.
+    pub team: Slug,
+    /// Incident or service request.
+    pub kind: RequestKind,
+    /// How urgent.
+    pub priority: Priority,
+    /// When it was sent.
+    pub created_at: Timestamp,
+    /// The desk's first public reply.
+    pub first_reply_at: Option<Timestamp>,
+    /// Its status changes, oldest first.
+    pub history: Vec<(Timestamp, TicketStatus)>,
 }
 
 /// A reply template.
@@ -414,17 +434,133 @@ impl Store {
             (a, b) => a.or(b),
         };
         sqlx::query(
-            "UPDATE tickets SET response_due_at = $1, resolution_due_at = $2, active = $3, queue_rank = $4 \
-             WHERE reference = $5",
+            "UPDATE tickets SET response_due_at = $1, resolution_due_at = $2, active = $3, queue_rank = $4, \
+             next_alert_at = $6 WHERE reference = $5",
         )
         .bind(clocks.response_due.map(Timestamp::millis))
         .bind(clocks.resolution_due.map(Timestamp::millis))
         .bind(i64::from(clocks.active))
         .bind(next.map_or(PAUSED_RANK, Timestamp::millis))
         .bind(reference.as_str())
+        .bind(clocks.next_alert.map(Timestamp::millis))
         .execute(self.pool())
         .await?;
         Ok(())
+    }
+
+    /// The tickets whose next service-level alert is due at `now`, the earliest first.
+    pub async fn tickets_with_alerts_due(&self, now: Timestamp, limit: i64) -> Result<Vec<TicketRef>, StoreError> {
+        let rows: Vec<(String,)> =
+            sqlx::query_as("SELECT reference FROM tickets WHERE next_alert_at <= $1 ORDER BY next_alert_at LIMIT $2")
+                .bind(now.millis())
+                .bind(limit)
+                .fetch_all(self.pool())
+                .await?;
+        rows.iter().map(|(r,)| read_reference(r)).collect()
+    }
+
+    /// The service-level alerts recorded for ticket `reference`: target and kind codes.
+    pub async fn sla_events(&self, reference: &TicketRef) -> Result<Vec<(Target, String)>, StoreError> {
+        let rows: Vec<(String, String)> =
+            sqlx::query_as("SELECT target, event FROM sla_events WHERE reference = $1 ORDER BY created_at")
+                .bind(reference.as_str())
+                .fetch_all(self.pool())
+                .await?;
+        rows.into_iter()
+            .map(|(target, event)| {
+                Target::from_code(&target)
+                    .map(|t| (t, event))
+                    .ok_or_else(|| corrupt(format!("unknown target {target}")))
+            })
+            .collect()
+    }
+
+    /// Records the alerts `codes` of `target` on ticket `reference` once (a history entry names
+    /// `shown`), with `mail`, in one transaction. False when another node recorded the first
+    /// one already: nothing is sent twice.
+    pub async fn record_sla_alerts(
+        &self,
+        reference: &TicketRef,
+        target: Target,
+        codes: &[String],
+        shown: &str,
+        mail: Option<&OutgoingMail>,
+    ) -> Result<bool, StoreError> {
+        let _turn = self.write_turn().await?;
+        let now = self.now().millis();
+        let mut tx = self.begin_write().await?;
+        for (i, code) in codes.iter().enumerate() {
+            let done = sqlx::query(
+                "INSERT INTO sla_events (reference, target, event, created_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (reference, target, event) DO NOTHING",
+            )
+            .bind(reference.as_str())
+            .bind(target.code())
+            .bind(code)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            if i == 0 && done.rows_affected() == 0 {
+                tx.rollback().await?;
+                return Ok(false);
+            }
+        }
+        sqlx::query(
+            "INSERT INTO ticket_messages (reference, author, body, new_status, created_at, internal, event, detail) \
+             VALUES ($1, 'desk', NULL, NULL, $2, 1, 'sla', $3)",
+        )
+        .bind(reference.as_str())
+        .bind(now)
+        .bind(shown)
+        .execute(&mut *tx)
+        .await?;
+        if let Some(mail) = mail {
+            super::outbox::queue_mail(&mut tx, mail, now).await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// The tickets sent in `[from, to)` with what their clocks need: reference, team, kind,
+    /// priority, when sent, the first reply, and the status history (oldest first).
+    pub async fn tickets_for_sla_report(&self, from: Timestamp, to: Timestamp) -> Result<Vec<SlaTicket>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT reference, team, kind, priority, created_at, first_reply_at FROM tickets \
+             WHERE created_at >= $1 AND created_at < $2 ORDER BY reference",
+        )
+        .bind(from.millis())
+        .bind(to.millis())
+        .fetch_all(self.pool())
+        .await?;
+        let histories: Vec<(String, i64, String)> = sqlx::query_as(
+            "SELECT m.reference, m.created_at, m.new_status FROM ticket_messages m JOIN tickets t ON t.reference = m.reference \
+             WHERE t.created_at >= $1 AND t.created_at < $2 AND m.new_status IS NOT NULL ORDER BY m.id",
+        )
+        .bind(from.millis())
+        .bind(to.millis())
+        .fetch_all(self.pool())
+        .await?;
+        let mut by_ticket: std::collections::HashMap<String, Vec<(Timestamp, TicketStatus)>> = Default::default();
+        for (reference, at, status) in histories {
+            by_ticket
+                .entry(reference)
+                .or_default()
+                .push((Timestamp::from_millis(at), status.parse().map_err(corrupt)?));
+        }
+        rows.iter()
+            .map(|r| {
+                let reference: String = r.try_get(0)?;
+                let text = |i: usize| r.try_get::<String, _>(i).map_err(StoreError::from);
+                Ok(SlaTicket {
+                    team: slug(&text(1)?)?,
+                    kind: RequestKind::from_code(&text(2)?).ok_or_else(|| corrupt("ticket kind".into()))?,
+                    priority: Priority::from_code(&text(3)?).ok_or_else(|| corrupt("ticket priority".into()))?,
+                    created_at: Timestamp::from_millis(r.try_get(4)?),
+                    first_reply_at: r.try_get::<Option<i64>, _>(5)?.map(Timestamp::from_millis),
+                    history: by_ticket.remove(&reference).unwrap_or_default(),
+                })
+            })
+            .collect()
     }
 
     /// The agents of `team` (active accounts with the agent role), by name.

@@ -368,6 +368,16 @@ fn history_view(i18n: I18n, entry: HistoryLine) -> impl IntoView + use<> {
             let name = i18n.t(&format!("desk-priority-{value}"));
             i18n.t_args("desk-event-priority", &[("value", name.into())])
         }
+        "sla" => {
+            let (target, kind) = value.split_once(':').unwrap_or_default();
+            let target = i18n.t(&format!("sla-target-{target}"));
+            match kind.strip_prefix("warning-").and_then(|p| p.parse::<i64>().ok()) {
+                Some(percent) => {
+                    i18n.t_args("desk-event-sla-warning", &[("target", target.into()), ("percent", percent.into())])
+                }
+                None => i18n.t_args("desk-event-sla-breach", &[("target", target.into())]),
+            }
+        }
         other => i18n.t_args(&format!("desk-event-{other}"), &[("value", value.into())]),
     });
     let status = entry

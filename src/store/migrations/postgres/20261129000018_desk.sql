@@ -8,10 +8,12 @@ ALTER TABLE tickets ADD COLUMN resolution_due_at BIGINT;        -- running resol
 ALTER TABLE tickets ADD COLUMN active BIGINT NOT NULL DEFAULT 1; -- 1 while new, open or waiting
 ALTER TABLE tickets ADD COLUMN queue_rank BIGINT NOT NULL DEFAULT 0; -- the next due time; paused last
 ALTER TABLE tickets ADD COLUMN merged_into TEXT;                -- the ticket this duplicate was merged into
+ALTER TABLE tickets ADD COLUMN next_alert_at BIGINT;            -- the next service-level warning or breach not yet sent
 UPDATE tickets SET active = 0 WHERE status IN ('resolved', 'closed');
 UPDATE tickets SET queue_rank = created_at;
 CREATE INDEX tickets_team_queue ON tickets (team, active, queue_rank);
 CREATE INDEX tickets_assignee_queue ON tickets (assignee_id, active, queue_rank);
+CREATE INDEX tickets_alerts ON tickets (next_alert_at);
 
 ALTER TABLE ticket_messages ADD COLUMN staff_id BIGINT REFERENCES staff_accounts (id);
 ALTER TABLE ticket_messages ADD COLUMN internal BIGINT NOT NULL DEFAULT 0; -- 1: an internal note

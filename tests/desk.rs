@@ -310,3 +310,46 @@ async fn the_monthly_report_counts_met_and_missed_targets_per_team_and_priority(
         assert!(matches!(desk.sla_report(&Caller::Customer, "2026-11").await, Err(ServiceError::NotSignedIn)));
     }
 }
+
+#[tokio::test]
+async fn a_failed_webhook_delivery_is_retried_with_back_off_and_a_refused_one_abandoned() {
+    use tuki::services::webhooks::Attempt;
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = fresh_database(backend, dir.path()).await.expect("database");
+        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url) };
+        let clock = Arc::new(FixedClock::at(at("2026-11-30", 6 * 60)));
+        let portal = Portal::open(config).await.expect("open").with_clock(clock.clone());
+        portal.load_demo_content_if_empty().await.expect("demo");
+        let webhooks = portal.webhooks();
+        for bad in ["ftp://desk.example.fi", "javascript:alert(1)", "https://desk.example.fi/a b", ""] {
+            assert!(matches!(
+                webhooks.add(&Caller::Operator, bad).await,
+                Err(ServiceError::Invalid("error-webhook-url"))
+            ));
+        }
+        let agent = member(&portal, "aino@example.fi", &[Role::Agent], "app-usage-advice").await;
+        assert!(matches!(webhooks.add(&agent, "https://desk.example.fi").await, Err(ServiceError::Forbidden)));
+        webhooks.add(&Caller::Operator, "https://desk.example.fi/hook").await.expect("endpoint");
+        let (reference, _) = send_ticket(&portal).await;
+        portal.desk().act(&agent, &reference, DeskAction::Note("vain meille".into()), BASE).await.expect("note");
+        portal.desk().act(&agent, &reference, DeskAction::Take, BASE).await.expect("take");
+        let due = webhooks.due(&Caller::System, 10).await.expect("due");
+        let events: Vec<_> = due.iter().map(|w| w.event.as_str()).collect();
+        assert_eq!(events, ["ticket.created", "ticket.updated"], "no event for an internal note: {backend:?}");
+        assert!(!due.iter().any(|w| w.payload.contains("vain meille")));
+        assert!(webhooks.due(&Caller::System, 10).await.expect("due").is_empty(), "leased");
+        webhooks.record(&Caller::System, &due[0], &Attempt::Failed("HTTP 503".into())).await.expect("failed");
+        webhooks.record(&Caller::System, &due[1], &Attempt::Refused("HTTP 404".into())).await.expect("refused");
+        clock.set(at("2026-11-30", 6 * 60).plus_millis(29_000));
+        assert!(webhooks.due(&Caller::System, 10).await.expect("due").is_empty(), "30 s back-off");
+        clock.set(at("2026-11-30", 6 * 60).plus_millis(31_000));
+        let again = webhooks.due(&Caller::System, 10).await.expect("due");
+        assert_eq!(again.iter().map(|w| w.id).collect::<Vec<_>>(), [due[0].id], "the refused one is abandoned");
+        assert_eq!(again[0].attempts, 1);
+        webhooks.record(&Caller::System, &again[0], &Attempt::Delivered).await.expect("delivered");
+        let endpoints = webhooks.list(&Caller::Operator).await.expect("list");
+        assert_eq!(endpoints[0].waiting, 0, "{backend:?}");
+        assert!(matches!(webhooks.due(&agent, 10).await, Err(ServiceError::Forbidden)));
+    }
+}

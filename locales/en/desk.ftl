@@ -169,3 +169,4 @@ mail-sla-warning-subject = Service-level warning { $reference }: { $target }, { 
 mail-sla-warning-body = { $percent }% of the time for request { $reference } ({ $target }) is used. The target is due { $due }.
 mail-sla-breach-subject = Target missed: { $reference }
 mail-sla-breach-body = The target of request { $reference } ({ $target }) was due { $due } and was not met in time.
+error-webhook-url = Give an address starting with https:// (or http:// on the same network).

@@ -169,3 +169,4 @@ mail-sla-warning-subject = Palvelutasovaroitus { $reference }: { $target }, { $p
 mail-sla-warning-body = Tukipyynnön { $reference } tavoiteajasta ({ $target }) on käytetty { $percent } %. Tavoite erääntyy { $due }.
 mail-sla-breach-subject = Tavoiteaika ylittyi: { $reference }
 mail-sla-breach-body = Tukipyynnön { $reference } tavoite ({ $target }) erääntyi { $due } eikä sitä saavutettu ajoissa.
+error-webhook-url = Anna osoite, joka alkaa https:// (tai http:// samassa verkossa).

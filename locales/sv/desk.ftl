@@ -169,3 +169,4 @@ mail-sla-warning-subject = Varning om servicenivå { $reference }: { $target }, 
 mail-sla-warning-body = Av måltiden för ärende { $reference } ({ $target }) har { $percent } % gått. Målet förfaller { $due }.
 mail-sla-breach-subject = Måltiden överskreds: { $reference }
 mail-sla-breach-body = Målet för ärende { $reference } ({ $target }) förföll { $due } och nåddes inte i tid.
+error-webhook-url = Ange en adress som börjar med https:// (eller http:// i samma nät).

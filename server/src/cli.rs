@@ -157,11 +157,35 @@ pub enum Command {
         #[arg(long, default_value_t = 30)]
         rounds: usize,
     },
+    /// Manage the endpoints that receive ticket events (hand-off to another desk).
+    Webhook {
+        /// What to do.
+        #[command(subcommand)]
+        action: WebhookAction,
+    },
     /// Manage staff accounts (administrators, editors, agents).
     User {
         /// What to do.
         #[command(subcommand)]
         action: UserAction,
+    },
+}
+
+/// What `tuki webhook` does.
+#[derive(Debug, Subcommand)]
+pub enum WebhookAction {
+    /// Register an endpoint and print the secret its receiver checks signatures with (shown
+    /// only now).
+    Add {
+        /// Where ticket events are posted: https://… (or http:// on the same network).
+        url: String,
+    },
+    /// List the endpoints with their waiting deliveries.
+    List,
+    /// Stop sending to an endpoint (what waits for it is abandoned).
+    Remove {
+        /// The endpoint's id (see `list`).
+        id: i64,
     },
 }
 

@@ -16,6 +16,7 @@ pub mod metrics;
 pub mod smtp;
 pub mod telemetry;
 pub mod users;
+pub mod webhooks;
 
 pub use config::ServeConfig;
 pub use http::{AppState, serve};

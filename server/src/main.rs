@@ -79,6 +79,12 @@ async fn run() -> anyhow::Result<()> {
             tuki_server::bench_tickets::run(clients, std::time::Duration::from_secs(seconds)).await
         }
         Command::BenchPublish { documents, rounds } => tuki_server::bench_publish::run(documents, rounds).await,
+        Command::Webhook { action } => {
+            let portal = tuki::Portal::open_without_index(cli.global.portal_config()?).await?;
+            let result = tuki_server::webhooks::run(&portal, action).await;
+            portal.close().await;
+            result
+        }
         Command::User { action } => {
             let portal = tuki::Portal::open_without_index(cli.global.portal_config()?).await?;
             let result = tuki_server::users::run(&portal, action).await;

@@ -6,6 +6,7 @@
 
 use super::guided_form::answer_rows;
 use super::tokens::{new_token, token_hash};
+use super::webhooks::TicketEvent;
 use super::{Caller, Right, ServiceError};
 use crate::Locale;
 use crate::Portal;
@@ -336,6 +337,12 @@ impl Desk<'_> {
             mail: None,
             status_token_hash: None,
         };
+        // What the other desk hears of it (internal notes stay here).
+        let reply_text = match &action {
+            DeskAction::Reply { body, .. } => Some(body.trim().to_owned()),
+            _ => None,
+        };
+        let hands_off = !matches!(action, DeskAction::Note(_));
         let moving = |to: TicketStatus| {
             if ticket.status.may_move_to(to) { Ok(Some(to)) } else { Err(ServiceError::Invalid("error-desk-status")) }
         };
@@ -413,13 +420,18 @@ impl Desk<'_> {
                 let merged_here = DeskChange { field: Some(DeskField::MergedFrom(reference.clone())), ..note };
                 store.apply_desk_change(&into, &merged_here).await?;
                 self.refresh_clocks(reference).await?;
-                return Ok(());
+                return self.portal.webhooks().publish(TicketEvent::Updated, reference, base_url).await;
             }
         }
         if !store.apply_desk_change(reference, &change).await? {
             return Err(ServiceError::Invalid("error-desk-changed"));
         }
-        self.refresh_clocks(reference).await
+        self.refresh_clocks(reference).await?;
+        if hands_off {
+            let event = reply_text.as_deref().map_or(TicketEvent::Updated, TicketEvent::Replied);
+            self.portal.webhooks().publish(event, reference, base_url).await?;
+        }
+        Ok(())
     }
 
     /// Recomputes ticket `reference`'s clocks from its history and the desk's settings, and when
@@ -490,6 +502,10 @@ impl Desk<'_> {
                     let shown = format!("{}:{}", target.code(), latest.kind.code());
                     if store.record_sla_alerts(&reference, target, &codes, &shown, mail.as_ref()).await? {
                         sent += 1;
+                        if latest.kind == AlertKind::Breach {
+                            let event = TicketEvent::SlaBreached(target.code());
+                            self.portal.webhooks().publish(event, &reference, base_url).await?;
+                        }
                     }
                 }
             }

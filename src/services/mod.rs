@@ -12,6 +12,8 @@
 //! | [`tickets`] | sending a draft as a ticket, the customer's status page and updates |
 //! | [`outbox`] | the mail waiting to be delivered, for the delivery job |
 //! | [`accounts`] | staff accounts, passwords, sign-in and sessions, the audit log |
+//! | [`desk`] | the agents' queues and tickets, service-level clocks, alerts and the monthly report |
+//! | [`webhooks`] | ticket events handed off to another desk, signed, from a persistent outbox |
 //! | [`editing`] | the editors' workspace: drafts, revisions, publishing, translation status; analytics |
 //!
 //! The portal's own upkeep (open, import, export, reindex, purge) stays on [`Portal`]: only the
@@ -27,6 +29,7 @@ pub mod outbox;
 pub mod search;
 pub mod tickets;
 mod tokens;
+pub mod webhooks;
 
 use crate::portal::PortalError;
 use crate::staff::Role;

@@ -4,6 +4,7 @@
 
 use super::guided_form::{DraftWithForm, answer_rows, pending_step};
 use super::tokens::{constant_time_eq, new_token, token_hash};
+use super::webhooks::TicketEvent;
 use super::{Caller, Right, ServiceError};
 use crate::Locale;
 use crate::Portal;
@@ -187,6 +188,7 @@ impl Tickets<'_> {
         let store = self.portal.store();
         store.add_customer_message(reference, body, new_status).await?;
         self.portal.desk().refresh_clocks(reference).await?;
+        self.portal.webhooks().publish(TicketEvent::CustomerMessage(body), reference, base_url).await?;
         if body.is_some() {
             self.tell_the_agent(reference, base_url).await?;
         }
@@ -204,6 +206,7 @@ impl Tickets<'_> {
     ) -> Result<(), ServiceError> {
         let desk = self.portal.desk();
         desk.refresh_clocks(reference).await?;
+        self.portal.webhooks().publish(TicketEvent::Created, reference, base_url).await?;
         if let Some(address) = desk.settings().await?.team_email(&ticket.team) {
             let locale = Locale::Fi;
             let link = crate::paths::staff_desk_ticket_link(base_url, locale, reference);

@@ -23,6 +23,7 @@ mod staff;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod tickets;
+mod webhooks;
 
 pub use analytics::{DocumentCount, QueryCount, QueryList};
 pub use content::ImportReport;
@@ -42,6 +43,7 @@ pub use revisions::{DocumentRecord, NewRevision, RevisionRecord, TextRecord};
 pub use schema::{ColumnShape, SchemaShape};
 pub use staff::{AuditEntry, NewStaffAccount, SessionRecord, StaffAccountRecord};
 pub use tickets::{Author, NewTicket, Submitted, TicketMessage, TicketRecord};
+pub use webhooks::{QueuedWebhook, WebhookEndpoint, WebhookOutcome};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;

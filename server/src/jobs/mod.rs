@@ -8,6 +8,7 @@
 //! | [`MailDelivery`] | 0.5 s | delivers the outbox |
 //! | [`IndexFollower`] | 1 s (first after 1 s: opening caught up) | brings this node's search index to the database's content generation |
 //! | [`RetentionJob`] | 1 h | deletes expired drafts and tickets' personal data |
+//! | [`WebhookDelivery`] | 1 s | posts the ticket events to the registered endpoints, signed |
 //! | [`SlaAlerts`] | 1 min | sends the desk's service-level warnings, records breaches |
 //! | [`MetricsGauges`] | 15 s | reads the gauges the metrics show (only when metrics are on) |
 
@@ -16,12 +17,14 @@ mod mail_delivery;
 mod metrics_gauges;
 mod retention;
 mod sla_alerts;
+mod webhook_delivery;
 
 pub use index_follower::IndexFollower;
 pub use mail_delivery::MailDelivery;
 pub use metrics_gauges::MetricsGauges;
 pub use retention::RetentionJob;
 pub use sla_alerts::SlaAlerts;
+pub use webhook_delivery::WebhookDelivery;
 
 use std::future::Future;
 use std::time::Duration;

@@ -13,4 +13,5 @@ mod search;
 mod security;
 mod smtp;
 mod staff;
+mod webhooks;
 mod workspace;

@@ -16,12 +16,17 @@ use tuki::i18n::{Value, tr, tr_args};
 #[derive(Clone, Copy)]
 pub struct I18n {
     locale: Memo<Locale>,
+    /// The locale when the page was rendered: what a closure that outlives its page's reactive
+    /// owner reads (leptos_meta reads `<Title>`'s closure after the body is rendered, and under
+    /// load the page's owner can be gone by then; on the server the locale never changes).
+    initial: Locale,
 }
 
 impl I18n {
     /// The locale of the page being shown (Finnish when the path names none).
     pub fn locale(&self) -> Locale {
-        if Observer::get().is_some() { self.locale.get() } else { self.locale.get_untracked() }
+        let current = if Observer::get().is_some() { self.locale.try_get() } else { self.locale.try_get_untracked() };
+        current.unwrap_or(self.initial)
     }
 
     /// The message `id` in the current locale.
@@ -47,12 +52,12 @@ pub fn provide_i18n() -> I18n {
     let locale = Memo::new(move |_| {
         location.pathname.with(|path| Locale::split_path(path).map(|(locale, _)| locale).unwrap_or_default())
     });
-    let i18n = I18n { locale };
+    let i18n = I18n { locale, initial: locale.get_untracked() };
     provide_context(i18n);
     i18n
 }
 
 /// The translations provided by [`provide_i18n`]; outside a router, Finnish.
 pub fn use_i18n() -> I18n {
-    use_context::<I18n>().unwrap_or_else(|| I18n { locale: Memo::new(|_| Locale::default()) })
+    use_context::<I18n>().unwrap_or_else(|| I18n { locale: Memo::new(|_| Locale::default()), initial: Locale::default() })
 }

@@ -157,6 +157,19 @@ pub enum Command {
         #[arg(long, default_value_t = 30)]
         rounds: usize,
     },
+    /// Benchmark the agents' queue page with many tickets in the database (SQLite in a
+    /// temporary folder, or the PostgreSQL database at --database-url).
+    BenchDesk {
+        /// Synthetic tickets to add.
+        #[arg(long, default_value_t = 100_000)]
+        tickets: usize,
+        /// Pages to ask for per run (1 client, then 8).
+        #[arg(long, default_value_t = 2_000)]
+        requests: usize,
+        /// A fresh PostgreSQL database instead of SQLite.
+        #[arg(long)]
+        database_url: Option<String>,
+    },
     /// Manage the endpoints that receive ticket events (hand-off to another desk).
     Webhook {
         /// What to do.

@@ -5,6 +5,7 @@
 //! them. The integration tests start the same server on port 0.
 
 pub mod bench;
+pub mod bench_desk;
 pub mod bench_publish;
 pub mod bench_tickets;
 pub mod cli;

@@ -79,6 +79,9 @@ async fn run() -> anyhow::Result<()> {
             tuki_server::bench_tickets::run(clients, std::time::Duration::from_secs(seconds)).await
         }
         Command::BenchPublish { documents, rounds } => tuki_server::bench_publish::run(documents, rounds).await,
+        Command::BenchDesk { tickets, requests, database_url } => {
+            tuki_server::bench_desk::run(tickets, requests, database_url).await
+        }
         Command::Webhook { action } => {
             let portal = tuki::Portal::open_without_index(cli.global.portal_config()?).await?;
             let result = tuki_server::webhooks::run(&portal, action).await;

@@ -563,6 +563,59 @@ impl Desk<'_> {
         Ok(report)
     }
 
+    /// Adds `count` synthetic tickets spread over the last 30 days across the teams, request
+    /// types, priorities and statuses, with their clocks computed: for `tuki bench-desk` only
+    /// (the operator's command line).
+    pub async fn add_synthetic_tickets(&self, caller: &Caller, count: usize) -> Result<(), ServiceError> {
+        if *caller != Caller::Operator {
+            return Err(ServiceError::Forbidden);
+        }
+        let store = self.portal.store();
+        let settings = self.settings().await?;
+        let forms = store.forms().await?;
+        if forms.is_empty() {
+            return Err(ServiceError::NotFound);
+        }
+        let now = store.now();
+        let statuses =
+            [TicketStatus::New, TicketStatus::Open, TicketStatus::Open, TicketStatus::Waiting, TicketStatus::Resolved];
+        let mut batch = Vec::with_capacity(1_000);
+        for n in 0..count {
+            let (version, form) = &forms[n % forms.len()];
+            // A fixed spread (no randomness): every 7th ticket is an hour older, up to 30 days.
+            let created = now.plus_millis(-((n as i64 * 7 * 60_000) % (30 * 86_400_000)) - 60_000);
+            let priority = Priority::ALL[(n / 3) % Priority::ALL.len()];
+            let status = statuses[n % statuses.len()];
+            let calendar = settings.calendar_of(&form.team);
+            let targets = settings.targets(form.kind, priority);
+            let history: Vec<(Timestamp, TicketStatus)> =
+                if status == TicketStatus::New { vec![] } else { vec![(created.plus_millis(60_000), status)] };
+            let clocks = ticket_clocks(calendar, targets, created, &history, None);
+            batch.push(crate::store::SyntheticTicket {
+                reference: TicketRef::new(2000, i64::try_from(n).unwrap_or(i64::MAX) + 1),
+                form: (form.slug.clone(), *version),
+                team: form.team.clone(),
+                kind: form.kind,
+                priority,
+                status,
+                locale: crate::Locale::ALL[n % 3],
+                created_at: created,
+                clocks: ClockColumns {
+                    response_due: clocks.first_response.running_due(),
+                    resolution_due: clocks.resolution.running_due(),
+                    active: !status.is_finished(),
+                    next_alert: None,
+                },
+            });
+            if batch.len() == 1_000 {
+                store.insert_synthetic_tickets(&batch).await?;
+                batch.clear();
+            }
+        }
+        store.insert_synthetic_tickets(&batch).await?;
+        Ok(())
+    }
+
     /// The ticket, when `member` may work on it: one of their teams' tickets, or theirs.
     async fn ticket_for(&self, member: &Agent, reference: &TicketRef) -> Result<DeskTicketRecord, ServiceError> {
         let ticket = self.portal.store().desk_ticket(reference).await?.ok_or(ServiceError::NotFound)?;

@@ -201,6 +201,29 @@ pub struct SlaTicket {
     pub history: Vec<(Timestamp, TicketStatus)>,
 }
 
+/// A synthetic ticket for benchmarks (`tuki bench-desk`), with its clock columns computed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntheticTicket {
+    /// Its reference.
+    pub reference: TicketRef,
+    /// The request type and its version.
+    pub form: (Slug, i64),
+    /// The team.
+    pub team: Slug,
+    /// Incident or service request.
+    pub kind: RequestKind,
+    /// How urgent.
+    pub priority: Priority,
+    /// Where it is.
+    pub status: TicketStatus,
+    /// The customer's language.
+    pub locale: Locale,
+    /// When it was sent.
+    pub created_at: Timestamp,
+    /// Its clocks.
+    pub clocks: ClockColumns,
+}
+
 /// A reply template.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReplyTemplate {
@@ -561,6 +584,59 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// Inserts synthetic tickets (benchmarks only), 400 a statement.
+    pub async fn insert_synthetic_tickets(&self, tickets: &[SyntheticTicket]) -> Result<(), StoreError> {
+        const COLUMNS: usize = 22;
+        for chunk in tickets.chunks(400) {
+            let rows: Vec<String> = (0..chunk.len())
+                .map(|r| {
+                    let list: Vec<String> = (1..=COLUMNS).map(|c| format!("${}", r * COLUMNS + c)).collect();
+                    format!("({})", list.join(", "))
+                })
+                .collect();
+            let sql = format!(
+                "INSERT INTO tickets (reference, draft_id, form_slug, form_version, answers, description, contact_name, \
+                 contact_email, contact_phone, contact_locale, locale, team, kind, priority, status, suggestions_seen, \
+                 suggestions_opened, status_token_hash, created_at, updated_at, queue_rank, active) VALUES {}",
+                rows.join(", ")
+            );
+            let _turn = self.write_turn().await?;
+            // Audited: only `$n` placeholders are written into the text.
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for ticket in chunk {
+                let next = match (ticket.clocks.response_due, ticket.clocks.resolution_due) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+                query = query
+                    .bind(ticket.reference.to_string())
+                    .bind(uuid::Uuid::new_v4().simple().to_string())
+                    .bind(ticket.form.0.to_string())
+                    .bind(ticket.form.1)
+                    .bind("{}")
+                    .bind(format!("Synteettinen tukipyyntö {}", ticket.reference))
+                    .bind("Bench Asiakas")
+                    .bind("bench@example.fi")
+                    .bind(None::<String>)
+                    .bind(ticket.locale.code())
+                    .bind(ticket.locale.code())
+                    .bind(ticket.team.to_string())
+                    .bind(ticket.kind.code())
+                    .bind(ticket.priority.code())
+                    .bind(ticket.status.code())
+                    .bind("[]")
+                    .bind("[]")
+                    .bind("-")
+                    .bind(ticket.created_at.millis())
+                    .bind(ticket.created_at.millis())
+                    .bind(next.map_or(PAUSED_RANK, Timestamp::millis))
+                    .bind(i64::from(ticket.clocks.active));
+            }
+            query.execute(self.pool()).await?;
+        }
+        Ok(())
     }
 
     /// The agents of `team` (active accounts with the agent role), by name.

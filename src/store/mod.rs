@@ -30,7 +30,7 @@ pub use content::ImportReport;
 pub use database_url::{Backend, DatabaseUrl, DatabaseUrlError};
 pub use desk::{
     ClockColumns, DeskChange, DeskField, DeskTicketRecord, HistoryEntry, PAUSED_RANK, Queue, QueueFilter, QueueRow,
-    ReplyTemplate, SlaTicket,
+    ReplyTemplate, SlaTicket, SyntheticTicket,
 };
 pub use drafts::{Draft, DraftOutcome, FunnelEvent, PendingStep};
 pub use feedback::{MAX_COMMENT, VoteCounts};

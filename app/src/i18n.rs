@@ -59,5 +59,6 @@ pub fn provide_i18n() -> I18n {
 
 /// The translations provided by [`provide_i18n`]; outside a router, Finnish.
 pub fn use_i18n() -> I18n {
-    use_context::<I18n>().unwrap_or_else(|| I18n { locale: Memo::new(|_| Locale::default()), initial: Locale::default() })
+    use_context::<I18n>()
+        .unwrap_or_else(|| I18n { locale: Memo::new(|_| Locale::default()), initial: Locale::default() })
 }

@@ -142,7 +142,11 @@ impl Desk<'_> {
         let page = query.page.max(1);
         let offset = i64::try_from((page - 1) * QUEUE_PAGE).unwrap_or(i64::MAX);
         let rows = store.queue_page(&filter, offset, i64::try_from(QUEUE_PAGE + 1).unwrap_or(51)).await?;
-        let total = store.queue_count(&filter).await?;
+        let unfiltered = filter.status.is_none() && filter.priority.is_none() && filter.locale.is_none();
+        let total = match tabs.iter().find(|t| t.selected) {
+            Some(tab) if unfiltered => tab.count,
+            _ => store.queue_count(&filter).await?,
+        };
         let settings = self.settings().await?;
         let now = store.now();
         let mut forms = std::collections::BTreeMap::new();

@@ -153,13 +153,22 @@ impl Store {
         row.map(|row| Ok((row.try_get(0)?, from_json(&row.try_get::<String, _>(1)?)?))).transpose()
     }
 
-    /// A given version of the form `slug` (the one a ticket was filled against).
+    /// A given version of the form `slug` (the one a ticket was filled against). Versions never
+    /// change once stored, so each is read and parsed once per process.
     pub async fn form_version(&self, slug: &Slug, version: i64) -> Result<Option<FormDefinition>, StoreError> {
+        let key = (slug.to_string(), version);
+        if let Some(known) = self.form_versions.lock().ok().and_then(|cache| cache.get(&key).cloned()) {
+            return Ok(Some(known));
+        }
         let row = sqlx::query("SELECT definition FROM form_versions WHERE form_slug = $1 AND version = $2")
             .bind(slug.as_str())
             .bind(version)
             .fetch_optional(self.pool())
             .await?;
-        row.map(|row| from_json(&row.try_get::<String, _>(0)?)).transpose()
+        let form: Option<FormDefinition> = row.map(|row| from_json(&row.try_get::<String, _>(0)?)).transpose()?;
+        if let (Some(form), Ok(mut cache)) = (&form, self.form_versions.lock()) {
+            cache.insert(key, form.clone());
+        }
+        Ok(form)
     }
 }

@@ -109,7 +109,12 @@ pub struct Store {
     writes: std::sync::Arc<tokio::sync::Mutex<()>>,
     /// Where every stored time comes from.
     clock: std::sync::Arc<dyn crate::time::Clock>,
+    /// Request types' versions as read (a version never changes once stored).
+    form_versions: std::sync::Arc<std::sync::Mutex<FormVersions>>,
 }
+
+/// Parsed request-type versions by slug and version.
+type FormVersions = std::collections::HashMap<(String, i64), crate::forms::FormDefinition>;
 
 impl Store {
     /// The current time on this store's clock: what every stored time is.
@@ -187,7 +192,13 @@ impl Store {
             // journal_mode is stored in the file: set once, valid for every later connection.
             pool.execute("PRAGMA journal_mode = WAL;").await?;
         }
-        Ok(Store { pool, backend, writes: Default::default(), clock: std::sync::Arc::new(crate::time::SystemClock) })
+        Ok(Store {
+            pool,
+            backend,
+            writes: Default::default(),
+            clock: std::sync::Arc::new(crate::time::SystemClock),
+            form_versions: Default::default(),
+        })
     }
 
     /// Applies every migration that has not run yet. Safe to call on every start.

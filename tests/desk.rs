@@ -338,6 +338,9 @@ async fn a_failed_webhook_delivery_is_retried_with_back_off_and_a_refused_one_ab
         let events: Vec<_> = due.iter().map(|w| w.event.as_str()).collect();
         assert_eq!(events, ["ticket.created", "ticket.updated"], "no event for an internal note: {backend:?}");
         assert!(!due.iter().any(|w| w.payload.contains("vain meille")));
+        let taken: serde_json::Value = serde_json::from_str(&due[1].payload).expect("json");
+        assert_eq!(taken["ticket"]["status"], "open", "the ticket as the change left it");
+        assert!(taken["ticket"]["assignee_id"].is_i64());
         assert!(webhooks.due(&Caller::System, 10).await.expect("due").is_empty(), "leased");
         webhooks.record(&Caller::System, &due[0], &Attempt::Failed("HTTP 503".into())).await.expect("failed");
         webhooks.record(&Caller::System, &due[1], &Attempt::Refused("HTTP 404".into())).await.expect("refused");

@@ -6,7 +6,7 @@
 
 use super::guided_form::answer_rows;
 use super::tokens::{new_token, token_hash};
-use super::webhooks::TicketEvent;
+use super::webhooks::{self, TicketEvent};
 use super::{Caller, Right, ServiceError};
 use crate::Locale;
 use crate::Portal;
@@ -17,7 +17,7 @@ use crate::sla::{
     business_time_between, date_text, explain_due, pauses_of, pending_alerts, ticket_clocks,
 };
 use crate::staff::StaffId;
-use crate::store::{ClockColumns, DeskChange, DeskField, DeskTicketRecord, Queue, QueueFilter};
+use crate::store::{ClockColumns, DeskChange, DeskField, DeskTicketRecord, Queue, QueueFilter, WebhookEvent};
 use crate::ticket::{TicketRef, TicketStatus};
 use crate::time::Timestamp;
 use crate::views::desk::{
@@ -340,6 +340,7 @@ impl Desk<'_> {
             field: None,
             mail: None,
             status_token_hash: None,
+            webhook: None,
         };
         // What the other desk hears of it (internal notes stay here).
         let reply_text = match &action {
@@ -416,26 +417,50 @@ impl Desk<'_> {
                     field: None,
                     mail: None,
                     status_token_hash: None,
+                    webhook: None,
                 };
                 // The duplicate's history names where it went; the kept ticket's names what came.
+                change.webhook = self.webhook_of(&ticket, &change, TicketEvent::Updated, base_url).await?;
                 if !store.apply_desk_change(reference, &change).await? {
                     return Err(ServiceError::Invalid("error-desk-changed"));
                 }
                 let merged_here = DeskChange { field: Some(DeskField::MergedFrom(reference.clone())), ..note };
                 store.apply_desk_change(&into, &merged_here).await?;
-                self.refresh_clocks(reference).await?;
-                return self.portal.webhooks().publish(TicketEvent::Updated, reference, base_url).await;
+                return self.refresh_clocks(reference).await;
             }
+        }
+        if hands_off {
+            let event = reply_text.as_deref().map_or(TicketEvent::Updated, TicketEvent::Replied);
+            change.webhook = self.webhook_of(&ticket, &change, event, base_url).await?;
         }
         if !store.apply_desk_change(reference, &change).await? {
             return Err(ServiceError::Invalid("error-desk-changed"));
         }
-        self.refresh_clocks(reference).await?;
-        if hands_off {
-            let event = reply_text.as_deref().map_or(TicketEvent::Updated, TicketEvent::Replied);
-            self.portal.webhooks().publish(event, reference, base_url).await?;
+        self.refresh_clocks(reference).await
+    }
+
+    /// The event for another desk of `change` to `ticket`, as the ticket will stand after it;
+    /// `None` when no endpoint listens.
+    async fn webhook_of(
+        &self,
+        ticket: &DeskTicketRecord,
+        change: &DeskChange,
+        event: TicketEvent<'_>,
+        base_url: &str,
+    ) -> Result<Option<WebhookEvent>, ServiceError> {
+        if !self.portal.webhooks().wanted().await? {
+            return Ok(None);
         }
-        Ok(())
+        let mut after = ticket.clone();
+        after.status = change.new_status.unwrap_or(after.status);
+        match &change.field {
+            Some(DeskField::Assignee(who)) => after.assignee = *who,
+            Some(DeskField::Team(team)) => after.team = team.clone(),
+            Some(DeskField::Priority(priority)) => after.priority = *priority,
+            Some(DeskField::MergedInto(into)) => after.merged_into = Some(into.clone()),
+            Some(DeskField::MergedFrom(_)) | None => {}
+        }
+        Ok(Some(webhooks::event_of(&event, &after, self.portal.store().now(), base_url)))
     }
 
     /// Recomputes ticket `reference`'s clocks from its history and the desk's settings, and when
@@ -504,12 +529,14 @@ impl Desk<'_> {
                     let Some(due_at) = deadline.running_due() else { continue };
                     let mail = self.alert_mail(&settings, &ticket, target, latest.kind, due_at, base_url).await?;
                     let shown = format!("{}:{}", target.code(), latest.kind.code());
-                    if store.record_sla_alerts(&reference, target, &codes, &shown, mail.as_ref()).await? {
+                    let breached = latest.kind == AlertKind::Breach && self.portal.webhooks().wanted().await?;
+                    let webhook = breached
+                        .then(|| webhooks::event_of(&TicketEvent::SlaBreached(target.code()), &ticket, now, base_url));
+                    if store
+                        .record_sla_alerts(&reference, target, &codes, &shown, mail.as_ref(), webhook.as_ref())
+                        .await?
+                    {
                         sent += 1;
-                        if latest.kind == AlertKind::Breach {
-                            let event = TicketEvent::SlaBreached(target.code());
-                            self.portal.webhooks().publish(event, &reference, base_url).await?;
-                        }
                     }
                 }
             }

@@ -4,7 +4,7 @@
 
 use super::guided_form::{DraftWithForm, answer_rows, pending_step};
 use super::tokens::{constant_time_eq, new_token, token_hash};
-use super::webhooks::TicketEvent;
+use super::webhooks::{self, TicketEvent};
 use super::{Caller, Right, ServiceError};
 use crate::Locale;
 use crate::Portal;
@@ -115,8 +115,13 @@ impl Tickets<'_> {
             let link = crate::paths::ticket_status_link(base_url, ticket.contact_locale, reference, &token);
             crate::mail::ticket_confirmation(&ticket.contact_email, ticket.contact_locale, reference, &link)
         };
+        let wanted = self.portal.webhooks().wanted().await?;
+        let webhook = |reference: &TicketRef, now| {
+            let record = webhooks::new_ticket_record(&ticket, reference, now);
+            wanted.then(|| webhooks::event_of(&TicketEvent::Created, &record, now, base_url))
+        };
         // Racing a "this solved my problem" post on the same draft, the first one ends it.
-        let submitted = store.submit_ticket(&ticket, confirmation).await?.ok_or(ServiceError::Finished)?;
+        let submitted = store.submit_ticket(&ticket, confirmation, webhook).await?.ok_or(ServiceError::Finished)?;
         if submitted.created {
             self.announce_to_team(&submitted.reference, &ticket, &definition, base_url).await?;
         }
@@ -186,9 +191,15 @@ impl Tickets<'_> {
             if update.solved { Some(TicketStatus::Resolved) } else { ticket.status.after_customer_message() };
         let body = (!message.is_empty()).then_some(message);
         let store = self.portal.store();
-        store.add_customer_message(reference, body, new_status).await?;
+        let webhook = match store.desk_ticket(reference).await? {
+            Some(mut record) if self.portal.webhooks().wanted().await? => {
+                record.status = new_status.unwrap_or(record.status);
+                Some(webhooks::event_of(&TicketEvent::CustomerMessage(body), &record, store.now(), base_url))
+            }
+            _ => None,
+        };
+        store.add_customer_message(reference, body, new_status, webhook.as_ref()).await?;
         self.portal.desk().refresh_clocks(reference).await?;
-        self.portal.webhooks().publish(TicketEvent::CustomerMessage(body), reference, base_url).await?;
         if body.is_some() {
             self.tell_the_agent(reference, base_url).await?;
         }
@@ -206,7 +217,6 @@ impl Tickets<'_> {
     ) -> Result<(), ServiceError> {
         let desk = self.portal.desk();
         desk.refresh_clocks(reference).await?;
-        self.portal.webhooks().publish(TicketEvent::Created, reference, base_url).await?;
         if let Some(address) = desk.settings().await?.team_email(&ticket.team) {
             let locale = Locale::Fi;
             let link = crate::paths::staff_desk_ticket_link(base_url, locale, reference);

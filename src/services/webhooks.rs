@@ -10,7 +10,7 @@
 
 use super::{Caller, Right, ServiceError};
 use crate::Portal;
-use crate::store::{DeskTicketRecord, QueuedWebhook, WebhookEndpoint, WebhookOutcome};
+use crate::store::{DeskTicketRecord, NewTicket, QueuedWebhook, WebhookEndpoint, WebhookEvent, WebhookOutcome};
 use crate::ticket::TicketRef;
 use crate::time::Timestamp;
 use hmac::{Hmac, Mac};
@@ -157,21 +157,45 @@ impl Webhooks<'_> {
         Ok(store.webhook_outcome(webhook.id, outcome).await?)
     }
 
-    /// Queues `event` of ticket `reference` for every active endpoint.
-    pub(crate) async fn publish(
-        &self,
-        event: TicketEvent<'_>,
-        reference: &TicketRef,
-        base_url: &str,
-    ) -> Result<(), ServiceError> {
-        let store = self.portal.store();
-        if !store.webhook_endpoints().await?.iter().any(|e| e.active) {
-            return Ok(());
-        }
-        let Some(ticket) = store.desk_ticket(reference).await? else { return Ok(()) };
-        let payload = payload(&event, &ticket, store.now(), base_url);
-        store.queue_webhook_event(event.name(), &payload.to_string()).await?;
-        Ok(())
+    /// True when some endpoint receives events (else no event is built).
+    pub(crate) async fn wanted(&self) -> Result<bool, ServiceError> {
+        Ok(self.portal.store().has_webhook_endpoints().await?)
+    }
+}
+
+/// `event` of `ticket` (as it stands once the change is made) at `now`, ready to be queued in
+/// the change's transaction.
+pub(crate) fn event_of(
+    event: &TicketEvent<'_>,
+    ticket: &DeskTicketRecord,
+    now: Timestamp,
+    base_url: &str,
+) -> WebhookEvent {
+    WebhookEvent { name: event.name(), payload: payload(event, ticket, now, base_url).to_string() }
+}
+
+/// The desk's view of a ticket being created now as `reference` from `ticket`.
+pub(crate) fn new_ticket_record(ticket: &NewTicket, reference: &TicketRef, now: Timestamp) -> DeskTicketRecord {
+    DeskTicketRecord {
+        reference: reference.clone(),
+        form: (ticket.form_slug.clone(), ticket.form_version),
+        answers: ticket.answers.clone(),
+        description: ticket.description.clone(),
+        contact_name: ticket.contact_name.clone(),
+        contact_email: ticket.contact_email.clone(),
+        contact_phone: ticket.contact_phone.clone(),
+        contact_locale: ticket.contact_locale,
+        locale: ticket.locale,
+        team: ticket.team.clone(),
+        kind: ticket.kind,
+        priority: ticket.priority,
+        status: crate::ticket::TicketStatus::New,
+        assignee: None,
+        suggestions_seen: ticket.suggestions_seen.clone(),
+        suggestions_opened: ticket.suggestions_opened.clone(),
+        created_at: now,
+        first_reply_at: None,
+        merged_into: None,
     }
 }
 

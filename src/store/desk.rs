@@ -169,6 +169,8 @@ pub struct DeskChange {
     pub mail: Option<OutgoingMail>,
     /// The SHA-256 of the status link's token in that mail.
     pub status_token_hash: Option<String>,
+    /// The event for another desk.
+    pub webhook: Option<super::WebhookEvent>,
 }
 
 /// The derived clock columns of a ticket.
@@ -426,6 +428,9 @@ impl Store {
         if let Some(mail) = &change.mail {
             super::outbox::queue_mail(&mut tx, mail, now).await?;
         }
+        if let Some(event) = &change.webhook {
+            super::webhooks::queue_webhook_in(&mut tx, event, now).await?;
+        }
         if let Some(hash) = &change.status_token_hash {
             sqlx::query("INSERT INTO ticket_status_tokens (token_hash, reference, created_at) VALUES ($1, $2, $3)")
                 .bind(hash)
@@ -508,6 +513,7 @@ impl Store {
         codes: &[String],
         shown: &str,
         mail: Option<&OutgoingMail>,
+        webhook: Option<&super::WebhookEvent>,
     ) -> Result<bool, StoreError> {
         let _turn = self.write_turn().await?;
         let now = self.now().millis();
@@ -539,6 +545,9 @@ impl Store {
         .await?;
         if let Some(mail) = mail {
             super::outbox::queue_mail(&mut tx, mail, now).await?;
+        }
+        if let Some(event) = webhook {
+            super::webhooks::queue_webhook_in(&mut tx, event, now).await?;
         }
         tx.commit().await?;
         Ok(true)

@@ -43,7 +43,7 @@ pub use revisions::{DocumentRecord, NewRevision, RevisionRecord, TextRecord};
 pub use schema::{ColumnShape, SchemaShape};
 pub use staff::{AuditEntry, NewStaffAccount, SessionRecord, StaffAccountRecord};
 pub use tickets::{Author, NewTicket, Submitted, TicketMessage, TicketRecord};
-pub use webhooks::{QueuedWebhook, WebhookEndpoint, WebhookOutcome};
+pub use webhooks::{QueuedWebhook, WebhookEndpoint, WebhookEvent, WebhookOutcome};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;

@@ -126,6 +126,7 @@ impl Store {
         &self,
         ticket: &NewTicket,
         confirmation: impl FnOnce(&TicketRef) -> crate::mail::OutgoingMail,
+        webhook: impl FnOnce(&TicketRef, Timestamp) -> Option<super::WebhookEvent>,
     ) -> Result<Option<Submitted>, StoreError> {
         let turn = self.write_turn().await?;
         let mut tx = self.begin_write().await?;
@@ -195,6 +196,9 @@ impl Store {
         } else {
             tracing::warn!(%reference, "confirmation not sent: the address had its hourly share of mail");
         }
+        if let Some(event) = webhook(&reference, now) {
+            super::webhooks::queue_webhook_in(&mut tx, &event, now.millis()).await?;
+        }
         tx.commit().await?;
         Ok(Some(Submitted { reference, created: true }))
     }
@@ -234,12 +238,13 @@ impl Store {
     }
 
     /// Adds a message from the customer (and/or a status change) to ticket `reference`, in one
-    /// transaction with the ticket's own status.
+    /// transaction with the ticket's own status and the event for another desk.
     pub async fn add_customer_message(
         &self,
         reference: &TicketRef,
         body: Option<&str>,
         new_status: Option<TicketStatus>,
+        webhook: Option<&super::WebhookEvent>,
     ) -> Result<(), StoreError> {
         let _turn = self.write_turn().await?;
         let now = self.now().millis();
@@ -254,6 +259,9 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        if let Some(event) = webhook {
+            super::webhooks::queue_webhook_in(&mut tx, event, now).await?;
+        }
         match new_status {
             Some(status) => {
                 sqlx::query("UPDATE tickets SET status = $1, updated_at = $2 WHERE reference = $3")

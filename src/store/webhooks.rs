@@ -5,6 +5,34 @@ use super::{Store, StoreError};
 use crate::time::Timestamp;
 use sqlx::Row;
 
+/// A ticket event's name and JSON body, queued in the transaction of the change it reports
+/// (for every active endpoint), so that no committed change goes unreported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WebhookEvent {
+    /// `ticket.created`, `ticket.updated`, …
+    pub name: &'static str,
+    /// The JSON body.
+    pub payload: String,
+}
+
+/// Queues `event` for every active endpoint inside `tx`.
+pub(super) async fn queue_webhook_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    event: &WebhookEvent,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO webhook_outbox (endpoint_id, event, payload, created_at, next_attempt_at) \
+         SELECT id, $1, $2, $3, $3 FROM webhook_endpoints WHERE active = 1",
+    )
+    .bind(event.name)
+    .bind(&event.payload)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 /// A receiving endpoint.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WebhookEndpoint {
@@ -92,20 +120,12 @@ impl Store {
             .collect()
     }
 
-    /// Queues `event` with its JSON `payload` for every active endpoint.
-    pub async fn queue_webhook_event(&self, event: &str, payload: &str) -> Result<(), StoreError> {
-        let _turn = self.write_turn().await?;
-        let now = self.now().millis();
-        sqlx::query(
-            "INSERT INTO webhook_outbox (endpoint_id, event, payload, created_at, next_attempt_at) \
-             SELECT id, $1, $2, $3, $3 FROM webhook_endpoints WHERE active = 1",
-        )
-        .bind(event)
-        .bind(payload)
-        .bind(now)
-        .execute(self.pool())
-        .await?;
-        Ok(())
+    /// True when some endpoint receives events.
+    pub async fn has_webhook_endpoints(&self) -> Result<bool, StoreError> {
+        let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM webhook_endpoints WHERE active = 1 LIMIT 1")
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(found.is_some())
     }
 
     /// Deliveries due at `now`, oldest first; each is leased for `lease_millis` (another node

@@ -356,3 +356,34 @@ async fn a_failed_webhook_delivery_is_retried_with_back_off_and_a_refused_one_ab
         assert!(matches!(webhooks.due(&agent, 10).await, Err(ServiceError::Forbidden)));
     }
 }
+
+#[tokio::test]
+async fn retention_removes_the_further_status_links_and_the_handed_off_events_with_the_ticket() {
+    use tuki::services::webhooks::Attempt;
+    use tuki::store::Retention;
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = fresh_database(backend, dir.path()).await.expect("database");
+        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url) };
+        let portal = Portal::open(config).await.expect("open");
+        portal.load_demo_content_if_empty().await.expect("demo");
+        let agent = member(&portal, "aino@example.fi", &[Role::Agent], "app-usage-advice").await;
+        portal.webhooks().add(&Caller::Operator, "https://desk.example.fi/hook").await.expect("endpoint");
+        let (reference, _) = send_ticket(&portal).await;
+        let reply = DeskAction::Reply { body: "Ratkaistu.".into(), then: TicketStatus::Resolved };
+        portal.desk().act(&agent, &reference, reply, BASE).await.expect("reply");
+        let link_token = last_link_token(&portal, "maja@example.fi").await;
+        for webhook in portal.webhooks().due(&Caller::System, 10).await.expect("due") {
+            portal.webhooks().record(&Caller::System, &webhook, &Attempt::Delivered).await.expect("delivered");
+        }
+        let store = tuki::store::testing::store_of(&portal);
+        let a_year_on = store.now().millis() + 366 * 86_400_000;
+        let retention = Retention { draft_days: 30, ticket_days: Some(365) };
+        assert_eq!(store.purge_at(retention, a_year_on).await.expect("purge").tickets, 1, "{backend:?}");
+        let events: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM webhook_outbox").fetch_one(store.pool()).await.expect("n");
+        assert_eq!(events, 0, "the events named the customer");
+        let status = portal.tickets().status_page(&Caller::Customer, Locale::Sv, &reference, &link_token).await;
+        assert!(matches!(status, Err(ServiceError::NotFound)), "{backend:?}: the reply's link is gone too");
+    }
+}

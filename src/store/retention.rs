@@ -78,6 +78,20 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+            // The further status links of those tickets, like the first one below.
+            sqlx::query(concat!("DELETE FROM ticket_status_tokens WHERE reference IN (", expired!(), ")"))
+                .bind(before)
+                .execute(&mut *tx)
+                .await?;
+            // Ticket events handed off to another desk and no longer waiting: their bodies name
+            // customers (a new ticket's contact details), so they go after the same time.
+            sqlx::query(
+                "DELETE FROM webhook_outbox WHERE created_at < $1 \
+                 AND (delivered_at IS NOT NULL OR abandoned_at IS NOT NULL)",
+            )
+            .bind(before)
+            .execute(&mut *tx)
+            .await?;
             tickets = sqlx::query(concat!(
                 "UPDATE tickets SET answers = '{}', description = '', contact_name = '', contact_email = '', \
                  contact_phone = NULL, status_token_hash = '', personal_data_removed_at = $2 WHERE reference IN (",

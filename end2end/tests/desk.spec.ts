@@ -160,3 +160,27 @@ for (const locale of ['fi', 'sv'] as const) {
     expect(problems).toEqual([]);
   });
 }
+
+test('with JavaScript the queue shows a new request within a minute, without a reload', async ({ page }, info) => {
+  test.skip(!jsEnabled(info), 'the refresh is JavaScript’s');
+  test.setTimeout(120_000);
+  const agent = createAgent('agent-refresh', 'fi');
+  await page.goto('/fi/staff/sign-in');
+  await waitForHydration(page, info);
+  await page.getByLabel(TEXT.fi.email).fill(agent);
+  await page.getByLabel(TEXT.fi.password).fill(PASSWORD);
+  await page.getByRole('button', { name: TEXT.fi.signIn }).click();
+  await expect(page).toHaveURL(/\/fi\/staff\/$/);
+  await page.goto('/fi/staff/desk');
+  await waitForHydration(page, info);
+  // A customer sends a request meanwhile, with the plain posts a browser without JavaScript makes.
+  const post = async (path: string, form: Record<string, string>) =>
+    (await page.request.post(path, { form, maxRedirects: 0 })).headers()['location'];
+  const step = await post('/fi/help/e-invoice', {});
+  const check = await post(step, { topic: 'start', biller: 'Päivitys Oy' });
+  const contact = { name: 'Raili', email: 'raili@example.fi', phone: '', 'reply-language': 'fi', description: 'E-lasku ei näy.' };
+  const done = await post(check.replace('/check', '/contact'), contact);
+  const reference = /TK-\d{4}-\d{6}/.exec(await (await page.request.get(done)).text())![0];
+  await expect(page.getByRole('link', { name: reference })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: reference })).toBeVisible({ timeout: 75_000 });
+});

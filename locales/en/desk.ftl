@@ -4,8 +4,8 @@ desk-title = Request queues
 desk-mine = Assigned to me
 desk-queues = Queues
 desk-queue-count = { $count ->
-    [one] { $count } request
-   *[other] { $count } requests
+    [one] { $shown } request
+   *[other] { $shown } requests
 }
 desk-col-reference = Request number
 desk-col-subject = Subject
@@ -22,7 +22,7 @@ desk-empty = No requests in the queue with these filters.
 desk-previous = Previous page
 desk-pages = Pages
 desk-next = Next page
-desk-refreshes = The list refreshes every minute.
+desk-refreshes = With JavaScript the list refreshes every minute.
 desk-language = { $locale ->
     [fi] Finnish
     [sv] Swedish

@@ -4,8 +4,8 @@ desk-title = Tukipyyntöjonot
 desk-mine = Minulle osoitetut
 desk-queues = Jonot
 desk-queue-count = { $count ->
-    [one] { $count } tukipyyntö
-   *[other] { $count } tukipyyntöä
+    [one] { $shown } tukipyyntö
+   *[other] { $shown } tukipyyntöä
 }
 desk-col-reference = Tunnus
 desk-col-subject = Aihe
@@ -22,7 +22,7 @@ desk-empty = Jonossa ei ole tukipyyntöjä näillä ehdoilla.
 desk-previous = Edellinen sivu
 desk-pages = Sivut
 desk-next = Seuraava sivu
-desk-refreshes = Lista päivittyy minuutin välein.
+desk-refreshes = Kun JavaScript on käytössä, lista päivittyy minuutin välein.
 desk-language = { $locale ->
     [fi] suomi
     [sv] ruotsi

@@ -4,8 +4,8 @@ desk-title = Ärendeköer
 desk-mine = Tilldelade till mig
 desk-queues = Köer
 desk-queue-count = { $count ->
-    [one] { $count } ärende
-   *[other] { $count } ärenden
+    [one] { $shown } ärende
+   *[other] { $shown } ärenden
 }
 desk-col-reference = Ärendenummer
 desk-col-subject = Ämne
@@ -22,7 +22,7 @@ desk-empty = Inga ärenden i kön med dessa villkor.
 desk-previous = Föregående sida
 desk-pages = Sidor
 desk-next = Nästa sida
-desk-refreshes = Listan uppdateras varje minut.
+desk-refreshes = Med JavaScript uppdateras listan varje minut.
 desk-language = { $locale ->
     [fi] finska
     [sv] svenska

@@ -49,14 +49,15 @@ pub fn DeskPage() -> impl IntoView {
     view! {
         <Title text=move || i18n.t("desk-title")/>
         <Meta name="robots" content="noindex"/>
-        <Suspense fallback=|| ()>
+        // A transition keeps the list on screen while it refreshes.
+        <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(data) => view! { <Queue data/> }.into_any(),
                     Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
@@ -64,6 +65,12 @@ pub fn DeskPage() -> impl IntoView {
 fn option(value: String, label: String, current: &str) -> impl IntoView + use<> {
     let selected = value == current;
     view! { <option value=value selected=selected>{label}</option> }
+}
+
+/// "1 234 requests": the plural chosen by the number, the number in the local format.
+fn queue_count(i18n: I18n, count: i64) -> String {
+    let shown = numbers::integer(i18n.locale(), count);
+    i18n.t_args("desk-queue-count", &[("count", count.into()), ("shown", shown.into())])
 }
 
 /// Business minutes as hours and minutes.
@@ -105,8 +112,7 @@ fn Queue(data: DeskQueueData) -> impl IntoView {
         .map(|tab| {
             let name = if tab.key == MINE { i18n.t("desk-mine") } else { tab.name.clone() };
             let href = format!("{}?{QUEUE}={}", paths::staff_desk(locale), paths::encode_query_value(&tab.key));
-            let count = i18n.t_args("desk-queue-count", &[("count", tab.count.into())]);
-            let count = count.replace(&tab.count.to_string(), &numbers::integer(locale, tab.count));
+            let count = queue_count(i18n, tab.count);
             view! {
                 <li>
                     <a href=href aria-current=tab.selected.then_some("page")>{name}" "<span class="table__meta">"("{count}")"</span></a>
@@ -132,8 +138,7 @@ fn Queue(data: DeskQueueData) -> impl IntoView {
         .then(|| view! { <a href=page_href(data.query.page - 1) rel="prev">{i18n.t("desk-previous")}</a> });
     let next =
         data.has_next.then(|| view! { <a href=page_href(data.query.page + 1) rel="next">{i18n.t("desk-next")}</a> });
-    let total = i18n.t_args("desk-queue-count", &[("count", data.total.into())]);
-    let total = total.replace(&data.total.to_string(), &numbers::integer(locale, data.total));
+    let total = queue_count(i18n, data.total);
     let empty = data.lines.is_empty().then(|| view! { <p>{i18n.t("desk-empty")}</p> });
     let rows = data.lines.into_iter().map(|line| view! { <Line line/> }).collect_view().into_any();
     view! {

@@ -387,3 +387,32 @@ async fn retention_removes_the_further_status_links_and_the_handed_off_events_wi
         assert!(matches!(status, Err(ServiceError::NotFound)), "{backend:?}: the reply's link is gone too");
     }
 }
+
+#[tokio::test]
+async fn tickets_sent_before_the_desk_existed_get_their_clocks_from_the_alert_job() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = fresh_database(backend, dir.path()).await.expect("database");
+        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url) };
+        let clock = Arc::new(FixedClock::at(at("2026-11-30", 6 * 60)));
+        let portal = Portal::open(config).await.expect("open").with_clock(clock.clone());
+        portal.load_demo_content_if_empty().await.expect("demo");
+        let agent = member(&portal, "aino@example.fi", &[Role::Agent], "app-usage-advice").await;
+        send_ticket(&portal).await;
+        // As the migration leaves a ticket of before: no clocks, ranked by its sending time.
+        let store = tuki::store::testing::store_of(&portal);
+        sqlx::query("UPDATE tickets SET response_due_at = NULL, resolution_due_at = NULL, queue_rank = created_at")
+            .execute(store.pool())
+            .await
+            .expect("as migrated");
+        let due = |page: tuki::views::desk::DeskQueueData| page.lines[0].due.clone();
+        let before = due(portal.desk().queue(&agent, Locale::Fi, queue("app-usage-advice")).await.expect("queue"));
+        assert!(matches!(before, DueCell::Running { level: DueLevel::Overdue, .. }), "{before:?}");
+        portal.desk().send_due_alerts(&Caller::System, BASE).await.expect("run");
+        let after = due(portal.desk().queue(&agent, Locale::Fi, queue("app-usage-advice")).await.expect("queue"));
+        assert_eq!(
+            after,
+            DueCell::Running { due: "30.11.2026 klo 16.00".into(), left_minutes: 480, level: DueLevel::Calm }
+        );
+    }
+}

@@ -497,10 +497,14 @@ impl Desk<'_> {
     /// Sends the service-level alerts that have fallen due: to the agent who has the ticket, or
     /// else to the team's address. Of several alerts of one target due at once (the server was
     /// down), only the latest is mailed; all are recorded. Each alert goes once, even with
-    /// several nodes running this. The number of alerts mailed or recorded.
+    /// several nodes running this. The number of alerts mailed or recorded. First it computes
+    /// the clocks of tickets that never had them (sent before the desk existed), 500 a run.
     pub async fn send_due_alerts(&self, caller: &Caller, base_url: &str) -> Result<usize, ServiceError> {
         caller.require(Right::DeliverMail)?;
         let store = self.portal.store();
+        for reference in store.tickets_without_clocks(500).await? {
+            self.refresh_clocks(&reference).await?;
+        }
         let now = store.now();
         let settings = self.settings().await?;
         let mut sent = 0;

@@ -476,6 +476,20 @@ impl Store {
         Ok(())
     }
 
+    /// Active tickets whose clocks were never computed (sent before the desk existed: the
+    /// migration ranks them by their sending time), at most `limit`.
+    pub async fn tickets_without_clocks(&self, limit: i64) -> Result<Vec<TicketRef>, StoreError> {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT reference FROM tickets WHERE active = 1 AND response_due_at IS NULL \
+             AND resolution_due_at IS NULL AND queue_rank <> $1 ORDER BY created_at LIMIT $2",
+        )
+        .bind(PAUSED_RANK)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(|(r,)| read_reference(r)).collect()
+    }
+
     /// The tickets whose next service-level alert is due at `now`, the earliest first.
     pub async fn tickets_with_alerts_due(&self, now: Timestamp, limit: i64) -> Result<Vec<TicketRef>, StoreError> {
         let rows: Vec<(String,)> =

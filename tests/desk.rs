@@ -28,6 +28,23 @@ fn at(date: &str, minutes: i64) -> Timestamp {
     Timestamp::start_of(CivilDate::parse_iso(date).expect("date")).plus_millis(minutes * 60_000)
 }
 
+/// A fresh portal with the demo content in `dir`, its clock fixed at `now` when given.
+async fn demo_portal(
+    backend: tuki::store::Backend,
+    dir: &std::path::Path,
+    now: Option<Timestamp>,
+) -> (Portal, Arc<FixedClock>) {
+    let url = fresh_database(backend, dir).await.expect("database");
+    let config = PortalConfig { data_dir: dir.join("data"), database_url: Some(url) };
+    let clock = Arc::new(FixedClock::at(now.unwrap_or_default()));
+    let mut portal = Portal::open(config).await.expect("open");
+    if now.is_some() {
+        portal = portal.with_clock(clock.clone());
+    }
+    portal.load_demo_content_if_empty().await.expect("demo");
+    (portal, clock)
+}
+
 async fn member(portal: &Portal, email: &str, roles: &[Role], team: &str) -> Caller {
     let teams = [Slug::parse(team).expect("team")];
     let new = NewAccount { email, name: "Aino Agentti", locale: Locale::Fi, roles, teams: &teams };
@@ -73,12 +90,8 @@ async fn last_link_token(portal: &Portal, to: &str) -> String {
 async fn a_ticket_goes_from_the_team_queue_through_a_reply_and_an_answer_to_solved() {
     for backend in backends() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = fresh_database(backend, dir.path()).await.expect("database");
-        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url) };
         // Monday 30 November 2026, 08:00 in Helsinki.
-        let clock = Arc::new(FixedClock::at(at("2026-11-30", 6 * 60)));
-        let portal = Portal::open(config).await.expect("open").with_clock(clock.clone());
-        portal.load_demo_content_if_empty().await.expect("demo");
+        let (portal, clock) = demo_portal(backend, dir.path(), Some(at("2026-11-30", 6 * 60))).await;
         let agent = member(&portal, "aino@example.fi", &[Role::Agent], "app-usage-advice").await;
         let (reference, token) = send_ticket(&portal).await;
         let desk = portal.desk();
@@ -154,10 +167,7 @@ async fn a_ticket_goes_from_the_team_queue_through_a_reply_and_an_answer_to_solv
 async fn only_the_teams_agents_see_its_tickets_and_bad_actions_change_nothing() {
     for backend in backends() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = fresh_database(backend, dir.path()).await.expect("database");
-        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url) };
-        let portal = Portal::open(config).await.expect("open");
-        portal.load_demo_content_if_empty().await.expect("demo");
+        let (portal, _) = demo_portal(backend, dir.path(), None).await;
         let agent = member(&portal, "aino@example.fi", &[Role::Agent], "app-usage-advice").await;
         let other = member(&portal, "olli@example.fi", &[Role::Agent], "technical-support").await;
         let editor = member(&portal, "eeva@example.fi", &[Role::Editor, Role::Admin], "app-usage-advice").await;
@@ -209,10 +219,7 @@ async fn only_the_teams_agents_see_its_tickets_and_bad_actions_change_nothing() 
 async fn a_new_ticket_is_announced_to_its_teams_address_when_the_desk_names_one() {
     for backend in backends() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = fresh_database(backend, dir.path()).await.expect("database");
-        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url) };
-        let portal = Portal::open(config).await.expect("open");
-        portal.load_demo_content_if_empty().await.expect("demo");
+        let (portal, _) = demo_portal(backend, dir.path(), None).await;
         let desk = "teams:\n  app-usage-advice: {calendar: office, email: neuvonta@bank.fi}\n\
                     calendars:\n  office: {hours: {monday: [08:00-16:00]}}\n";
         tuki::store::testing::store_of(&portal).save_desk_settings(desk).await.expect("settings");
@@ -228,12 +235,8 @@ async fn a_new_ticket_is_announced_to_its_teams_address_when_the_desk_names_one(
 async fn warnings_go_to_the_agent_in_business_hours_only_once_and_a_breach_is_recorded() {
     for backend in backends() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = fresh_database(backend, dir.path()).await.expect("database");
-        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url) };
         // Friday 4 December 2026, 14:00 in Helsinki: two business hours left that day.
-        let clock = Arc::new(FixedClock::at(at("2026-12-04", 12 * 60)));
-        let portal = Portal::open(config).await.expect("open").with_clock(clock.clone());
-        portal.load_demo_content_if_empty().await.expect("demo");
+        let (portal, clock) = demo_portal(backend, dir.path(), Some(at("2026-12-04", 12 * 60))).await;
         let agent = member(&portal, "aino@example.fi", &[Role::Agent], "app-usage-advice").await;
         let (reference, _) = send_ticket(&portal).await;
         let desk = portal.desk();
@@ -283,11 +286,7 @@ async fn warnings_go_to_the_agent_in_business_hours_only_once_and_a_breach_is_re
 async fn the_monthly_report_counts_met_and_missed_targets_per_team_and_priority() {
     for backend in backends() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = fresh_database(backend, dir.path()).await.expect("database");
-        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url) };
-        let clock = Arc::new(FixedClock::at(at("2026-11-30", 6 * 60)));
-        let portal = Portal::open(config).await.expect("open").with_clock(clock.clone());
-        portal.load_demo_content_if_empty().await.expect("demo");
+        let (portal, clock) = demo_portal(backend, dir.path(), Some(at("2026-11-30", 6 * 60))).await;
         let agent = member(&portal, "aino@example.fi", &[Role::Agent], "app-usage-advice").await;
         let desk = portal.desk();
         let (in_time, _) = send_ticket(&portal).await;
@@ -316,11 +315,7 @@ async fn a_failed_webhook_delivery_is_retried_with_back_off_and_a_refused_one_ab
     use tuki::services::webhooks::Attempt;
     for backend in backends() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = fresh_database(backend, dir.path()).await.expect("database");
-        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url) };
-        let clock = Arc::new(FixedClock::at(at("2026-11-30", 6 * 60)));
-        let portal = Portal::open(config).await.expect("open").with_clock(clock.clone());
-        portal.load_demo_content_if_empty().await.expect("demo");
+        let (portal, clock) = demo_portal(backend, dir.path(), Some(at("2026-11-30", 6 * 60))).await;
         let webhooks = portal.webhooks();
         for bad in ["ftp://desk.example.fi", "javascript:alert(1)", "https://desk.example.fi/a b", ""] {
             assert!(matches!(
@@ -363,10 +358,7 @@ async fn retention_removes_the_further_status_links_and_the_handed_off_events_wi
     use tuki::store::Retention;
     for backend in backends() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = fresh_database(backend, dir.path()).await.expect("database");
-        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url) };
-        let portal = Portal::open(config).await.expect("open");
-        portal.load_demo_content_if_empty().await.expect("demo");
+        let (portal, _) = demo_portal(backend, dir.path(), None).await;
         let agent = member(&portal, "aino@example.fi", &[Role::Agent], "app-usage-advice").await;
         portal.webhooks().add(&Caller::Operator, "https://desk.example.fi/hook").await.expect("endpoint");
         let (reference, _) = send_ticket(&portal).await;
@@ -392,19 +384,18 @@ async fn retention_removes_the_further_status_links_and_the_handed_off_events_wi
 async fn tickets_sent_before_the_desk_existed_get_their_clocks_from_the_alert_job() {
     for backend in backends() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = fresh_database(backend, dir.path()).await.expect("database");
-        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url) };
-        let clock = Arc::new(FixedClock::at(at("2026-11-30", 6 * 60)));
-        let portal = Portal::open(config).await.expect("open").with_clock(clock.clone());
-        portal.load_demo_content_if_empty().await.expect("demo");
+        let (portal, _) = demo_portal(backend, dir.path(), Some(at("2026-11-30", 6 * 60))).await;
         let agent = member(&portal, "aino@example.fi", &[Role::Agent], "app-usage-advice").await;
         send_ticket(&portal).await;
         // As the migration leaves a ticket of before: no clocks, ranked by its sending time.
         let store = tuki::store::testing::store_of(&portal);
-        sqlx::query("UPDATE tickets SET response_due_at = NULL, resolution_due_at = NULL, queue_rank = created_at")
-            .execute(store.pool())
-            .await
-            .expect("as migrated");
+        sqlx::query(
+            "UPDATE tickets SET response_due_at = NULL, resolution_due_at = NULL, queue_rank = created_at, \
+             next_alert_at = created_at",
+        )
+        .execute(store.pool())
+        .await
+        .expect("as migrated");
         let due = |page: tuki::views::desk::DeskQueueData| page.lines[0].due.clone();
         let before = due(portal.desk().queue(&agent, Locale::Fi, queue("app-usage-advice")).await.expect("queue"));
         assert!(matches!(before, DueCell::Running { level: DueLevel::Overdue, .. }), "{before:?}");

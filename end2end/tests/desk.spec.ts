@@ -1,8 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, type Page, type TestInfo } from '@playwright/test';
-import { expectNoAxeViolations, jsEnabled, waitForHydration, watchConsole, test } from './support';
+import { expectNoAxeViolations, jsEnabled, receivedMail, waitForHydration, watchConsole, test } from './support';
 
 const PASSWORD = 'kesäkuun sininen polkupyörä';
 
@@ -75,27 +73,9 @@ async function sendTicket(page: Page, info: TestInfo, locale: 'fi' | 'sv', email
   return page.locator('.panel-confirmation__reference').innerText();
 }
 
-/** The plain text of the newest mail to `to` that contains `words`, from the tests' SMTP server. */
-async function mailTo(to: string, words: string): Promise<string> {
-  const dir = process.env.TUKI_E2E_MAILDIR;
-  if (!dir) throw new Error('TUKI_E2E_MAILDIR is not set: run the tests with .ci/test');
-  for (let i = 0; i < 75; i++) {
-    let files: string[] = [];
-    try {
-      files = readdirSync(dir);
-    } catch {
-      // nothing received yet
-    }
-    for (const file of files) {
-      const mail = readFileSync(join(dir, file), 'utf8').replace(/\r\n/g, '\n');
-      if (!mail.includes(to)) continue;
-      const part = mail.split('Content-Transfer-Encoding: base64\n\n')[1]?.split('\n--')[0] ?? '';
-      const text = Buffer.from(part.replace(/\n/g, ''), 'base64').toString('utf8');
-      if (text.includes(words)) return text;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the SMTP server received no mail to ${to} with ${words} (maildir ${dir})`);
+/** The plain text of a mail to `to` that contains `words`. */
+function mailTo(to: string, words: string): Promise<string> {
+  return receivedMail((raw, text) => raw.includes(to) && text.includes(words), `to ${to} with ${words}`);
 }
 
 for (const locale of ['fi', 'sv'] as const) {

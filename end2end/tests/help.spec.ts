@@ -1,8 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { expectNoAxeViolations, jsEnabled, waitForHydration, watchConsole, test } from './support';
+import { expectNoAxeViolations, jsEnabled, receivedMail, waitForHydration, watchConsole, test } from './support';
 
 const FLOWS = [
   {
@@ -55,29 +53,9 @@ const FLOWS = [
   },
 ] as const;
 
-/**
- * The plain-text part of the confirmation mail of ticket `reference`, as the SMTP test server
- * received it (a maildir that `.ci/test` points `TUKI_E2E_MAILDIR` at).
- */
-async function mailAbout(reference: string): Promise<string> {
-  const dir = process.env.TUKI_E2E_MAILDIR;
-  if (!dir) throw new Error('TUKI_E2E_MAILDIR is not set: run the tests with .ci/test');
-  for (let i = 0; i < 50; i++) {
-    let files: string[] = [];
-    try {
-      files = readdirSync(dir);
-    } catch {
-      // nothing received yet
-    }
-    for (const file of files) {
-      const mail = readFileSync(join(dir, file), 'utf8').replace(/\r\n/g, '\n');
-      const part = mail.split('Content-Transfer-Encoding: base64\n\n')[1]?.split('\n--')[0] ?? '';
-      const text = Buffer.from(part.replace(/\n/g, ''), 'base64').toString('utf8');
-      if (text.includes(reference)) return text;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the SMTP server received no mail about ${reference} (maildir ${dir})`);
+/** The plain-text part of the confirmation mail of ticket `reference`. */
+function mailAbout(reference: string): Promise<string> {
+  return receivedMail((_, text) => text.includes(reference), `about ${reference}`);
 }
 
 async function axe(page: Page, info: Parameters<typeof jsEnabled>[0]) {

@@ -1,5 +1,7 @@
 import { test as base, expect, Page, TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const LOCALES = ['fi', 'sv', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -104,4 +106,29 @@ async function scanWithAxe(page: Page) {
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
   expect(summary, 'axe violations').toEqual([]);
+}
+
+/**
+ * The plain-text part of a mail the tests' SMTP server received (a maildir that `.ci/test` points
+ * `TUKI_E2E_MAILDIR` at) for which `wanted(raw message, text)` holds; waits up to 15 s.
+ */
+export async function receivedMail(wanted: (raw: string, text: string) => boolean, what: string): Promise<string> {
+  const dir = process.env.TUKI_E2E_MAILDIR;
+  if (!dir) throw new Error('TUKI_E2E_MAILDIR is not set: run the tests with .ci/test');
+  for (let i = 0; i < 75; i++) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir);
+    } catch {
+      // nothing received yet
+    }
+    for (const file of files) {
+      const raw = readFileSync(join(dir, file), 'utf8').replace(/\r\n/g, '\n');
+      const part = raw.split('Content-Transfer-Encoding: base64\n\n')[1]?.split('\n--')[0] ?? '';
+      const text = Buffer.from(part.replace(/\n/g, ''), 'base64').toString('utf8');
+      if (wanted(raw, text)) return text;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the SMTP server received no mail ${what} (maildir ${dir})`);
 }

@@ -11,12 +11,12 @@ use std::collections::BTreeSet;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+use tuki::Locale;
 use tuki::content::demo::demo_bundle;
 use tuki::content::{DocKind, Document, Slug, Status, Translation};
 use tuki::paths::encode_query_value;
 use tuki::search::eval::{QUERY_SET, parse_queries};
 use tuki::search::{SearchIndex, SearchRequest};
-use tuki::{Locale, PortalConfig};
 
 /// What to measure.
 #[derive(Clone, Debug)]
@@ -123,19 +123,8 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     println!("Tuki search benchmark: {} synthetic documents (fi, sv, en)", options.documents);
     let corpus = synthetic_corpus(options.documents)?;
 
-    let config = ServeConfig {
-        portal: PortalConfig { data_dir: data_dir.clone(), database_url: None },
-        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
-        base_url: "http://127.0.0.1".to_owned(),
-        site_dir: PathBuf::from("target/site"),
-        // The load generator is one client sending thousands of searches a second.
-        rate_limits: crate::http::RateLimits { submits_per_minute: u32::MAX, searches_per_minute: u32::MAX },
-        mail: crate::mailer::MailConfig::folder(&data_dir),
-        search_cache_entries: tuki::search::cache::DEFAULT_ENTRIES,
-        trusted_proxies: Default::default(),
-        retention: Default::default(),
-        metrics_listen: None,
-    };
+    // The load generator is one client sending thousands of searches a second.
+    let config = ServeConfig::for_benchmark(data_dir.clone(), None);
     let bound = Bound::bind_without_demo(&config).await?;
     let portal = bound.state().portal.clone();
     // The benchmark measures the index, so the corpus goes straight into it (the database is

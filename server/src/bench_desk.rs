@@ -9,14 +9,13 @@
 
 use crate::bench::percentile;
 use crate::config::ServeConfig;
-use crate::http::{Bound, RateLimits};
+use crate::http::Bound;
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
+use tuki::Locale;
 use tuki::services::Caller;
 use tuki::services::accounts::NewAccount;
 use tuki::staff::Role;
-use tuki::{Locale, PortalConfig};
 
 /// The target at the 99th percentile.
 const TARGET: Duration = Duration::from_millis(50);
@@ -34,18 +33,7 @@ pub async fn run(tickets: usize, requests: usize, database_url: Option<String>) 
     let temp = tempfile::tempdir()?;
     let backend = if database_url.is_some() { "PostgreSQL" } else { "SQLite" };
     let database_url = database_url.map(|url| tuki::store::DatabaseUrl::parse(&url)).transpose()?;
-    let config = ServeConfig {
-        portal: PortalConfig { data_dir: temp.path().join("data"), database_url },
-        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
-        base_url: "http://127.0.0.1:0".to_owned(),
-        site_dir: PathBuf::from("target/site"),
-        rate_limits: RateLimits { submits_per_minute: u32::MAX, searches_per_minute: u32::MAX },
-        mail: crate::mailer::MailConfig::folder(&temp.path().join("data")),
-        search_cache_entries: tuki::search::cache::DEFAULT_ENTRIES,
-        trusted_proxies: Default::default(),
-        retention: Default::default(),
-        metrics_listen: None,
-    };
+    let config = ServeConfig::for_benchmark(temp.path().join("data"), database_url);
     let bound = Bound::bind(&config).await?;
     let portal = bound.state().portal.clone();
     println!("Tuki desk benchmark: the queue page with {tickets} tickets, {backend}");

@@ -6,15 +6,13 @@
 //! The clients run in the same process as the server, as wrk would on the same two cores.
 
 use crate::config::ServeConfig;
-use crate::http::{Bound, RateLimits};
+use crate::http::Bound;
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
-use tuki::PortalConfig;
 use tuki::content::Slug;
 use tuki::forms::Answers;
 use tuki::services::Caller;
@@ -32,18 +30,7 @@ fn answers(pairs: &[(&str, &str)]) -> Answers {
 /// Runs the benchmark and prints the figures.
 pub async fn run(clients: usize, duration: Duration) -> anyhow::Result<()> {
     let temp = tempfile::tempdir()?;
-    let config = ServeConfig {
-        portal: PortalConfig { data_dir: temp.path().join("data"), database_url: None },
-        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
-        base_url: "http://127.0.0.1:0".to_owned(),
-        site_dir: PathBuf::from("target/site"),
-        rate_limits: RateLimits { submits_per_minute: u32::MAX, searches_per_minute: u32::MAX },
-        mail: crate::mailer::MailConfig::folder(&temp.path().join("data")),
-        search_cache_entries: tuki::search::cache::DEFAULT_ENTRIES,
-        trusted_proxies: Default::default(),
-        retention: Default::default(),
-        metrics_listen: None,
-    };
+    let config = ServeConfig::for_benchmark(temp.path().join("data"), None);
     let bound = Bound::bind(&config).await?;
     let portal = bound.state().portal.clone();
     // Drafts for 800 tickets a second (the target is 300): each is sent once. Should the

@@ -59,6 +59,23 @@ pub enum ConfigError {
 }
 
 impl ServeConfig {
+    /// The configuration the benchmarks serve with: loopback on a free port, no rate limits
+    /// (the load generator is one client), mail as files in `data_dir`, the built site.
+    pub fn for_benchmark(data_dir: PathBuf, database_url: Option<tuki::store::DatabaseUrl>) -> ServeConfig {
+        ServeConfig {
+            mail: MailConfig::folder(&data_dir),
+            portal: PortalConfig { data_dir, database_url },
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            base_url: "http://127.0.0.1".to_owned(),
+            site_dir: PathBuf::from("target/site"),
+            rate_limits: crate::http::RateLimits { submits_per_minute: u32::MAX, searches_per_minute: u32::MAX },
+            search_cache_entries: tuki::search::cache::DEFAULT_ENTRIES,
+            trusted_proxies: Default::default(),
+            retention: Default::default(),
+            metrics_listen: None,
+        }
+    }
+
     /// Resolves the command line and environment into a configuration.
     pub fn from_cli(global: &GlobalArgs, args: &ServeArgs) -> anyhow::Result<ServeConfig> {
         let base_url = match args.base_url.as_deref().map(str::trim) {

@@ -331,17 +331,7 @@ impl Desk<'_> {
         if ticket.status == TicketStatus::Closed && !matches!(action, DeskAction::Note(_)) {
             return Err(ServiceError::Invalid("error-desk-closed"));
         }
-        let mut change = DeskChange {
-            staff: member.0,
-            body: None,
-            internal: false,
-            new_status: None,
-            expected_status: ticket.status,
-            field: None,
-            mail: None,
-            status_token_hash: None,
-            webhook: None,
-        };
+        let mut change = DeskChange::by(member.0, ticket.status);
         // What the other desk hears of it (internal notes stay here).
         let reply_text = match &action {
             DeskAction::Reply { body, .. } => Some(body.trim().to_owned()),
@@ -408,23 +398,16 @@ impl Desk<'_> {
                 }
                 change.new_status = moving(TicketStatus::Closed)?;
                 change.field = Some(DeskField::MergedInto(into.clone()));
-                let note = DeskChange {
-                    staff: member.0,
-                    body: None,
+                let merged_here = DeskChange {
                     internal: true,
-                    new_status: None,
-                    expected_status: target.status,
-                    field: None,
-                    mail: None,
-                    status_token_hash: None,
-                    webhook: None,
+                    field: Some(DeskField::MergedFrom(reference.clone())),
+                    ..DeskChange::by(member.0, target.status)
                 };
                 // The duplicate's history names where it went; the kept ticket's names what came.
                 change.webhook = self.webhook_of(&ticket, &change, TicketEvent::Updated, base_url).await?;
                 if !store.apply_desk_change(reference, &change).await? {
                     return Err(ServiceError::Invalid("error-desk-changed"));
                 }
-                let merged_here = DeskChange { field: Some(DeskField::MergedFrom(reference.clone())), ..note };
                 store.apply_desk_change(&into, &merged_here).await?;
                 return self.refresh_clocks(reference).await;
             }
@@ -467,28 +450,21 @@ impl Desk<'_> {
     /// its next service-level alert falls (moved to the team's next opening when the desk is
     /// closed then: nobody is warned at 3 a.m.).
     pub async fn refresh_clocks(&self, reference: &TicketRef) -> Result<(), ServiceError> {
+        self.refresh_with(&self.settings().await?, reference).await
+    }
+
+    /// [`Desk::refresh_clocks`] with the settings already read (a job refreshing many tickets
+    /// reads them once).
+    async fn refresh_with(&self, settings: &DeskSettings, reference: &TicketRef) -> Result<(), ServiceError> {
         let store = self.portal.store();
         let Some(ticket) = store.desk_ticket(reference).await? else { return Ok(()) };
-        let settings = self.settings().await?;
-        let statuses = store.status_history(reference).await?;
-        let calendar = settings.calendar_of(&ticket.team);
-        let targets = settings.targets(ticket.kind, ticket.priority);
-        let clocks = ticket_clocks(calendar, targets, ticket.created_at, &statuses, ticket.first_reply_at);
-        let sent = store.sla_events(reference).await?;
-        let alerts = pending_alerts(
-            calendar,
-            targets,
-            ticket.created_at,
-            &statuses,
-            ticket.first_reply_at,
-            &settings.warnings(),
-            &sent,
-        );
+        let state = ClockState::of(store, settings, &ticket).await?;
+        let alerts = state.pending(settings, &ticket);
         let columns = ClockColumns {
-            response_due: clocks.first_response.running_due(),
-            resolution_due: clocks.resolution.running_due(),
+            response_due: state.clocks.first_response.running_due(),
+            resolution_due: state.clocks.resolution.running_due(),
             active: !ticket.status.is_finished(),
-            next_alert: alerts.first().and_then(|a| calendar.next_opening(a.at)),
+            next_alert: alerts.first().and_then(|a| state.calendar.next_opening(a.at)),
         };
         store.set_ticket_clocks(reference, columns).await?;
         Ok(())
@@ -497,40 +473,24 @@ impl Desk<'_> {
     /// Sends the service-level alerts that have fallen due: to the agent who has the ticket, or
     /// else to the team's address. Of several alerts of one target due at once (the server was
     /// down), only the latest is mailed; all are recorded. Each alert goes once, even with
-    /// several nodes running this. The number of alerts mailed or recorded. First it computes
-    /// the clocks of tickets that never had them (sent before the desk existed), 500 a run.
+    /// several nodes running this. The number of alerts mailed or recorded. Tickets sent before
+    /// the desk existed get their clocks here too: the migration makes them due at once.
     pub async fn send_due_alerts(&self, caller: &Caller, base_url: &str) -> Result<usize, ServiceError> {
         caller.require(Right::DeliverMail)?;
         let store = self.portal.store();
-        for reference in store.tickets_without_clocks(500).await? {
-            self.refresh_clocks(&reference).await?;
-        }
-        let now = store.now();
         let settings = self.settings().await?;
+        let now = store.now();
         let mut sent = 0;
         for reference in store.tickets_with_alerts_due(now, 200).await? {
             let Some(ticket) = store.desk_ticket(&reference).await? else { continue };
-            let calendar = settings.calendar_of(&ticket.team);
-            if calendar.is_open(now) {
-                let statuses = store.status_history(&reference).await?;
-                let recorded = store.sla_events(&reference).await?;
-                let targets = settings.targets(ticket.kind, ticket.priority);
-                let (created, first_reply) = (ticket.created_at, ticket.first_reply_at);
-                let alerts =
-                    pending_alerts(calendar, targets, created, &statuses, first_reply, &settings.warnings(), &recorded);
+            let state = ClockState::of(store, &settings, &ticket).await?;
+            if state.calendar.is_open(now) {
+                let alerts = state.pending(&settings, &ticket);
                 for target in [Target::FirstResponse, Target::Resolution] {
                     let due: Vec<_> = alerts.iter().filter(|a| a.target == target && a.at <= now).collect();
                     let Some(latest) = due.last() else { continue };
+                    let Some(due_at) = state.clocks.of(target).running_due() else { continue };
                     let codes: Vec<String> = due.iter().map(|a| a.kind.code()).collect();
-                    let deadline = match target {
-                        Target::FirstResponse => {
-                            ticket_clocks(calendar, targets, created, &statuses, first_reply).first_response
-                        }
-                        Target::Resolution => {
-                            ticket_clocks(calendar, targets, created, &statuses, first_reply).resolution
-                        }
-                    };
-                    let Some(due_at) = deadline.running_due() else { continue };
                     let mail = self.alert_mail(&settings, &ticket, target, latest.kind, due_at, base_url).await?;
                     let shown = format!("{}:{}", target.code(), latest.kind.code());
                     let breached = latest.kind == AlertKind::Breach && self.portal.webhooks().wanted().await?;
@@ -544,7 +504,7 @@ impl Desk<'_> {
                     }
                 }
             }
-            self.refresh_clocks(&reference).await?;
+            self.refresh_with(&settings, &reference).await?;
         }
         Ok(sent)
     }
@@ -688,6 +648,45 @@ fn month_bounds(month: &str) -> Option<(Timestamp, Timestamp)> {
         crate::time::CivilDate { year, month: number + 1, day: 1 }
     };
     Some((Timestamp::start_of(first), Timestamp::start_of(next)))
+}
+
+/// What a ticket's clocks and alerts are computed from, read once: its calendar, targets,
+/// status history, the alerts already recorded, and the clocks themselves.
+struct ClockState<'s> {
+    calendar: &'s BusinessCalendar,
+    targets: crate::sla::Targets,
+    history: Vec<(Timestamp, TicketStatus)>,
+    recorded: Vec<(Target, String)>,
+    clocks: crate::sla::TicketClocks,
+}
+
+impl<'s> ClockState<'s> {
+    async fn of(
+        store: &crate::store::Store,
+        settings: &'s DeskSettings,
+        ticket: &DeskTicketRecord,
+    ) -> Result<ClockState<'s>, ServiceError> {
+        let calendar = settings.calendar_of(&ticket.team);
+        let targets = settings.targets(ticket.kind, ticket.priority);
+        let history = store.status_history(&ticket.reference).await?;
+        let recorded = store.sla_events(&ticket.reference).await?;
+        let clocks = ticket_clocks(calendar, targets, ticket.created_at, &history, ticket.first_reply_at);
+        Ok(ClockState { calendar, targets, history, recorded, clocks })
+    }
+
+    /// The alerts not yet recorded, in time order.
+    fn pending(&self, settings: &DeskSettings, ticket: &DeskTicketRecord) -> Vec<crate::sla::Alert> {
+        let shares = settings.warnings();
+        pending_alerts(
+            self.calendar,
+            self.targets,
+            ticket.created_at,
+            &self.history,
+            &self.clocks,
+            &shares,
+            &self.recorded,
+        )
+    }
 }
 
 /// An agent: their id, teams and name.

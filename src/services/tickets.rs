@@ -12,7 +12,7 @@ use crate::content::Slug;
 use crate::email::Email;
 use crate::forms::contact::{self, contact_step};
 use crate::forms::{Answers, FormDefinition, text_in, validate_step};
-use crate::store::{Author, DraftOutcome, NewTicket, TicketRecord};
+use crate::store::{Author, DeskTicketRecord, DraftOutcome, NewTicket, TicketRecord};
 use crate::ticket::{DraftId, TicketRef, TicketStatus};
 use crate::views::ticket::{MessageView, TicketStatusData};
 
@@ -191,17 +191,18 @@ impl Tickets<'_> {
             if update.solved { Some(TicketStatus::Resolved) } else { ticket.status.after_customer_message() };
         let body = (!message.is_empty()).then_some(message);
         let store = self.portal.store();
-        let webhook = match store.desk_ticket(reference).await? {
-            Some(mut record) if self.portal.webhooks().wanted().await? => {
-                record.status = new_status.unwrap_or(record.status);
-                Some(webhooks::event_of(&TicketEvent::CustomerMessage(body), &record, store.now(), base_url))
-            }
-            _ => None,
-        };
+        let mut record = store.desk_ticket(reference).await?.ok_or(ServiceError::NotFound)?;
+        record.status = new_status.unwrap_or(record.status);
+        let webhook = self
+            .portal
+            .webhooks()
+            .wanted()
+            .await?
+            .then(|| webhooks::event_of(&TicketEvent::CustomerMessage(body), &record, store.now(), base_url));
         store.add_customer_message(reference, body, new_status, webhook.as_ref()).await?;
         self.portal.desk().refresh_clocks(reference).await?;
         if body.is_some() {
-            self.tell_the_agent(reference, base_url).await?;
+            self.tell_the_agent(&record, base_url).await?;
         }
         Ok(true)
     }
@@ -227,9 +228,9 @@ impl Tickets<'_> {
     }
 
     /// The customer answered: the agent who has the ticket hears of it, in their language.
-    async fn tell_the_agent(&self, reference: &TicketRef, base_url: &str) -> Result<(), ServiceError> {
+    async fn tell_the_agent(&self, ticket: &DeskTicketRecord, base_url: &str) -> Result<(), ServiceError> {
         let store = self.portal.store();
-        let Some(ticket) = store.desk_ticket(reference).await? else { return Ok(()) };
+        let reference = &ticket.reference;
         let Some(agent) = ticket.assignee else { return Ok(()) };
         let Some(account) = store.staff_account(agent).await?.filter(|a| a.active) else { return Ok(()) };
         let link = crate::paths::staff_desk_ticket_link(base_url, account.locale, reference);

@@ -86,6 +86,16 @@ pub struct Targets {
     pub resolution: BusinessMinutes,
 }
 
+impl Targets {
+    /// The budget of `target`.
+    pub const fn of(&self, target: super::Target) -> BusinessMinutes {
+        match target {
+            super::Target::FirstResponse => self.first_response,
+            super::Target::Resolution => self.resolution,
+        }
+    }
+}
+
 /// Checked desk settings.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DeskSettings {

@@ -55,6 +55,14 @@ pub struct TicketClocks {
 }
 
 impl TicketClocks {
+    /// The state of `target`.
+    pub const fn of(&self, target: Target) -> TargetState {
+        match target {
+            Target::FirstResponse => self.first_response,
+            Target::Resolution => self.resolution,
+        }
+    }
+
     /// The next due time of a running clock: what the queue sorts by.
     pub fn next_due(&self) -> Option<Timestamp> {
         match (self.first_response.running_due(), self.resolution.running_due()) {
@@ -119,25 +127,23 @@ pub struct Alert {
     pub at: Timestamp,
 }
 
-/// The alerts of the running targets of a ticket not yet in `sent` (target, kind code), in
-/// time order: a warning at each of `shares` of a budget, and the breach at the due time.
+/// The alerts of the running targets of a ticket (its `clocks`, from `history`) not yet in
+/// `sent` (target, kind code), in time order: a warning at each of `shares` of a budget, and
+/// the breach at the due time.
 pub fn pending_alerts(
     calendar: &BusinessCalendar,
     targets: Targets,
     created: Timestamp,
     history: &[(Timestamp, TicketStatus)],
-    first_reply: Option<Timestamp>,
+    clocks: &TicketClocks,
     shares: &[u8],
     sent: &[(Target, String)],
 ) -> Vec<Alert> {
-    let clocks = ticket_clocks(calendar, targets, created, history, first_reply);
     let pauses = pauses_of(history);
     let mut alerts = Vec::new();
-    for (target, state, budget) in [
-        (Target::FirstResponse, clocks.first_response, targets.first_response),
-        (Target::Resolution, clocks.resolution, targets.resolution),
-    ] {
-        let TargetState::Running { due } = state else { continue };
+    for target in [Target::FirstResponse, Target::Resolution] {
+        let TargetState::Running { due } = clocks.of(target) else { continue };
+        let budget = targets.of(target);
         let warnings = shares.iter().filter_map(|share| {
             due_at(calendar, created, budget.share(*share), &pauses).map(|at| (AlertKind::Warning(*share), at))
         });
@@ -256,7 +262,8 @@ mod tests {
     #[test]
     fn alerts_fall_at_the_warning_shares_and_the_due_time_and_sent_ones_are_left_out() {
         let calendar = BusinessCalendar::finnish_office_hours();
-        let alerts = pending_alerts(&calendar, targets(), monday(8, 0), &[], None, &[75, 90], &[]);
+        let clocks = |reply| ticket_clocks(&calendar, targets(), monday(8, 0), &[], reply);
+        let alerts = pending_alerts(&calendar, targets(), monday(8, 0), &[], &clocks(None), &[75, 90], &[]);
         let listed: Vec<_> = alerts.iter().map(|a| (a.target, a.kind, a.at)).collect();
         assert_eq!(
             listed,
@@ -270,7 +277,8 @@ mod tests {
             ]
         );
         let sent = [(Target::FirstResponse, "warning-75".to_owned())];
-        let replied = pending_alerts(&calendar, targets(), monday(8, 0), &[], Some(monday(9, 0)), &[75, 90], &sent);
+        let replied =
+            pending_alerts(&calendar, targets(), monday(8, 0), &[], &clocks(Some(monday(9, 0))), &[75, 90], &sent);
         assert_eq!(replied.len(), 3, "a reply ends the first-response alerts: {replied:?}");
         assert!(replied.iter().all(|a| a.target == Target::Resolution));
     }

@@ -173,6 +173,23 @@ pub struct DeskChange {
     pub webhook: Option<super::WebhookEvent>,
 }
 
+impl DeskChange {
+    /// A change by `staff` to a ticket they saw in `expected_status`, with nothing in it yet.
+    pub fn by(staff: StaffId, expected_status: TicketStatus) -> DeskChange {
+        DeskChange {
+            staff,
+            body: None,
+            internal: false,
+            new_status: None,
+            expected_status,
+            field: None,
+            mail: None,
+            status_token_hash: None,
+            webhook: None,
+        }
+    }
+}
+
 /// The derived clock columns of a ticket.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClockColumns {
@@ -476,20 +493,6 @@ impl Store {
         Ok(())
     }
 
-    /// Active tickets whose clocks were never computed (sent before the desk existed: the
-    /// migration ranks them by their sending time), at most `limit`.
-    pub async fn tickets_without_clocks(&self, limit: i64) -> Result<Vec<TicketRef>, StoreError> {
-        let rows: Vec<(String,)> = sqlx::query_as(
-            "SELECT reference FROM tickets WHERE active = 1 AND response_due_at IS NULL \
-             AND resolution_due_at IS NULL AND queue_rank <> $1 ORDER BY created_at LIMIT $2",
-        )
-        .bind(PAUSED_RANK)
-        .bind(limit)
-        .fetch_all(self.pool())
-        .await?;
-        rows.iter().map(|(r,)| read_reference(r)).collect()
-    }
-
     /// The tickets whose next service-level alert is due at `now`, the earliest first.
     pub async fn tickets_with_alerts_due(&self, now: Timestamp, limit: i64) -> Result<Vec<TicketRef>, StoreError> {
         let rows: Vec<(String,)> =
@@ -686,17 +689,13 @@ impl Store {
         Ok(sqlx::query_scalar("SELECT spec FROM desk_settings WHERE id = 1").fetch_optional(self.pool()).await?)
     }
 
-    /// Replaces the desk's settings.
+    /// Replaces the desk's settings (`desk.yaml`, already checked) and reply templates, as an
+    /// import does.
     pub async fn save_desk_settings(&self, spec: &str) -> Result<(), StoreError> {
         let _turn = self.write_turn().await?;
-        sqlx::query(
-            "INSERT INTO desk_settings (id, spec, updated_at) VALUES (1, $1, $2) \
-             ON CONFLICT (id) DO UPDATE SET spec = excluded.spec, updated_at = excluded.updated_at",
-        )
-        .bind(spec)
-        .bind(self.now().millis())
-        .execute(self.pool())
-        .await?;
+        let mut tx = self.begin_write().await?;
+        import_desk(&mut tx, spec, self.now().millis()).await?;
+        tx.commit().await?;
         Ok(())
     }
 

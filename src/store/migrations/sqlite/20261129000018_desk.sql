@@ -11,6 +11,8 @@ ALTER TABLE tickets ADD COLUMN merged_into TEXT;                -- the ticket th
 ALTER TABLE tickets ADD COLUMN next_alert_at BIGINT;            -- the next service-level warning or breach not yet sent
 UPDATE tickets SET active = 0 WHERE status IN ('resolved', 'closed');
 UPDATE tickets SET queue_rank = created_at;
+-- Due for the alert job at once, which computes their clocks (and alerts) on its first run.
+UPDATE tickets SET next_alert_at = created_at WHERE active = 1;
 -- The filters are in the queue indexes, so a filtered count never reads the table.
 CREATE INDEX tickets_team_queue ON tickets (team, active, queue_rank, status, priority, contact_locale);
 CREATE INDEX tickets_assignee_queue ON tickets (assignee_id, active, queue_rank, status, priority, contact_locale);

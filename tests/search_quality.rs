@@ -3,14 +3,14 @@
 
 use tuki::content::demo::demo_bundle;
 use tuki::search::SearchIndex;
-use tuki::search::eval::{QUERY_SET, evaluate, parse_queries};
+use tuki::search::eval::{DEV_SET, evaluate, parse_queries};
 
 #[tokio::test]
 async fn tuki_meets_the_quality_targets_and_beats_the_fts5_baseline() {
     let bundle = demo_bundle().expect("demo bundle");
     let index = SearchIndex::in_memory().expect("index");
     index.rebuild(&bundle.documents, "eval").expect("indexed");
-    let queries = parse_queries(QUERY_SET).expect("query set");
+    let queries = parse_queries(DEV_SET).expect("query set");
     assert!(queries.len() >= 150, "{} queries", queries.len());
     let report = evaluate(&index, &bundle.documents, &queries).await.expect("evaluation");
     let table = report.render(true);

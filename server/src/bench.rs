@@ -15,7 +15,7 @@ use tuki::Locale;
 use tuki::content::demo::demo_bundle;
 use tuki::content::{DocKind, Document, Slug, Status, Translation};
 use tuki::paths::encode_query_value;
-use tuki::search::eval::{QUERY_SET, parse_queries};
+use tuki::search::eval::{DEV_SET, parse_queries};
 use tuki::search::{SearchIndex, SearchRequest};
 
 /// What to measure.
@@ -112,7 +112,7 @@ fn memory_mib(key: &str) -> Option<f64> {
 
 /// The queries the benchmark sends: the labelled set's, as customers typed them.
 fn bench_queries() -> anyhow::Result<Vec<(Locale, String)>> {
-    let queries = parse_queries(QUERY_SET).map_err(anyhow::Error::msg)?;
+    let queries = parse_queries(DEV_SET).map_err(anyhow::Error::msg)?;
     Ok(queries.into_iter().map(|q| (q.locale, q.text)).collect())
 }
 

@@ -115,10 +115,12 @@ pub enum Command {
         #[command(subcommand)]
         kind: ReportKind,
     },
-    /// Measure search quality on the labelled query set over the demo content, against an
-    /// SQLite FTS5 baseline: P@1, recall@3 and MRR@10 overall, per locale and per query type.
+    /// Measure search quality on both parts of the labelled query set (development and
+    /// held-out test) over the demo content and an independent corpus, against an SQLite FTS5
+    /// baseline: P@1, recall@3 and MRR@10 overall, per locale and per query type.
     Eval {
-        /// Also list every query whose answer was not in the first three.
+        /// Also list every development query whose answer was not in the first three (the
+        /// test part's are never listed).
         #[arg(long)]
         misses: bool,
         /// Also evaluate with each signal switched off in turn.

@@ -9,6 +9,11 @@ static DEMO: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/content/demo")
 
 /// The demo bundle's files.
 pub fn demo_files() -> BundleFiles {
+    compiled_files(&DEMO)
+}
+
+/// The files of a bundle compiled in with `include_dir!`, by path inside it.
+pub fn compiled_files(dir: &Dir<'static>) -> BundleFiles {
     fn walk(dir: &Dir<'static>, out: &mut BundleFiles) {
         for file in dir.files() {
             let path = file.path().to_string_lossy().replace('\\', "/");
@@ -20,7 +25,7 @@ pub fn demo_files() -> BundleFiles {
         }
     }
     let mut files = BundleFiles::new();
-    walk(&DEMO, &mut files);
+    walk(dir, &mut files);
     files
 }
 

@@ -1,19 +1,72 @@
-//! `tuki eval`: search quality on the project's labelled query set, against an SQLite FTS5
+//! `tuki eval`: search quality on the project's labelled query sets, against an SQLite FTS5
 //! baseline over the same documents, in the same run.
+//!
+//! Two corpora are searched together: the demo content and an independent corpus
+//! (`eval/corpus`, 42 articles of the same domains written in another voice, never shown in the
+//! portal). The queries are split in two parts: the development part (`eval/dev.tsv`), which the
+//! search is tuned on and whose misses may be printed, and the test part (`eval/test.tsv`),
+//! written before any tuning on the independent corpus and read only as aggregate figures.
 //!
 //! Metrics per query: P@1 (the first hit is an acceptable answer), recall@3 (an acceptable
 //! answer is among the first three), MRR@10 (1 / rank of the first acceptable answer in ten).
 
 use super::{SearchIndex, SearchRequest};
 use crate::Locale;
+use crate::content::bundle::{Bundle, BundleErrors};
+use crate::content::demo::{compiled_files, demo_bundle};
 use crate::content::markdown::to_plain_text;
 use crate::content::{Document, Status};
 use sqlx::{Connection, Row, SqliteConnection};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-/// The project's query set, compiled in.
-pub const QUERY_SET: &str = include_str!("eval/queries.tsv");
+/// The development part of the query set: tuned on; its misses may be read.
+pub const DEV_SET: &str = include_str!("eval/dev.tsv");
+
+/// The held-out test part: only ever read as aggregate figures.
+pub const TEST_SET: &str = include_str!("eval/test.tsv");
+
+static CORPUS: include_dir::Dir<'static> = include_dir::include_dir!("$CARGO_MANIFEST_DIR/src/search/eval/corpus");
+
+/// The independent corpus, checked like any bundle.
+pub fn independent_corpus() -> Result<Bundle, BundleErrors> {
+    Bundle::parse(&compiled_files(&CORPUS))
+}
+
+/// Every document the evaluation searches: the demo content and the independent corpus.
+pub fn evaluation_documents() -> Result<Vec<Document>, String> {
+    let mut documents = demo_bundle().map_err(|e| e.to_string())?.documents;
+    documents.extend(independent_corpus().map_err(|e| e.to_string())?.documents);
+    Ok(documents)
+}
+
+/// Which part of the query set a report covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Tuned on; misses may be printed.
+    Dev,
+    /// Held out; aggregates only.
+    Test,
+}
+
+impl Part {
+    /// The part's queries.
+    pub fn queries(self) -> Vec<LabelledQuery> {
+        let text = match self {
+            Part::Dev => DEV_SET,
+            Part::Test => TEST_SET,
+        };
+        parse_queries(text).expect("the compiled-in query sets parse (a unit test checks them)")
+    }
+
+    /// The part's name in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Dev => "development part",
+            Part::Test => "test part (held out)",
+        }
+    }
+}
 
 /// One labelled query.
 #[derive(Clone, Debug)]
@@ -149,11 +202,17 @@ pub async fn evaluate(
 }
 
 impl EvalReport {
-    /// The report as a table, with the misses of Tuki's search when `misses` is set.
-    pub fn render(&self, misses: bool) -> String {
+    /// The report as a table, with the misses of Tuki's search when `misses` is set and the
+    /// part is the development part (the test part's queries are never printed).
+    pub fn render(&self, part: Part, misses: bool) -> String {
         let mut out = String::new();
         let n = self.tuki.overall().n;
-        let _ = writeln!(out, "Search evaluation: {n} queries over {} searchable translations\n", self.documents);
+        let _ = writeln!(
+            out,
+            "Search evaluation, {}: {n} queries over {} searchable translations\n",
+            part.name(),
+            self.documents
+        );
         let _ = writeln!(out, "{:<18} {:>4}   {:>24}   {:>24}", "", "", "tuki", "fts5 baseline");
         let _ = writeln!(
             out,
@@ -177,7 +236,7 @@ impl EvalReport {
                 b.mrr_at_10()
             );
         }
-        if misses {
+        if misses && part == Part::Dev {
             let _ = writeln!(out, "\nTuki misses (no acceptable answer in the first three):");
             for (q, top) in &self.tuki.misses {
                 let _ = writeln!(
@@ -262,5 +321,38 @@ impl Fts5Baseline {
         .await
         .map_err(|e| e.to_string())?;
         rows.iter().map(|r| r.try_get::<String, _>(0).map_err(|e| e.to_string())).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_parts_parse_and_every_answer_names_a_published_document() {
+        let documents = evaluation_documents().expect("both corpora");
+        let ids: std::collections::BTreeSet<String> =
+            documents.iter().map(|d| format!("{}:{}", d.kind, d.slug)).collect();
+        for part in [Part::Dev, Part::Test] {
+            for q in part.queries() {
+                for answer in &q.answers {
+                    assert!(ids.contains(answer), "{:?} in the {} names {answer}", q.text, part.name());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_set_has_four_hundred_queries_a_quarter_of_them_paraphrases_and_no_query_in_both_parts() {
+        let (dev, test) = (Part::Dev.queries(), Part::Test.queries());
+        let all: Vec<&LabelledQuery> = dev.iter().chain(&test).collect();
+        assert!(all.len() >= 400, "{} queries", all.len());
+        let paraphrases = all.iter().filter(|q| q.kind == "paraphrase").count();
+        assert!(paraphrases * 4 >= all.len(), "{paraphrases} paraphrases of {}", all.len());
+        let key = |q: &LabelledQuery| (q.locale, q.text.to_lowercase());
+        let dev_keys: std::collections::BTreeSet<_> = dev.iter().map(key).collect();
+        assert!(test.iter().all(|q| !dev_keys.contains(&key(q))), "a test query is also in the development part");
+        let independent = independent_corpus().expect("corpus").documents.len();
+        assert!(independent >= 40, "{independent} independent articles");
     }
 }

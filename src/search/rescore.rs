@@ -91,7 +91,7 @@ fn seek(docs: &mut dyn Scorer, target: DocId) -> DocId {
 mod tests {
     use super::*;
     use crate::content::demo::demo_bundle;
-    use crate::search::eval::{QUERY_SET, parse_queries};
+    use crate::search::eval::{DEV_SET, parse_queries};
     use crate::search::{SearchIndex, Weights, query};
     use tantivy::query::Occur;
 
@@ -103,7 +103,7 @@ mod tests {
         let searcher = index.reader.searcher();
         let vocabulary = index.vocabulary.read().expect("vocabulary");
         let mut reordered = 0;
-        for q in parse_queries(QUERY_SET).expect("query set") {
+        for q in parse_queries(DEV_SET).expect("query set") {
             let words = query::words(&q.text);
             let known = &vocabulary[q.locale as usize];
             let Some(built) = query::build(&q.text, &words, q.locale, &index.fields, known, &[], &Weights::default())

@@ -187,6 +187,10 @@ impl Portal {
         let _turn = self.index_turn.lock().await;
         let target = self.store.content_generation().await?;
         let indexed = self.search.generation().and_then(|g| g.parse::<i64>().ok());
+        // A changed synonyms file takes a new generation too.
+        if indexed != Some(target) || !self.search.synonyms_loaded() {
+            self.search.set_synonyms(&self.store.synonyms().await?)?;
+        }
         match indexed {
             Some(indexed) if indexed == target => Ok(CatchUp::UpToDate),
             Some(indexed) if indexed < target => {

@@ -110,7 +110,23 @@ async fn eval(misses: bool, ablation: bool) -> anyhow::Result<()> {
     }
     if ablation {
         println!("Ablation (P@1 / R@3 / MRR@10 of each part; R@3 of its paraphrases and compounds):");
-        for (name, weights) in ablations() {
+        let mut variants = ablations();
+        let mut thesauri = Vec::new();
+        for locale in tuki::Locale::ALL {
+            let Some(path) = tuki::search::thesaurus::debian_path(locale) else { continue };
+            if let Ok(bytes) = std::fs::read(&path) {
+                index.set_thesaurus(locale, &tuki::search::thesaurus::read_mythes(&bytes))?;
+                thesauri.push(locale.code());
+            }
+        }
+        if !thesauri.is_empty() {
+            let full = tuki::search::Weights::default();
+            for (name, weight) in [("with packaged thesauri at 0.2", 0.2), ("with packaged thesauri at 0.5", 0.5)] {
+                variants.push((name, tuki::search::Weights { thesaurus: weight, ..full }));
+            }
+            println!("  (thesauri found for {})", thesauri.join(", "));
+        }
+        for (name, weights) in variants {
             index.set_weights(weights);
             let mut line = format!("  {name:<36}");
             for part in [Part::Dev, Part::Test] {

@@ -6,6 +6,8 @@
 //! cases/<slug>/<locale>.md        # solved cases, same shape
 //! teams.yaml                      # slug: {fi: name, sv: name, en: name}; needed with forms
 //! forms/<slug>.yaml               # guided support forms (see `crate::forms::definition`)
+//! desk.yaml                       # the desk's service levels and reply templates
+//! synonyms/<locale>.yaml          # customers' words for the articles' (see `super::synonyms`)
 //! ```
 //!
 //! Each `.md` starts with YAML front matter between `---` lines — `title` (required),
@@ -36,6 +38,8 @@ pub struct Bundle {
     pub forms: Vec<FormDefinition>,
     /// The desk's service-level settings and reply templates (`desk.yaml`), as written.
     pub desk: Option<String>,
+    /// The synonyms files (`synonyms/<locale>.yaml`), as written.
+    pub synonyms: BTreeMap<Locale, String>,
 }
 
 /// One problem in a bundle, at a file and line (1-based) relative to the bundle's folder.
@@ -191,8 +195,15 @@ impl Bundle {
             None => None,
         };
         let mut form_files = Vec::new();
+        let mut synonyms = BTreeMap::new();
         for (path, text) in files {
             if path == "categories.yaml" || path == "teams.yaml" || path == "desk.yaml" {
+                continue;
+            }
+            if let Some(name) = path.strip_prefix("synonyms/") {
+                if let Some((locale, text)) = check_synonyms(path, name, text, &mut problems) {
+                    synonyms.insert(locale, text);
+                }
                 continue;
             }
             if let Some(name) = path.strip_prefix("forms/") {
@@ -209,7 +220,8 @@ impl Bundle {
                 (None, _) => problems.add(
                     Path::new(path),
                     1,
-                    "unexpected file: a bundle holds categories.yaml, teams.yaml, desk.yaml, articles/, cases/ and forms/",
+                    "unexpected file: a bundle holds categories.yaml, teams.yaml, desk.yaml, articles/, cases/, forms/ \
+                     and synonyms/",
                 ),
             }
         }
@@ -229,7 +241,7 @@ impl Bundle {
         }
         let forms = parse_forms(&form_files, &teams, &documents, &mut problems);
         if problems.0.is_empty() {
-            Ok(Bundle { categories, documents, teams, forms, desk })
+            Ok(Bundle { categories, documents, teams, forms, desk, synonyms })
         } else {
             Err(BundleErrors(problems.0))
         }
@@ -255,6 +267,12 @@ impl Bundle {
         }
         if let Some(desk) = &self.desk {
             std::fs::write(dir.join("desk.yaml"), desk)?;
+        }
+        if !self.synonyms.is_empty() {
+            std::fs::create_dir_all(dir.join("synonyms"))?;
+        }
+        for (locale, text) in &self.synonyms {
+            std::fs::write(dir.join("synonyms").join(format!("{}.yaml", locale.code())), text)?;
         }
         if !self.forms.is_empty() {
             std::fs::create_dir_all(dir.join("forms"))?;
@@ -291,6 +309,36 @@ fn line_of_key(text: &str, key: &str, first_line: usize) -> usize {
     text.lines()
         .position(|line| line.trim_start().strip_prefix(key).is_some_and(|rest| rest.starts_with(':')))
         .map_or(first_line, |i| first_line + i)
+}
+
+/// Checks `synonyms/<name>`: a locale's file whose rules read; its locale and text when it does.
+fn check_synonyms(
+    path: &str,
+    name: &str,
+    text: &Result<String, String>,
+    problems: &mut Problems,
+) -> Option<(Locale, String)> {
+    let rel = Path::new(path);
+    let Some(locale) = name.strip_suffix(".yaml").and_then(|code| code.parse::<Locale>().ok()) else {
+        problems.add(rel, 1, "unexpected file: synonyms go in synonyms/<locale>.yaml (fi, sv or en)");
+        return None;
+    };
+    let text = match text {
+        Ok(text) => text,
+        Err(e) => {
+            problems.add(rel, 1, format!("cannot read the synonyms: {e}"));
+            return None;
+        }
+    };
+    match super::synonyms::SynonymList::parse(text) {
+        Ok(_) => Some((locale, text.clone())),
+        Err(found) => {
+            for (line, reason) in found {
+                problems.add(rel, line, reason);
+            }
+            None
+        }
+    }
 }
 
 /// Checks `desk.yaml`: its settings, and that every team it names is in `teams.yaml`.

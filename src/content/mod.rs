@@ -12,6 +12,8 @@ pub mod demo;
 pub mod markdown;
 mod revision;
 mod slug;
+#[cfg(feature = "server")]
+pub mod synonyms;
 
 pub use revision::{ChangeSize, RevisionId, TranslationState};
 pub use slug::{Slug, SlugError};

@@ -148,8 +148,9 @@ impl Metrics {
 pub struct EngineReport {
     /// Keyed `all`, `locale:fi`, `type:typo`, …
     pub groups: BTreeMap<String, Metrics>,
-    /// Queries whose acceptable answer was not in the first three: (query, top three).
-    pub misses: Vec<(LabelledQuery, Vec<String>)>,
+    /// Queries whose first hit was not acceptable: (query, rank of the first acceptable answer
+    /// in ten, top three).
+    pub misses: Vec<(LabelledQuery, Option<usize>, Vec<String>)>,
 }
 
 impl EngineReport {
@@ -157,8 +158,9 @@ impl EngineReport {
         for key in ["all".to_owned(), format!("locale:{}", query.locale), format!("type:{}", query.kind)] {
             self.groups.entry(key).or_default().add(&ranked, &query.answers);
         }
-        if !ranked.iter().take(3).any(|id| query.answers.contains(id)) {
-            self.misses.push((query.clone(), ranked.into_iter().take(3).collect()));
+        let rank = ranked.iter().take(10).position(|id| query.answers.contains(id));
+        if rank != Some(0) {
+            self.misses.push((query.clone(), rank.map(|r| r + 1), ranked.into_iter().take(3).collect()));
         }
     }
 
@@ -237,11 +239,12 @@ impl EvalReport {
             );
         }
         if misses && part == Part::Dev {
-            let _ = writeln!(out, "\nTuki misses (no acceptable answer in the first three):");
-            for (q, top) in &self.tuki.misses {
+            let _ = writeln!(out, "\nTuki misses (first hit not acceptable; rank of the first acceptable one in ten):");
+            for (q, rank, top) in &self.tuki.misses {
+                let rank = rank.map_or("-".to_owned(), |r| r.to_string());
                 let _ = writeln!(
                     out,
-                    "  [{} {}] {:?} wants {} got {}",
+                    "  [{} {}] at {rank}: {:?} wants {} got {}",
                     q.locale,
                     q.kind,
                     q.text,
@@ -261,9 +264,22 @@ pub fn ablations() -> Vec<(&'static str, super::Weights)> {
         ("all signals", full),
         ("without typo correction", super::Weights { correction: 0.0, ..full }),
         ("without compound splitting", super::Weights { compound: 0.0, ..full }),
+        ("without compounds found by a part", super::Weights { part_of: 0.0, ..full }),
+        ("without synonyms", super::Weights { synonym: 0.0, ..full }),
         ("without last-word completion", super::Weights { prefix: 0.0, ..full }),
         ("without exact-spelling bonus", super::Weights { exact: 0.0, ..full }),
-        ("stemming only", super::Weights { correction: 0.0, compound: 0.0, prefix: 0.0, exact: 0.0, ..full }),
+        (
+            "stemming only",
+            super::Weights {
+                correction: 0.0,
+                compound: 0.0,
+                prefix: 0.0,
+                exact: 0.0,
+                part_of: 0.0,
+                synonym: 0.0,
+                ..full
+            },
+        ),
     ]
 }
 

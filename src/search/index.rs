@@ -74,6 +74,8 @@ impl SearchIndex {
             writer: Mutex::new(writer),
             fields,
             vocabulary: RwLock::new(Default::default()),
+            synonyms: RwLock::new((None, Locale::ALL.map(|l| synonyms::effective(l, None)))),
+            thesauri: RwLock::new(Default::default()),
             weights: Weights::default(),
             dir: dir.to_path_buf(),
             cache: cache::ResultCache::new(cache::DEFAULT_ENTRIES),
@@ -184,8 +186,41 @@ impl SearchIndex {
             }
         }
         let mut guard = self.vocabulary.write().map_err(|_| SearchError::Poisoned)?;
-        *guard = vocabularies.map(Vocabulary::new);
+        let [fi, sv, en] = vocabularies;
+        *guard = [Vocabulary::new(Locale::Fi, fi), Vocabulary::new(Locale::Sv, sv), Vocabulary::new(Locale::En, en)];
         Ok(())
+    }
+
+    /// Loads the editors' synonyms files (by locale; a locale without one keeps the default
+    /// vocabulary) unless they are the ones loaded; true when they were not. Recent results are
+    /// forgotten when they change.
+    pub fn set_synonyms(&self, sources: &std::collections::BTreeMap<Locale, String>) -> Result<bool, SearchError> {
+        let mut guard = self.synonyms.write().map_err(|_| SearchError::Poisoned)?;
+        if guard.0.as_ref() == Some(sources) {
+            return Ok(false);
+        }
+        let rules = Locale::ALL.map(|l| synonyms::effective(l, sources.get(&l).map(String::as_str)));
+        *guard = (Some(sources.clone()), rules);
+        drop(guard);
+        self.cache.invalidate();
+        Ok(true)
+    }
+
+    /// Uses a general-language thesaurus for `locale` (weighed by [`Weights::thesaurus`]).
+    pub fn set_thesaurus(
+        &self,
+        locale: Locale,
+        list: &crate::content::synonyms::SynonymList,
+    ) -> Result<(), SearchError> {
+        let rules = synonyms::Synonyms::new(locale, list);
+        self.thesauri.write().map_err(|_| SearchError::Poisoned)?[locale as usize] = rules;
+        self.cache.invalidate();
+        Ok(())
+    }
+
+    /// True once synonyms files were loaded (even none).
+    pub fn synonyms_loaded(&self) -> bool {
+        self.synonyms.read().is_ok_and(|guard| guard.0.is_some())
     }
 
     /// How many translations are searchable.

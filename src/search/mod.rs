@@ -17,6 +17,8 @@ mod rescore;
 mod schema;
 pub mod snippet;
 mod stopwords;
+pub mod synonyms;
+pub mod thesaurus;
 mod vocabulary;
 
 pub use crate::search_types::{SearchHit, SearchResults};
@@ -99,6 +101,10 @@ pub struct SearchIndex {
     writer: Mutex<IndexWriter>,
     fields: Fields,
     vocabulary: RwLock<[Vocabulary; 3]>,
+    /// The synonyms files as loaded (none yet: `None`), and their rules per locale.
+    synonyms: RwLock<(Option<std::collections::BTreeMap<Locale, String>>, [synonyms::Synonyms; 3])>,
+    /// General-language thesauri per locale (optional; see [`thesaurus`]).
+    thesauri: RwLock<[synonyms::Synonyms; 3]>,
     weights: Weights,
     dir: PathBuf,
     cache: cache::ResultCache,

@@ -16,6 +16,7 @@ use super::analysis::{self, terms};
 use super::rescore::Bonus;
 use super::schema::{Fields, LocaleFields};
 use super::stopwords;
+use super::synonyms::Synonyms;
 use super::vocabulary::Vocabulary;
 use crate::Locale;
 use std::collections::BTreeMap;
@@ -40,11 +41,28 @@ pub struct Weights {
     pub compound: f32,
     /// The closest known word, for a word the index does not know (a typo).
     pub correction: f32,
+    /// A known compound of the content that the word is a part of.
+    pub part_of: f32,
+    /// What the editors' synonym rules say the customer's words stand for.
+    pub synonym: f32,
+    /// A general-language thesaurus's synonyms of the customer's words.
+    pub thesaurus: f32,
 }
 
 impl Default for Weights {
     fn default() -> Weights {
-        Weights { title: 3.0, tags: 2.5, body: 1.0, exact: 0.5, prefix: 0.3, compound: 0.8, correction: 0.6 }
+        Weights {
+            title: 3.0,
+            tags: 2.5,
+            body: 1.0,
+            exact: 0.5,
+            prefix: 0.3,
+            compound: 0.8,
+            correction: 0.6,
+            part_of: 0.4,
+            synonym: 0.5,
+            thesaurus: 0.0,
+        }
     }
 }
 
@@ -120,13 +138,16 @@ pub struct BuiltQuery {
 }
 
 /// The query for `text` against the fields of `locale`; `None` when it has no words.
-/// `folded` are its [`words`]; `hints[i]` is what the index knows about word `i`.
+/// `folded` are its [`words`]; `hints[i]` is what the index knows about word `i`;
+/// `expansions` are synonym rules with the weight of what they add.
+#[allow(clippy::too_many_arguments)]
 pub fn build(
     text: &str,
     folded: &[String],
     locale: Locale,
     fields: &Fields,
     vocabulary: &Vocabulary,
+    expansions: &[(&Synonyms, f32)],
     hints: &[WordHints],
     weights: &Weights,
 ) -> Option<BuiltQuery> {
@@ -154,11 +175,24 @@ pub fn build(
         {
             weighted.add_stem(&f, &corrected, weights, weights.correction);
         }
-        if let Some(parts) = vocabulary.split_compound(&folded[i]) {
+        if let Some(parts) = vocabulary.split_compound(&folded[i], locale) {
             for part in parts {
                 if let Some(part_stem) = terms(&mut stem, &part).into_iter().next() {
                     weighted.add_stem(&f, &part_stem, weights, weights.compound);
+                    for compound in vocabulary.compounds_with(&part_stem) {
+                        weighted.add(f.folded, compound, weights.part_of * weights.compound);
+                    }
                 }
+            }
+        }
+        for compound in vocabulary.compounds_with(&stems[i]) {
+            weighted.add(f.folded, compound, weights.part_of);
+        }
+    }
+    for (rules, weight) in expansions {
+        if *weight > 0.0 {
+            for stem in rules.expand(&stems) {
+                weighted.add_stem(&f, &stem, weights, *weight);
             }
         }
     }

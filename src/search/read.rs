@@ -84,9 +84,15 @@ impl SearchIndex {
                 Ok(WordHints { correction: self.correction(searcher, locale, known, word)?, completions })
             })
             .collect::<Result<Vec<_>, SearchError>>()?;
-        let Some(query::BuiltQuery { ranked: text_query, bonus }) =
-            query::build(&request.text, words, locale, &self.fields, known, &hints, &self.weights)
-        else {
+        let synonyms = self.synonyms.read().map_err(|_| SearchError::Poisoned)?;
+        let thesauri = self.thesauri.read().map_err(|_| SearchError::Poisoned)?;
+        let expansions = [
+            (&synonyms.1[locale as usize], self.weights.synonym),
+            (&thesauri[locale as usize], self.weights.thesaurus),
+        ];
+        let built = query::build(&request.text, words, locale, &self.fields, known, &expansions, &hints, &self.weights);
+        drop((thesauri, synonyms));
+        let Some(query::BuiltQuery { ranked: text_query, bonus }) = built else {
             return Ok((0, Vec::new()));
         };
         // The text query only reaches this locale's fields, so it needs no locale filter; without

@@ -106,7 +106,8 @@ mod tests {
         for q in parse_queries(DEV_SET).expect("query set") {
             let words = query::words(&q.text);
             let known = &vocabulary[q.locale as usize];
-            let Some(built) = query::build(&q.text, &words, q.locale, &index.fields, known, &[], &Weights::default())
+            let Some(built) =
+                query::build(&q.text, &words, q.locale, &index.fields, known, &[], &[], &Weights::default())
             else {
                 continue;
             };

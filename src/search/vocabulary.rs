@@ -1,24 +1,58 @@
 //! The words the index knows, for splitting compound words the customer typed
-//! (`korttimaksu` → `kortti` + `maksu`, `betalningsgräns` → `betalning(s)` + `gräns`).
+//! (`korttimaksu` → `kortti` + `maksu`, `betalningsgräns` → `betalning(s)` + `gräns`,
+//! `lapsentili` → `lapsen` + `tili`), and for finding the compounds of the content that a word
+//! is part of (`lompakko` → `mobiililompakkoon`).
 //!
 //! Built from the index's own term dictionaries after every commit, so it always matches the
-//! content and costs nothing on the query path but a hash lookup per candidate split.
+//! content and costs nothing on the query path but hash lookups.
 
-use std::collections::HashSet;
+use super::analysis::{self, terms};
+use crate::Locale;
+use std::collections::{HashMap, HashSet};
 
-/// Shortest part a compound is split into: shorter "words" are mostly noise.
+/// Shortest part a compound the customer typed is split into: shorter "words" are mostly noise.
 const MIN_PART: usize = 3;
+/// Shortest part of the content's own compounds, and shortest part recognised by its stem
+/// (an inflected part): stricter, since no customer asked for these.
+const MIN_STRICT_PART: usize = 4;
+/// Most known compounds one part stands for in a query.
+const MAX_COMPOUNDS_PER_PART: usize = 8;
 
-/// Whole folded word forms of the indexed text.
+/// Whole folded word forms of the indexed text, their stems, and its compounds by part.
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
     forms: HashSet<String>,
+    stems: HashSet<String>,
+    /// Stem of a part → known compound forms with that part.
+    compounds: HashMap<String, Vec<String>>,
 }
 
 impl Vocabulary {
-    /// A vocabulary of these forms.
-    pub fn new(forms: HashSet<String>) -> Vocabulary {
-        Vocabulary { forms }
+    /// The vocabulary of these folded forms of `locale`'s text.
+    pub fn new(locale: Locale, forms: HashSet<String>) -> Vocabulary {
+        let mut stemmer = analysis::stemmer(locale);
+        let stems = forms.iter().filter_map(|f| terms(&mut stemmer, f).pop()).collect();
+        let mut vocabulary = Vocabulary { forms, stems, compounds: HashMap::new() };
+        let mut compounds: HashMap<String, Vec<String>> = HashMap::new();
+        for form in &vocabulary.forms {
+            if form.chars().count() < 2 * MIN_STRICT_PART {
+                continue;
+            }
+            let Some(parts) = vocabulary.cover_with(form, MIN_STRICT_PART, &mut |_| false) else { continue };
+            for part in parts {
+                if let Some(stem) = terms(&mut stemmer, &part).pop() {
+                    let entry = compounds.entry(stem).or_default();
+                    if entry.len() < MAX_COMPOUNDS_PER_PART {
+                        entry.push(form.clone());
+                    }
+                }
+            }
+        }
+        for list in compounds.values_mut() {
+            list.sort();
+        }
+        vocabulary.compounds = compounds;
+        vocabulary
     }
 
     /// How many forms are known.
@@ -36,24 +70,78 @@ impl Vocabulary {
         self.forms.contains(word)
     }
 
-    /// Splits an unknown word into known forms (fewest parts first; a Swedish linking `s`
-    /// between parts is allowed). `None` when the word itself is known or cannot be split.
-    pub fn split_compound(&self, word: &str) -> Option<Vec<String>> {
+    /// The known compounds that have a part with this stem (at most a few).
+    pub fn compounds_with(&self, stem: &str) -> &[String] {
+        self.compounds.get(stem).map_or(&[], Vec::as_slice)
+    }
+
+    /// Splits an unknown word into known words: fewest parts first; a part may be inflected
+    /// (known by its stem) and may end in a linking `s` (Swedish) or `n` (a Finnish genitive).
+    /// When no split covers the whole word, the longest known beginning or end of it (a typo
+    /// or an unknown word in the other part). `None` when the word itself is known or nothing
+    /// of it is.
+    pub fn split_compound(&self, word: &str, locale: Locale) -> Option<Vec<String>> {
         if self.forms.contains(word) || word.chars().count() < 2 * MIN_PART {
             return None;
         }
+        let mut stemmer = analysis::stemmer(locale);
+        let by_stem = |piece: &str, stemmer: &mut tantivy::tokenizer::TextAnalyzer| {
+            piece.chars().count() >= MIN_STRICT_PART
+                && terms(stemmer, piece).pop().is_some_and(|stem| self.stems.contains(&stem))
+        };
+        if let Some(parts) = self.cover_with(word, MIN_PART, &mut |piece| by_stem(piece, &mut stemmer)) {
+            return Some(parts);
+        }
+        // The longest known beginning or end, leaving at least a short word.
         let chars: Vec<char> = word.chars().collect();
-        // best[i] = fewest parts covering chars[..i], with the split that achieves it.
         let n = chars.len();
-        let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1]; // (parts, previous index)
+        let piece = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
+        let known = |p: &str, stemmer: &mut tantivy::tokenizer::TextAnalyzer| {
+            p.chars().count() >= MIN_STRICT_PART && (self.forms.contains(p) || by_stem(p, stemmer))
+        };
+        let head = (MIN_STRICT_PART..=n - MIN_PART).rev().map(|end| piece(0, end)).find(|p| known(p, &mut stemmer));
+        let tail = (MIN_PART..=n - MIN_STRICT_PART).map(|start| piece(start, n)).find(|p| known(p, &mut stemmer));
+        match (head, tail) {
+            (Some(h), Some(t)) if t.len() > h.len() => Some(vec![t]),
+            (Some(h), _) => Some(vec![h]),
+            (None, Some(t)) => Some(vec![t]),
+            (None, None) => None,
+        }
+    }
+
+    /// The fewest-parts split of `word` into known forms of at least `min` letters, a linking
+    /// letter allowed after a part, or pieces `also` accepts; `None` unless it has two parts.
+    fn cover_with(&self, word: &str, min: usize, also: &mut dyn FnMut(&str) -> bool) -> Option<Vec<String>> {
+        self.split_by(word, min, &mut |piece, inner| {
+            self.forms.contains(piece)
+                || (inner
+                    && (piece.ends_with('s') || piece.ends_with('n'))
+                    && self.forms.contains(&piece[..piece.len() - 1]))
+                || also(piece)
+        })
+    }
+
+    /// Fewest-parts cover of `word` by pieces of at least `min` letters that `known(piece,
+    /// inner)` accepts (`inner`: not the last piece); a linking letter a piece was accepted
+    /// with is dropped from it.
+    fn split_by(&self, word: &str, min: usize, known: &mut dyn FnMut(&str, bool) -> bool) -> Option<Vec<String>> {
+        let chars: Vec<char> = word.chars().collect();
+        let n = chars.len();
+        if n < 2 * min {
+            return None;
+        }
+        // best[i] = fewest parts covering chars[..i], with the split that achieves it.
+        let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
         best[0] = Some((0, 0));
-        for end in MIN_PART..=n {
-            for start in 0..=end - MIN_PART {
+        for end in min..=n {
+            for start in 0..=end - min {
                 let Some((parts, _)) = best[start] else { continue };
+                // The whole word is not a split of itself.
+                if (start == 0 && end == n) || best[end].is_some_and(|(p, _)| parts + 1 >= p) {
+                    continue;
+                }
                 let piece: String = chars[start..end].iter().collect();
-                let known = self.forms.contains(&piece)
-                    || (piece.ends_with('s') && self.forms.contains(&piece[..piece.len() - 1]) && end < n);
-                if known && best[end].is_none_or(|(p, _)| parts + 1 < p) {
+                if known(&piece, end < n) {
                     best[end] = Some((parts + 1, start));
                 }
             }
@@ -67,12 +155,11 @@ impl Vocabulary {
         while end > 0 {
             let (_, start) = best[end]?;
             let piece: String = chars[start..end].iter().collect();
-            let piece = if !self.forms.contains(&piece) && piece.ends_with('s') {
-                piece[..piece.len() - 1].to_owned()
-            } else {
-                piece
-            };
-            parts.push(piece);
+            let linked = end < n
+                && !self.forms.contains(&piece)
+                && (piece.ends_with('s') || piece.ends_with('n'))
+                && self.forms.contains(&piece[..piece.len() - 1]);
+            parts.push(if linked { piece[..piece.len() - 1].to_owned() } else { piece });
             end = start;
         }
         parts.reverse();
@@ -109,15 +196,15 @@ mod tests {
     use super::*;
 
     fn vocabulary(words: &[&str]) -> Vocabulary {
-        Vocabulary::new(words.iter().map(|w| (*w).to_owned()).collect())
+        Vocabulary::new(Locale::Fi, words.iter().map(|w| (*w).to_owned()).collect())
     }
 
     #[test]
     fn an_unknown_compound_splits_into_known_words() {
         let v = vocabulary(&["kortti", "maksu", "verkko", "pankki", "tunnus"]);
-        assert_eq!(v.split_compound("korttimaksu"), Some(vec!["kortti".into(), "maksu".into()]));
+        assert_eq!(v.split_compound("korttimaksu", Locale::Fi), Some(vec!["kortti".into(), "maksu".into()]));
         assert_eq!(
-            v.split_compound("verkkopankkitunnus"),
+            v.split_compound("verkkopankkitunnus", Locale::Fi),
             Some(vec!["verkko".into(), "pankki".into(), "tunnus".into()])
         );
     }
@@ -125,7 +212,30 @@ mod tests {
     #[test]
     fn a_swedish_linking_s_is_allowed_between_parts() {
         let v = vocabulary(&["betalning", "grans"]);
-        assert_eq!(v.split_compound("betalningsgrans"), Some(vec!["betalning".into(), "grans".into()]));
+        assert_eq!(v.split_compound("betalningsgrans", Locale::Sv), Some(vec!["betalning".into(), "grans".into()]));
+    }
+
+    #[test]
+    fn a_finnish_genitive_first_part_and_an_inflected_last_part_are_recognised() {
+        let v = vocabulary(&["palkkatili", "vaihto", "mobiili", "lompakkoon"]);
+        assert_eq!(v.split_compound("palkkatilinvaihto", Locale::Fi), Some(vec!["palkkatili".into(), "vaihto".into()]));
+        // "lompakko" is known only inflected, by its stem.
+        assert_eq!(v.split_compound("mobiililompakko", Locale::Fi), Some(vec!["mobiili".into(), "lompakko".into()]));
+    }
+
+    #[test]
+    fn a_word_with_one_unknown_part_keeps_its_known_part() {
+        let v = vocabulary(&["kalender", "dela"]);
+        assert_eq!(v.split_compound("kalenderdelning", Locale::Sv), Some(vec!["kalender".into()]));
+    }
+
+    #[test]
+    fn the_compounds_of_the_content_are_found_by_their_parts() {
+        let v = vocabulary(&["mobiililompakko", "mobiili", "lompakko", "kortti"]);
+        let stem = terms(&mut analysis::stemmer(Locale::Fi), "lompakko").pop().expect("stem");
+        assert_eq!(v.compounds_with(&stem), ["mobiililompakko".to_owned()]);
+        let kortti = terms(&mut analysis::stemmer(Locale::Fi), "kortti").pop().expect("stem");
+        assert!(v.compounds_with(&kortti).is_empty());
     }
 
     #[test]
@@ -140,7 +250,7 @@ mod tests {
     #[test]
     fn known_words_and_unsplittable_words_are_left_alone() {
         let v = vocabulary(&["salasana", "sala", "sana"]);
-        assert_eq!(v.split_compound("salasana"), None);
-        assert_eq!(v.split_compound("xyzzyplugh"), None);
+        assert_eq!(v.split_compound("salasana", Locale::Fi), None);
+        assert_eq!(v.split_compound("xyzzyplugh", Locale::Fi), None);
     }
 }

@@ -79,6 +79,7 @@ impl Store {
             upsert_document(&mut tx, document, existing.as_ref(), generation, now).await?;
         }
         super::forms::import_teams_and_forms(&mut tx, bundle, now, &mut report).await?;
+        super::synonyms::import_synonyms(&mut tx, &bundle.synonyms, &mut generation, now, &mut report).await?;
         if let Some(desk) = &bundle.desk {
             super::desk::import_desk(&mut tx, desk, now).await?;
         }
@@ -213,6 +214,7 @@ impl Store {
             teams: self.teams().await?,
             forms: self.forms().await?.into_iter().map(|(_, form)| form).collect(),
             desk: self.desk_settings_text().await?,
+            synonyms: self.synonyms().await?,
         })
     }
 

@@ -20,6 +20,7 @@ mod reviews;
 mod revisions;
 mod schema;
 mod staff;
+mod synonyms;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod tickets;

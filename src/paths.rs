@@ -255,6 +255,8 @@ pub mod editor {
     pub const BODY: &str = "body";
     /// The tags, comma-separated.
     pub const TAGS: &str = "tags";
+    /// Questions the text answers, one per line.
+    pub const QUESTIONS: &str = "questions";
     /// How big the change is: `typo`, `minor` or `major`.
     pub const CHANGE: &str = "change";
     /// The note on the revision.

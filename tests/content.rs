@@ -240,3 +240,78 @@ async fn a_changed_form_gets_a_new_version_and_the_old_one_stays_readable() {
         portal.close().await;
     }
 }
+
+#[tokio::test]
+async fn synonyms_and_questions_travel_with_the_bundle_and_reach_the_search_at_once() {
+    use tuki::search::SearchRequest;
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let portal = open_portal(backend, dir.path()).await;
+        let b = dir.path().join("bundle");
+        write(&b, "categories.yaml", CATEGORIES);
+        write(
+            &b,
+            "articles/card-blocked/en.md",
+            "---\ntitle: Blocking a card\ncategory: cards\nquestions:\n- \"Someone has my plastic\"\n---\nCall us.\n",
+        );
+        write(&b, "articles/other/en.md", "---\ntitle: Opening hours\ncategory: cards\n---\nWe are open.\n");
+        write(&b, "synonyms/en.yaml", "# ours\n- zorblax => blocking\n");
+        let report = portal.import(&Bundle::read(&b).expect("valid")).await.expect("import");
+        assert!(report.added.contains(&"synonyms:en".to_owned()), "{report:?}");
+        let first = |text: &str| {
+            let request = SearchRequest {
+                text: text.to_owned(),
+                locale: Locale::En,
+                limit: 5,
+                offset: 0,
+                category: None,
+                kind: None,
+            };
+            portal.search_index().search(&request).expect("search").hits.first().map(|h| h.slug.clone())
+        };
+        assert_eq!(first("zorblax").as_deref(), Some("card-blocked"), "{backend:?}: the editors' rule");
+        assert_eq!(first("plastic").as_deref(), Some("card-blocked"), "{backend:?}: a question it answers");
+
+        // Exported as written, and the same file again changes nothing.
+        let export = dir.path().join("export");
+        portal.export().await.expect("export").write(&export).expect("write");
+        assert_eq!(
+            std::fs::read_to_string(export.join("synonyms/en.yaml")).expect("file"),
+            "# ours\n- zorblax => blocking\n"
+        );
+        let exported = std::fs::read_to_string(export.join("articles/card-blocked/en.md")).expect("file");
+        assert!(exported.contains("questions:\n- Someone has my plastic"), "{exported}");
+        let again = portal.import(&Bundle::read(&b).expect("valid")).await.expect("import");
+        assert!(again.unchanged.contains(&"synonyms:en".to_owned()), "{again:?}");
+
+        // A changed file replaces the rules at once.
+        write(&b, "synonyms/en.yaml", "- zorblax => opening\n");
+        let changed = portal.import(&Bundle::read(&b).expect("valid")).await.expect("import");
+        assert!(changed.changed.contains(&"synonyms:en".to_owned()), "{changed:?}");
+        assert_eq!(first("zorblax").as_deref(), Some("other"), "{backend:?}: the new rule");
+    }
+}
+
+#[test]
+fn bad_synonyms_files_and_questions_are_rejected_with_their_lines() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(d, "categories.yaml", CATEGORIES);
+    let many: String = (0..21).map(|i| format!("- \"question {i}\"\n")).collect();
+    write(d, "articles/too-many/en.md", &format!("---\ntitle: X\ncategory: cards\nquestions:\n{many}---\nBody\n"));
+    write(d, "synonyms/de.yaml", "- a, b\n");
+    write(d, "synonyms/fi.yaml", "# ok\n- kortti, kortit\n- yksinäinen\n- a => b => c\n");
+    write(d, "synonyms/sv.yaml", "inte: en lista\n");
+    let errors = Bundle::read(d).expect_err("accepted");
+    let listed: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    for (prefix, words) in [
+        ("articles/too-many/en.md:4:", "21 questions"),
+        ("synonyms/de.yaml:1:", "synonyms/<locale>.yaml"),
+        ("synonyms/fi.yaml:3:", "mean the same"),
+        ("synonyms/fi.yaml:4:", "one =>"),
+        ("synonyms/sv.yaml:1:", "not a list"),
+    ] {
+        assert!(listed.iter().any(|p| p.starts_with(prefix) && p.contains(words)), "{prefix} {words}: {listed:?}");
+    }
+    assert_eq!(listed.len(), 5, "{listed:?}");
+}

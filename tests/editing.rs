@@ -33,7 +33,7 @@ fn doc() -> DocRef {
 }
 
 fn edit<'a>(title: &'a str, body: &'a str, change: ChangeSize) -> Edit<'a> {
-    Edit { title, summary: "", body, tags: "kortti", change, note: "testi" }
+    Edit { title, summary: "", body, tags: "kortti", questions: "", change, note: "testi" }
 }
 
 async fn customer_body(portal: &Portal, locale: Locale) -> Option<(String, Option<Locale>)> {

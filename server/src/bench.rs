@@ -78,7 +78,7 @@ pub fn synthetic_corpus(n: usize) -> anyhow::Result<impl Iterator<Item = Documen
         let body = (0..4).map(|_| words(25).join(" ") + ".").collect::<Vec<_>>().join("\n\n");
         let summary = Some(words(12).join(" "));
         let mut translations = std::collections::BTreeMap::new();
-        translations.insert(locale, Translation { title, summary, body, tags });
+        translations.insert(locale, Translation { title, summary, body, tags, questions: Vec::new() });
         Document {
             kind: if i % 4 == 3 { DocKind::Case } else { DocKind::Article },
             slug,

@@ -48,6 +48,7 @@ pub async fn run(documents: usize, rounds: usize) -> anyhow::Result<()> {
             summary: "",
             body: &body,
             tags: "kortti",
+            questions: "",
             change: ChangeSize::Minor,
             note: "",
         };

@@ -119,13 +119,21 @@ pub enum Command {
     /// held-out test) over the demo content and an independent corpus, against an SQLite FTS5
     /// baseline: P@1, recall@3 and MRR@10 overall, per locale and per query type.
     Eval {
-        /// Also list every development query whose answer was not in the first three (the
-        /// test part's are never listed).
+        /// Also list every development query whose first hit was not acceptable (the test
+        /// part's are never listed).
         #[arg(long)]
         misses: bool,
-        /// Also evaluate with each signal switched off in turn.
+        /// Also evaluate with each signal switched off in turn, and with the packaged
+        /// thesauri where they are installed.
         #[arg(long)]
         ablation: bool,
+        /// Evaluate a rewritten copy of the development part instead (same columns), e.g. the
+        /// queries as a morphological analyser reads them (`.ci/voikko-queries`).
+        #[arg(long, value_name = "FILE")]
+        dev: Option<PathBuf>,
+        /// Evaluate a rewritten copy of the test part instead (aggregates only, as always).
+        #[arg(long, value_name = "FILE")]
+        test: Option<PathBuf>,
     },
     /// Benchmark search on a synthetic corpus: index build time, in-process latency, HTTP
     /// latency and throughput with wrk (must be installed), peak RSS.

@@ -1,7 +1,7 @@
 //! `tuki`: the Tuki support portal in one binary. See `tuki --help`.
 
 use clap::Parser;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tuki::content::bundle::Bundle;
 use tuki::portal::ImportReport;
@@ -61,7 +61,7 @@ async fn run() -> anyhow::Result<()> {
             portal.close().await;
             Ok(())
         }
-        Command::Eval { misses, ablation } => eval(misses, ablation).await,
+        Command::Eval { misses, ablation, dev, test } => eval(misses, ablation, [dev, test]).await,
         Command::Report { kind: tuki_server::cli::ReportKind::Deflection { since } } => {
             deflection_report(&cli.global, since.as_deref()).await
         }
@@ -99,13 +99,22 @@ async fn run() -> anyhow::Result<()> {
 
 /// `tuki eval`: both parts of the labelled query set over the demo content and the
 /// independent corpus, Tuki against FTS5; the test part as aggregates only.
-async fn eval(misses: bool, ablation: bool) -> anyhow::Result<()> {
-    use tuki::search::eval::{Part, ablations, evaluate, evaluation_documents};
+async fn eval(misses: bool, ablation: bool, rewritten: [Option<PathBuf>; 2]) -> anyhow::Result<()> {
+    use tuki::search::eval::{LabelledQuery, Part, ablations, evaluate, evaluation_documents, parse_queries};
     let documents = evaluation_documents().map_err(anyhow::Error::msg)?;
     let mut index = tuki::search::SearchIndex::in_memory()?;
     index.rebuild(&documents, "eval")?;
-    for part in [Part::Dev, Part::Test] {
-        let report = evaluate(&index, &documents, &part.queries()).await.map_err(anyhow::Error::msg)?;
+    let mut sets: Vec<(Part, Vec<LabelledQuery>)> = Vec::new();
+    for (part, file) in [Part::Dev, Part::Test].into_iter().zip(rewritten) {
+        let queries = match file {
+            Some(file) => parse_queries(&std::fs::read_to_string(&file)?).map_err(anyhow::Error::msg)?,
+            None => part.queries(),
+        };
+        sets.push((part, queries));
+    }
+    for (part, queries) in &sets {
+        let (part, queries) = (*part, queries.as_slice());
+        let report = evaluate(&index, &documents, queries).await.map_err(anyhow::Error::msg)?;
         println!("{}", report.render(part, misses));
     }
     if ablation {
@@ -129,8 +138,9 @@ async fn eval(misses: bool, ablation: bool) -> anyhow::Result<()> {
         for (name, weights) in variants {
             index.set_weights(weights);
             let mut line = format!("  {name:<36}");
-            for part in [Part::Dev, Part::Test] {
-                let r = evaluate(&index, &documents, &part.queries()).await.map_err(anyhow::Error::msg)?;
+            for (part, queries) in &sets {
+                let part = *part;
+                let r = evaluate(&index, &documents, queries).await.map_err(anyhow::Error::msg)?;
                 let all = r.tuki.overall();
                 let group = |g: &str| r.tuki.groups.get(g).map_or(0.0, |m| m.recall_at_3());
                 line += &format!(

@@ -11,7 +11,8 @@
 //! ```
 //!
 //! Each `.md` starts with YAML front matter between `---` lines — `title` (required),
-//! `category` (required), `tags`, `summary`, `status` (`draft`; published when absent) — and the
+//! `category` (required), `tags`, `summary`, `questions` (what the text answers, in customers'
+//! words; searchable), `status` (`draft`; published when absent) — and the
 //! rest is the Markdown body. Reading checks everything and reports every problem as
 //! `file:line: reason`; a bundle with any problem is not used at all.
 
@@ -85,6 +86,8 @@ struct FrontMatter {
     tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    questions: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     status: Option<String>,
 }
@@ -290,6 +293,7 @@ impl Bundle {
                     category: Some(doc.category.to_string()),
                     tags: translation.tags.clone(),
                     summary: translation.summary.clone(),
+                    questions: translation.questions.clone(),
                     status: (doc.status == Status::Draft).then(|| Status::Draft.code().to_owned()),
                 };
                 let text = format!("---\n{}---\n{}", to_yaml(&front)?, translation.body);
@@ -576,9 +580,16 @@ fn parse_translation(
         }
     }
     let summary = front.summary.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let questions = match crate::content::checked_questions(front.questions) {
+        Ok(questions) => questions,
+        Err(reason) => {
+            problems.add(rel, line_of_key(yaml, "questions", 2), reason);
+            Vec::new()
+        }
+    };
     let category = category?;
     (problems.0.len() == before)
-        .then(|| (category, status, Translation { title, summary, body: body.to_owned(), tags }))
+        .then(|| (category, status, Translation { title, summary, body: body.to_owned(), tags, questions }))
 }
 
 /// Splits the text after the opening `---` line into the YAML and the body after the closing

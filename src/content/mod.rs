@@ -133,6 +133,33 @@ pub struct Translation {
     pub body: String,
     /// Keywords customers might search for.
     pub tags: Vec<String>,
+    /// Questions the text answers, in customers' words: searchable, not shown.
+    #[serde(default)]
+    pub questions: Vec<String>,
+}
+
+/// Most questions one text answers.
+pub const MAX_QUESTIONS: usize = 20;
+/// Longest question, in characters.
+pub const MAX_QUESTION_CHARS: usize = 200;
+
+/// The questions of a text, trimmed, blank ones left out and each once; why not, when there are
+/// too many or one is too long.
+pub fn checked_questions(raw: Vec<String>) -> Result<Vec<String>, String> {
+    let mut questions: Vec<String> = Vec::new();
+    for question in raw {
+        let question = question.split_whitespace().collect::<Vec<_>>().join(" ");
+        if question.chars().count() > MAX_QUESTION_CHARS {
+            return Err(format!("a question of more than {MAX_QUESTION_CHARS} characters"));
+        }
+        if !question.is_empty() && !questions.contains(&question) {
+            questions.push(question);
+        }
+    }
+    if questions.len() > MAX_QUESTIONS {
+        return Err(format!("{} questions: at most {MAX_QUESTIONS}", questions.len()));
+    }
+    Ok(questions)
 }
 
 /// An article or a solved case, in the locales it has been written in.

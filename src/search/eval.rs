@@ -154,8 +154,14 @@ pub struct EngineReport {
 }
 
 impl EngineReport {
-    fn record(&mut self, query: &LabelledQuery, ranked: Vec<String>) {
-        for key in ["all".to_owned(), format!("locale:{}", query.locale), format!("type:{}", query.kind)] {
+    fn record(&mut self, query: &LabelledQuery, corpus: &str, ranked: Vec<String>) {
+        let keys = [
+            "all".to_owned(),
+            format!("corpus:{corpus}"),
+            format!("locale:{}", query.locale),
+            format!("type:{}", query.kind),
+        ];
+        for key in keys {
             self.groups.entry(key).or_default().add(&ranked, &query.answers);
         }
         let rank = ranked.iter().take(10).position(|id| query.answers.contains(id));
@@ -188,17 +194,27 @@ pub async fn evaluate(
     documents: &[Document],
     queries: &[LabelledQuery],
 ) -> Result<EvalReport, String> {
+    // Which corpus a query asks about: the one its first acceptable answer is in.
+    let independent: std::collections::HashSet<String> = independent_corpus()
+        .map_err(|e| e.to_string())?
+        .documents
+        .iter()
+        .map(|d| format!("{}:{}", d.kind, d.slug))
+        .collect();
+    let corpus_of = |q: &LabelledQuery| {
+        if q.answers.first().is_some_and(|a| independent.contains(a)) { "independent" } else { "demo" }
+    };
     let mut tuki = EngineReport::default();
     for q in queries {
         let request =
             SearchRequest { text: q.text.clone(), locale: q.locale, limit: 10, offset: 0, category: None, kind: None };
         let results = index.search(&request).map_err(|e| e.to_string())?;
-        tuki.record(q, results.hits.iter().map(|h| format!("{}:{}", h.kind, h.slug)).collect());
+        tuki.record(q, corpus_of(q), results.hits.iter().map(|h| format!("{}:{}", h.kind, h.slug)).collect());
     }
     let mut baseline = Fts5Baseline::build(documents).await?;
     let mut fts5 = EngineReport::default();
     for q in queries {
-        fts5.record(q, baseline.search(q.locale, &q.text).await?);
+        fts5.record(q, corpus_of(q), baseline.search(q.locale, &q.text).await?);
     }
     Ok(EvalReport { tuki, fts5, documents: baseline.documents })
 }
@@ -222,7 +238,7 @@ impl EvalReport {
             "group", "n", "P@1", "R@3", "MRR@10", "P@1", "R@3", "MRR@10"
         );
         let mut keys: Vec<&String> = self.tuki.groups.keys().collect();
-        keys.sort_by_key(|k| (k.as_str() != "all", !k.starts_with("locale"), k.to_string()));
+        keys.sort_by_key(|k| (k.as_str() != "all", !k.starts_with("corpus"), !k.starts_with("locale"), k.to_string()));
         for key in keys {
             let t = self.tuki.groups[key];
             let b = self.fts5.groups.get(key).copied().unwrap_or_default();
@@ -266,6 +282,7 @@ pub fn ablations() -> Vec<(&'static str, super::Weights)> {
         ("without compound splitting", super::Weights { compound: 0.0, ..full }),
         ("without compounds found by a part", super::Weights { part_of: 0.0, ..full }),
         ("without synonyms", super::Weights { synonym: 0.0, ..full }),
+        ("without the questions texts answer", super::Weights { questions: 0.0, ..full }),
         ("without last-word completion", super::Weights { prefix: 0.0, ..full }),
         ("without exact-spelling bonus", super::Weights { exact: 0.0, ..full }),
         (

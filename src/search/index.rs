@@ -158,8 +158,10 @@ impl SearchIndex {
             d.add_text(f.summary, &summary);
             d.add_text(lf.title, &t.title);
             d.add_text(lf.tags, &tags);
+            let questions = t.questions.join("\n");
+            d.add_text(lf.questions, &questions);
             d.add_text(lf.body, format!("{summary}\n{body}"));
-            let all = format!("{}\n{tags}\n{summary}\n{body}", t.title);
+            let all = format!("{}\n{tags}\n{questions}\n{summary}\n{body}", t.title);
             d.add_text(lf.folded, &all);
             d.add_text(lf.exact, format!("{}\n{tags}", t.title));
             writer.add_document(d)?;

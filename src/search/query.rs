@@ -2,7 +2,8 @@
 //!
 //! Function words are left out when the query has other words (see [`stopwords`]), though a
 //! half-typed last word still completes ("in" may become "invoice").
-//! Every word becomes weighted terms: its stem in title (×3), tags (×2.5) and body; a bonus
+//! Every word becomes weighted terms: its stem in title (×3), tags (×2.5), the questions the
+//! text answers (×2) and body; a bonus
 //! for the exact spelling; when the index does not know the word, the closest word it does
 //! know (a typo) and, for a compound whose parts it knows, those parts; and for the last,
 //! half-typed word, the most common words it begins. All terms are OR-ed in one flat
@@ -33,6 +34,8 @@ pub struct Weights {
     pub tags: f32,
     /// Stem match in summary or body.
     pub body: f32,
+    /// Stem match in the questions the text answers.
+    pub questions: f32,
     /// Exact spelling anywhere.
     pub exact: f32,
     /// A word the last, half-typed word begins.
@@ -55,6 +58,7 @@ impl Default for Weights {
             title: 3.0,
             tags: 2.5,
             body: 1.0,
+            questions: 0.5,
             exact: 0.5,
             prefix: 0.3,
             compound: 0.8,
@@ -96,10 +100,11 @@ impl WeightedTerms {
         }
     }
 
-    /// The stem in title, tags and body.
+    /// The stem in title, tags, questions and body.
     fn add_stem(&mut self, f: &LocaleFields, stem: &str, weights: &Weights, factor: f32) {
         self.add(f.title, stem, weights.title * factor);
         self.add(f.tags, stem, weights.tags * factor);
+        self.add(f.questions, stem, weights.questions * factor);
         self.add(f.body, stem, weights.body * factor);
     }
 

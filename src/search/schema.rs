@@ -7,7 +7,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever fields or analyzers change: an index of another version is rebuilt at start.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The analysed fields of one locale.
 #[derive(Clone, Copy, Debug)]
@@ -16,6 +16,8 @@ pub struct LocaleFields {
     pub title: Field,
     /// Tags, stemmed.
     pub tags: Field,
+    /// The questions the text answers (customers' words), stemmed.
+    pub questions: Field,
     /// Summary and body as plain text, stemmed; stored for snippets.
     pub body: Field,
     /// Title, tags, summary and body folded but not stemmed: typo and prefix matching.
@@ -79,6 +81,7 @@ fn locale_fields(builder: &mut SchemaBuilder, locale: Locale) -> LocaleFields {
     LocaleFields {
         title: builder.add_text_field(&format!("{code}_title"), text(stem, true)),
         tags: builder.add_text_field(&format!("{code}_tags"), text(stem, false)),
+        questions: builder.add_text_field(&format!("{code}_questions"), text(stem, false)),
         body: builder.add_text_field(&format!("{code}_body"), text(stem, true)),
         folded: builder.add_text_field(&format!("{code}_folded"), text(FOLDED, false)),
         exact: builder.add_text_field(&format!("{code}_exact"), text(EXACT, false)),

@@ -77,8 +77,8 @@ impl Vocabulary {
 
     /// Splits an unknown word into known words: fewest parts first; a part may be inflected
     /// (known by its stem) and may end in a linking `s` (Swedish) or `n` (a Finnish genitive).
-    /// When no split covers the whole word, the longest known beginning or end of it (a typo
-    /// or an unknown word in the other part). `None` when the word itself is known or nothing
+    /// When no split covers the whole word, the longest known beginning or end of it, if it is
+    /// half the word or more (a typo or an unknown word in the other part). `None` when the word itself is known or nothing
     /// of it is.
     pub fn split_compound(&self, word: &str, locale: Locale) -> Option<Vec<String>> {
         if self.forms.contains(word) || word.chars().count() < 2 * MIN_PART {
@@ -96,8 +96,10 @@ impl Vocabulary {
         let chars: Vec<char> = word.chars().collect();
         let n = chars.len();
         let piece = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
+        // At least half of the word: a short piece of a long unknown word is mostly chance.
         let known = |p: &str, stemmer: &mut tantivy::tokenizer::TextAnalyzer| {
-            p.chars().count() >= MIN_STRICT_PART && (self.forms.contains(p) || by_stem(p, stemmer))
+            let len = p.chars().count();
+            len >= MIN_STRICT_PART && 2 * len >= n && (self.forms.contains(p) || by_stem(p, stemmer))
         };
         let head = (MIN_STRICT_PART..=n - MIN_PART).rev().map(|end| piece(0, end)).find(|p| known(p, &mut stemmer));
         let tail = (MIN_PART..=n - MIN_STRICT_PART).map(|start| piece(start, n)).find(|p| known(p, &mut stemmer));

@@ -46,6 +46,8 @@ pub struct Edit<'a> {
     pub body: &'a str,
     /// Tags, comma-separated.
     pub tags: &'a str,
+    /// Questions the text answers, one per line.
+    pub questions: &'a str,
     /// How much it changes.
     pub change: ChangeSize,
     /// The editor's note.
@@ -72,6 +74,8 @@ impl Edit<'_> {
         if tags.len() > MAX_TAGS || tags.iter().any(|tag| tag.chars().count() > MAX_TAG_CHARS) {
             return Err(ServiceError::Invalid("error-editor-tags"));
         }
+        let questions = crate::content::checked_questions(self.questions.lines().map(str::to_owned).collect())
+            .map_err(|_| ServiceError::Invalid("error-editor-questions"))?;
         if self.note.chars().count() > MAX_NOTE_CHARS {
             return Err(ServiceError::Invalid("error-editor-note"));
         }
@@ -80,6 +84,7 @@ impl Edit<'_> {
             summary: (!summary.is_empty()).then(|| summary.to_owned()),
             body,
             tags,
+            questions,
         })
     }
 }
@@ -119,6 +124,7 @@ fn fields_of(text: &Translation) -> TextFields {
         summary: text.summary.clone().unwrap_or_default(),
         body: text.body.clone(),
         tags: text.tags.join(", "),
+        questions: text.questions.join("\n"),
     }
 }
 
@@ -152,6 +158,9 @@ fn diff_lines(text: &Translation) -> String {
     }
     if !text.tags.is_empty() {
         block.push_str(&format!("[{}]\n", text.tags.join(", ")));
+    }
+    for question in &text.questions {
+        block.push_str(&format!("? {question}\n"));
     }
     block.push('\n');
     block.push_str(&text.body);
@@ -709,7 +718,7 @@ mod tests {
     use super::*;
 
     fn edit<'a>(title: &'a str, body: &'a str, tags: &'a str) -> Edit<'a> {
-        Edit { title, summary: "", body, tags, change: ChangeSize::Minor, note: "" }
+        Edit { title, summary: "", body, tags, questions: "", change: ChangeSize::Minor, note: "" }
     }
 
     #[test]
@@ -742,7 +751,7 @@ mod tests {
             id: RevisionId(id),
             document: DocRef::parse("article/a").expect("ref"),
             locale: Locale::Fi,
-            text: Translation { title: "T".into(), summary: None, body: body.into(), tags: vec![] },
+            text: Translation { title: "T".into(), summary: None, body: body.into(), tags: vec![], questions: vec![] },
             change: ChangeSize::Minor,
             note: String::new(),
             based_on: None,

@@ -169,7 +169,7 @@ impl Store {
         .fetch_all(self.pool())
         .await?;
         let texts = sqlx::query(
-            "SELECT t.kind, t.slug, t.locale, t.title, t.summary, t.body, t.tags FROM document_translations t \
+            "SELECT t.kind, t.slug, t.locale, t.title, t.summary, t.body, t.tags, t.questions FROM document_translations t \
              JOIN documents d ON d.kind = t.kind AND d.slug = t.slug \
              WHERE ($1 IS NULL OR d.category_slug = $1) AND d.generation >= $2 ORDER BY t.kind, t.slug, t.locale",
         )
@@ -237,7 +237,7 @@ async fn load_document(conn: &mut AnyConnection, kind: DocKind, slug: &Slug) -> 
         .await?;
     let Some(row) = row else { return Ok(None) };
     let translations = sqlx::query(
-        "SELECT locale, title, summary, body, tags FROM document_translations \
+        "SELECT locale, title, summary, body, tags, questions FROM document_translations \
          WHERE kind = $1 AND slug = $2 ORDER BY locale",
     )
     .bind(kind.code())
@@ -248,7 +248,7 @@ async fn load_document(conn: &mut AnyConnection, kind: DocKind, slug: &Slug) -> 
 }
 
 /// Builds a document from its head row (category, status from column `head_at`) and its
-/// translation rows (locale, title, summary, body, tags from column `text_at`).
+/// translation rows (locale, title, summary, body, tags, questions from column `text_at`).
 fn document_from_parts(
     kind: DocKind,
     slug: Slug,
@@ -264,6 +264,8 @@ fn document_from_parts(
         let locale = row.try_get::<String, _>(text_at)?.parse::<Locale>().map_err(|e| corrupt(e.to_string()))?;
         let tags: String = row.try_get(text_at + 4)?;
         let tags: Vec<String> = serde_json::from_str(&tags).map_err(|e| corrupt(e.to_string()))?;
+        let questions: String = row.try_get(text_at + 5)?;
+        let questions: Vec<String> = serde_json::from_str(&questions).map_err(|e| corrupt(e.to_string()))?;
         translations.insert(
             locale,
             Translation {
@@ -271,6 +273,7 @@ fn document_from_parts(
                 summary: row.try_get(text_at + 2)?,
                 body: row.try_get(text_at + 3)?,
                 tags,
+                questions,
             },
         );
     }
@@ -398,11 +401,13 @@ async fn upsert_document(
         };
         let id = super::revisions::insert_revision(tx, &revision, now).await?;
         let tags = serde_json::to_string(&t.tags).map_err(|e| corrupt(e.to_string()))?;
+        let questions = serde_json::to_string(&t.questions).map_err(|e| corrupt(e.to_string()))?;
         sqlx::query(
-            "INSERT INTO document_translations (kind, slug, locale, title, summary, body, tags, updated_at, revision_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+            "INSERT INTO document_translations (kind, slug, locale, title, summary, body, tags, updated_at, revision_id, questions) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
              ON CONFLICT (kind, slug, locale) DO UPDATE SET title = excluded.title, summary = excluded.summary, \
-             body = excluded.body, tags = excluded.tags, updated_at = excluded.updated_at, revision_id = excluded.revision_id",
+             body = excluded.body, tags = excluded.tags, updated_at = excluded.updated_at, revision_id = excluded.revision_id, \
+             questions = excluded.questions",
         )
         .bind(doc.kind.code())
         .bind(doc.slug.as_str())
@@ -413,6 +418,7 @@ async fn upsert_document(
         .bind(tags)
         .bind(now)
         .bind(id.0)
+        .bind(questions)
         .execute(&mut **tx)
         .await?;
         changed.push(*locale);

@@ -90,7 +90,7 @@ macro_rules! select_revisions {
     ($tail:literal) => {
         concat!(
             "SELECT r.id, r.kind, r.slug, r.locale, r.title, r.summary, r.body, r.tags, r.change_size, ",
-            "r.note, r.based_on, r.author_id, a.display_name, r.created_at ",
+            "r.note, r.based_on, r.author_id, a.display_name, r.created_at, r.questions ",
             "FROM document_revisions r LEFT JOIN staff_accounts a ON a.id = r.author_id ",
             $tail
         )
@@ -114,6 +114,7 @@ fn revision_from(row: &AnyRow) -> Result<RevisionRecord, StoreError> {
             summary: row.try_get(5)?,
             body: row.try_get(6)?,
             tags: serde_json::from_str(&tags).map_err(|e| corrupt(e.to_string()))?,
+            questions: serde_json::from_str(&row.try_get::<String, _>(14)?).map_err(|e| corrupt(e.to_string()))?,
         },
         change: row.try_get::<String, _>(8)?.parse().map_err(corrupt)?,
         note: row.try_get(9)?,
@@ -247,12 +248,14 @@ impl Store {
         let is_source = source == revision.locale.code();
         let based_on = if is_source { Some(id) } else { revision.based_on };
         let tags = serde_json::to_string(&revision.text.tags).map_err(|e| corrupt(e.to_string()))?;
+        let questions = serde_json::to_string(&revision.text.questions).map_err(|e| corrupt(e.to_string()))?;
         sqlx::query(
-            "INSERT INTO document_translations (kind, slug, locale, title, summary, body, tags, updated_at, revision_id, based_on) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+            "INSERT INTO document_translations \
+             (kind, slug, locale, title, summary, body, tags, updated_at, revision_id, based_on, questions) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
              ON CONFLICT (kind, slug, locale) DO UPDATE SET title = excluded.title, summary = excluded.summary, \
              body = excluded.body, tags = excluded.tags, updated_at = excluded.updated_at, \
-             revision_id = excluded.revision_id, based_on = excluded.based_on",
+             revision_id = excluded.revision_id, based_on = excluded.based_on, questions = excluded.questions",
         )
         .bind(kind)
         .bind(slug)
@@ -264,6 +267,7 @@ impl Store {
         .bind(now)
         .bind(id.0)
         .bind(based_on.map(|r| r.0))
+        .bind(questions)
         .execute(&mut *tx)
         .await?;
         let generation = next_content_generation(&mut tx, now).await?;
@@ -463,10 +467,11 @@ pub(super) async fn insert_revision(
     now: i64,
 ) -> Result<RevisionId, StoreError> {
     let tags = serde_json::to_string(&revision.text.tags).map_err(|e| corrupt(e.to_string()))?;
+    let questions = serde_json::to_string(&revision.text.questions).map_err(|e| corrupt(e.to_string()))?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO document_revisions \
-         (kind, slug, locale, title, summary, body, tags, change_size, note, based_on, author_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+         (kind, slug, locale, title, summary, body, tags, change_size, note, based_on, author_id, created_at, questions) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
     )
     .bind(revision.document.kind.code())
     .bind(revision.document.slug.as_str())
@@ -480,6 +485,7 @@ pub(super) async fn insert_revision(
     .bind(revision.based_on.map(|r| r.0))
     .bind(revision.author.map(|a| a.0))
     .bind(now)
+    .bind(questions)
     .fetch_one(&mut *conn)
     .await?;
     Ok(RevisionId(id))

@@ -92,6 +92,8 @@ pub struct TextFields {
     pub body: String,
     /// The tags, comma-separated.
     pub tags: String,
+    /// The questions the text answers, one per line.
+    pub questions: String,
 }
 
 /// Another locale's published text, shown beside the editor while translating.

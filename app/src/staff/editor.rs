@@ -24,6 +24,7 @@ const REFUSALS: &[&str] = &[
     "error-editor-summary",
     "error-editor-body",
     "error-editor-tags",
+    "error-editor-questions",
     "error-editor-note",
     "error-editor-change",
     "error-editor-action",
@@ -284,6 +285,12 @@ fn Editor(data: EditorData) -> impl IntoView {
                         <label class="field__label" for="editor-tags">{i18n.t("editor-field-tags")}</label>
                         <p class="field__hint" id="editor-tags-hint">{i18n.t("editor-field-tags-hint")}</p>
                         <input class="input" id="editor-tags" type="text" name=editor::TAGS value=data.text.tags.clone() maxlength="1100" aria-describedby="editor-tags-hint"/>
+                    </div>
+                    <div class="field">
+                        <label class="field__label" for="editor-questions">{i18n.t("editor-field-questions")}</label>
+                        <p class="field__hint" id="editor-questions-hint">{i18n.t("editor-field-questions-hint")}</p>
+                        <textarea class="input" id="editor-questions" name=editor::QUESTIONS rows="4" maxlength="4100"
+                            aria-describedby="editor-questions-hint">{textarea_text(&data.text.questions)}</textarea>
                     </div>
                     <fieldset class="field">
                         <legend class="field__label">{i18n.t(if is_source { "editor-change-source" } else { "editor-change" })}</legend>

@@ -22,6 +22,7 @@ const REFUSALS: &[&str] = &[
     "error-editor-summary",
     "error-editor-body",
     "error-editor-tags",
+    "error-editor-questions",
 ];
 
 /// The new document page.
@@ -119,6 +120,12 @@ fn NewDocument(categories: Vec<CategoryRow>) -> impl IntoView {
                     <label class="field__label" for="new-tags">{i18n.t("editor-field-tags")}</label>
                     <p class="field__hint" id="new-tags-hint">{i18n.t("editor-field-tags-hint")}</p>
                     <input class="input" type="text" id="new-tags" name=editor::TAGS maxlength="1100" aria-describedby="new-tags-hint"/>
+                </div>
+                <div class="field">
+                    <label class="field__label" for="new-questions">{i18n.t("editor-field-questions")}</label>
+                    <p class="field__hint" id="new-questions-hint">{i18n.t("editor-field-questions-hint")}</p>
+                    <textarea class="input" id="new-questions" name=editor::QUESTIONS rows="4" maxlength="4100"
+                        aria-describedby="new-questions-hint"></textarea>
                 </div>
                 <button class="button" type="submit">{i18n.t("new-document-create")}</button>
             </form>

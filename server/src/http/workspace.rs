@@ -104,6 +104,7 @@ fn edit_of<'a>(fields: &'a [(String, String)], change: ChangeSize) -> Edit<'a> {
         summary: field(fields, editor::SUMMARY),
         body: field(fields, editor::BODY),
         tags: field(fields, editor::TAGS),
+        questions: field(fields, editor::QUESTIONS),
         change,
         note: field(fields, editor::NOTE),
     }

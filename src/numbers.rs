@@ -26,6 +26,13 @@ pub fn integer(locale: Locale, n: i64) -> String {
     out
 }
 
+/// `tenths` / 10 with one decimal, as `locale` writes it: `3,5` or `3.5`.
+pub fn tenths(locale: Locale, tenths: i64) -> String {
+    let (whole, tenth) = (tenths / 10, (tenths % 10).abs());
+    let mark = if locale == Locale::En { '.' } else { ',' };
+    format!("{}{mark}{tenth}", integer(locale, whole))
+}
+
 /// `share` (0.0–1.0) as a percentage with one decimal, as `locale` writes it.
 pub fn percent(locale: Locale, share: f64) -> String {
     let tenths = (share * 1000.0).round() as i64;
@@ -39,6 +46,13 @@ pub fn percent(locale: Locale, share: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tenths_have_the_local_decimal_mark() {
+        assert_eq!(tenths(Locale::Fi, 35), "3,5");
+        assert_eq!(tenths(Locale::Sv, 12_340), "1\u{a0}234,0");
+        assert_eq!(tenths(Locale::En, 35), "3.5");
+    }
 
     #[test]
     fn thousands_are_grouped_the_local_way() {

@@ -207,6 +207,14 @@ impl Portal {
         }
     }
 
+    /// Loads the answers learned from use ([`crate::search::learned`]) as they count now into
+    /// the search index; true when they changed. Run every minute and after a vote that taught.
+    pub async fn refresh_learned(&self) -> Result<bool, PortalError> {
+        let pairs = self.store.learned_pairs().await?;
+        let answers = crate::search::learned::LearnedAnswers::new(&pairs, self.store.now().millis());
+        Ok(self.search.set_learned(answers)?)
+    }
+
     /// Searches on the search pool (one thread per core); never touches the database.
     pub async fn search(&self, request: SearchRequest) -> Result<SearchResults, PortalError> {
         let search = Arc::clone(&self.search);

@@ -393,7 +393,13 @@ async fn analytics_count_searches_openings_and_votes_in_the_period_and_export_th
             .await
             .expect("opened");
         let reference = DocRef::new(first.kind, tuki::content::Slug::parse(&first.slug).expect("slug"));
-        let vote = Vote { document: reference, locale: Locale::Fi, helpful: Some(true), comment: Some("Kiitos") };
+        let vote = Vote {
+            document: reference,
+            locale: Locale::Fi,
+            helpful: Some(true),
+            comment: Some("Kiitos"),
+            from_search: None,
+        };
         catalogue.vote(&Caller::Customer, &vote, || true).await.expect("voted");
 
         let data = portal.editing().analytics(&editor, Locale::Fi, "", "").await.expect("analytics");
@@ -457,5 +463,80 @@ async fn an_editor_asks_another_to_review_a_draft_who_sends_it_back_or_publishes
         assert!(listed.reviews.is_empty(), "{backend:?}");
         assert_eq!(editing.editor(&eeva, Locale::Fi, &doc(), Locale::Fi, None).await.expect("editor").review, None);
         portal.close().await;
+    }
+}
+
+#[tokio::test]
+async fn helpful_votes_after_a_search_teach_the_search_and_editors_see_what_it_learned() {
+    use tuki::services::catalogue::Vote;
+    use tuki::services::search::PageQuery;
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let portal = portal_with_demo(backend, dir.path()).await;
+        let editor = member(&portal, "eeva@bank.fi", &[Role::Editor]).await;
+        let target = DocRef::new(DocKind::Article, tuki::content::Slug::parse("forgotten-card-pin").expect("slug"));
+        let search = |q: &str| {
+            let query = PageQuery { q: q.to_owned(), category: None, kind: None, page: 1 };
+            let portal = &portal;
+            async move { portal.searching().results_page(&Caller::Customer, Locale::Fi, &query).await.expect("search") }
+        };
+        let first = |q: &'static str| {
+            let search = &search;
+            async move { search(q).await.results.hits.first().map(|h| h.slug.clone()).unwrap_or_default() }
+        };
+        // A customer searches, opens the answer from the results and says it helped.
+        let confirm = |q: &'static str, document: DocRef, helpful: bool| {
+            let (portal, search) = (&portal, &search);
+            async move {
+                let found = search(q).await;
+                let catalogue = portal.catalogue();
+                let slug = document.slug.to_string();
+                let page =
+                    catalogue.document_page(&Caller::Customer, Locale::Fi, document.kind, &slug, found.search_id, None);
+                page.await.expect("opened");
+                let vote = Vote {
+                    document,
+                    locale: Locale::Fi,
+                    helpful: Some(helpful),
+                    comment: None,
+                    from_search: found.search_id,
+                };
+                catalogue.vote(&Caller::Customer, &vote, || true).await.expect("voted");
+            }
+        };
+        assert_ne!(first("kortti ongelma").await, "forgotten-card-pin", "{backend:?}: not first to begin with");
+        confirm("kortti ongelma", target.clone(), true).await;
+        confirm("Kortti  ongelma", target.clone(), true).await;
+        assert_ne!(first("kortti ongelma").await, "forgotten-card-pin", "{backend:?}: two votes are below the floor");
+        // Votes that teach nothing: not helpful, on another document than the one opened, personal.
+        confirm("kortti ongelma", target.clone(), false).await;
+        let found = search("kortti ongelma").await;
+        let other = Vote {
+            document: target.clone(),
+            locale: Locale::Fi,
+            helpful: Some(true),
+            comment: None,
+            from_search: found.search_id,
+        };
+        portal.catalogue().vote(&Caller::Customer, &other, || true).await.expect("voted without opening");
+        for _ in 0..3 {
+            confirm("kortti 1234 5678 ongelma", target.clone(), true).await;
+        }
+        assert_ne!(first("kortti ongelma").await, "forgotten-card-pin", "{backend:?}: none of those counted");
+        assert_ne!(first("kortti 1234 5678 ongelma").await, "forgotten-card-pin", "{backend:?}: personal");
+
+        confirm("ongelma kortti", target.clone(), true).await;
+        assert_eq!(first("kortti ongelma").await, "forgotten-card-pin", "{backend:?}: the third vote promotes it");
+        assert_eq!(first("Ongelma, kortti!").await, "forgotten-card-pin", "{backend:?}: the same words");
+        assert_ne!(first("kortti").await, "forgotten-card-pin", "{backend:?}: not some of the words");
+
+        let data = portal.editing().analytics(&editor, Locale::Fi, "", "").await.expect("analytics");
+        let row = data.learned.iter().find(|r| r.slug == "forgotten-card-pin").expect("the learned pair");
+        assert_eq!(
+            (row.query.as_str(), row.evidence_tenths, row.promoted),
+            ("ongelma kortti", 30, true),
+            "{backend:?}"
+        );
+        assert!(data.learned.iter().all(|r| !r.query.contains("1234")), "nothing personal: {:?}", data.learned);
     }
 }

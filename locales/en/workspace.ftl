@@ -176,6 +176,14 @@ analytics-tickets = Sent as a request
 analytics-deflection = Deflection
 analytics-csv = Download as CSV
 analytics-none = Nothing in this period.
+analytics-learned = Answers learned from customers
+analytics-learned-intro = When a customer searched, opened an answer from the results and said it helped, that answer is shown first for the same search and for searches with the same words. An answer is shown first only after three recent confirmations, and a confirmation counts half after 90 days. Nothing is stored about who searched.
+analytics-learned-answer = Answer
+analytics-learned-evidence = Confirmations
+analytics-learned-state = State
+analytics-learned-promoted = Shown first
+analytics-learned-gathering = Gathering confirmations
+analytics-learned-confirmed = Last confirmed
 error-analytics-period = Choose a period of at most three years whose first day is not after its last day.
 
 review-title = Review

@@ -176,6 +176,14 @@ analytics-tickets = Lähetetty tukipyyntönä
 analytics-deflection = Ratkaisuaste
 analytics-csv = Lataa CSV-tiedostona
 analytics-none = Ei mitään tällä aikavälillä.
+analytics-learned = Asiakkailta opitut vastaukset
+analytics-learned-intro = Kun asiakas on hakenut, avannut tuloksista ohjeen ja kertonut sen auttaneen, ohje nostetaan ensimmäiseksi samalle haulle ja hauille, joissa on samat sanat. Ohje nostetaan vasta kolmen vahvistuksen jälkeen, ja vahvistusten paino puolittuu 90 päivässä. Hakijoista ei tallenneta mitään.
+analytics-learned-answer = Vastaus
+analytics-learned-evidence = Vahvistuksia
+analytics-learned-state = Tila
+analytics-learned-promoted = Nostetaan ensimmäiseksi
+analytics-learned-gathering = Kerää vahvistuksia
+analytics-learned-confirmed = Viimeksi vahvistettu
 error-analytics-period = Valitse enintään kolmen vuoden aikaväli, jonka ensimmäinen päivä ei ole viimeisen jälkeen.
 
 review-title = Tarkastus

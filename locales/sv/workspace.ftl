@@ -175,6 +175,14 @@ analytics-tickets = Skickades som supportärende
 analytics-deflection = Lösningsgrad
 analytics-csv = Ladda ner som CSV-fil
 analytics-none = Inget under den här perioden.
+analytics-learned = Svar som kunderna har lärt oss
+analytics-learned-intro = När en kund har sökt, öppnat en anvisning bland resultaten och sagt att den hjälpte, visas anvisningen först för samma sökning och för sökningar med samma ord. Anvisningen lyfts först efter tre bekräftelser, och bekräftelsernas vikt halveras på 90 dagar. Ingenting sparas om den som sökte.
+analytics-learned-answer = Svar
+analytics-learned-evidence = Bekräftelser
+analytics-learned-state = Läge
+analytics-learned-promoted = Visas först
+analytics-learned-gathering = Samlar bekräftelser
+analytics-learned-confirmed = Senast bekräftat
 error-analytics-period = Välj en period på högst tre år vars första dag inte är efter den sista.
 
 review-title = Granskning

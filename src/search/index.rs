@@ -74,8 +74,9 @@ impl SearchIndex {
             writer: Mutex::new(writer),
             fields,
             vocabulary: RwLock::new(Default::default()),
-            synonyms: RwLock::new((None, Locale::ALL.map(|l| synonyms::effective(l, None)))),
+            synonyms: RwLock::new(Default::default()),
             thesauri: RwLock::new(Default::default()),
+            learned: RwLock::new(Default::default()),
             weights: Weights::default(),
             dir: dir.to_path_buf(),
             cache: cache::ResultCache::new(cache::DEFAULT_ENTRIES),
@@ -198,11 +199,11 @@ impl SearchIndex {
     /// forgotten when they change.
     pub fn set_synonyms(&self, sources: &std::collections::BTreeMap<Locale, String>) -> Result<bool, SearchError> {
         let mut guard = self.synonyms.write().map_err(|_| SearchError::Poisoned)?;
-        if guard.0.as_ref() == Some(sources) {
+        if guard.files.as_ref() == Some(sources) {
             return Ok(false);
         }
         let rules = Locale::ALL.map(|l| synonyms::effective(l, sources.get(&l).map(String::as_str)));
-        *guard = (Some(sources.clone()), rules);
+        *guard = synonyms::LoadedSynonyms { files: Some(sources.clone()), rules };
         drop(guard);
         self.cache.invalidate();
         Ok(true)
@@ -220,9 +221,22 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Uses these learned answers unless they are the ones in use; true when they were not.
+    /// Recent results are forgotten when they change.
+    pub fn set_learned(&self, answers: learned::LearnedAnswers) -> Result<bool, SearchError> {
+        let mut guard = self.learned.write().map_err(|_| SearchError::Poisoned)?;
+        if *guard == answers {
+            return Ok(false);
+        }
+        *guard = answers;
+        drop(guard);
+        self.cache.invalidate();
+        Ok(true)
+    }
+
     /// True once synonyms files were loaded (even none).
     pub fn synonyms_loaded(&self) -> bool {
-        self.synonyms.read().is_ok_and(|guard| guard.0.is_some())
+        self.synonyms.read().is_ok_and(|guard| guard.files.is_some())
     }
 
     /// How many translations are searchable.

@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod cache;
 pub mod eval;
 mod index;
+pub mod learned;
 pub mod pool;
 mod query;
 mod read;
@@ -101,8 +102,10 @@ pub struct SearchIndex {
     writer: Mutex<IndexWriter>,
     fields: Fields,
     vocabulary: RwLock<[Vocabulary; 3]>,
-    /// The synonyms files as loaded (none yet: `None`), and their rules per locale.
-    synonyms: RwLock<(Option<std::collections::BTreeMap<Locale, String>>, [synonyms::Synonyms; 3])>,
+    /// The editors' synonyms files as loaded, and the rules per locale.
+    synonyms: RwLock<synonyms::LoadedSynonyms>,
+    /// Answers learned from use ([`learned`]).
+    learned: RwLock<learned::LearnedAnswers>,
     /// General-language thesauri per locale (optional; see [`thesaurus`]).
     thesauri: RwLock<[synonyms::Synonyms; 3]>,
     weights: Weights,

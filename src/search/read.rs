@@ -87,7 +87,7 @@ impl SearchIndex {
         let synonyms = self.synonyms.read().map_err(|_| SearchError::Poisoned)?;
         let thesauri = self.thesauri.read().map_err(|_| SearchError::Poisoned)?;
         let expansions = [
-            (&synonyms.1[locale as usize], self.weights.synonym),
+            (&synonyms.rules[locale as usize], self.weights.synonym),
             (&thesauri[locale as usize], self.weights.thesaurus),
         ];
         let built = query::build(&request.text, words, locale, &self.fields, known, &expansions, &hints, &self.weights);
@@ -124,7 +124,57 @@ impl SearchIndex {
         for (score, address) in top_docs {
             hits.push(self.hit(searcher, address, score, locale, &highlighter)?);
         }
+        let total = self.promote_learned(searcher, request, locale, &highlighter, &mut hits, total)?;
         Ok((total, hits))
+    }
+
+    /// Puts the answers learned for this search ([`learned`]) first, strongest first, when
+    /// they are in `locale` and pass the request's filters; returns the total with those that
+    /// the words alone did not find.
+    fn promote_learned(
+        &self,
+        searcher: &tantivy::Searcher,
+        request: &SearchRequest,
+        locale: Locale,
+        highlighter: &Highlighter,
+        hits: &mut Vec<SearchHit>,
+        mut total: usize,
+    ) -> Result<usize, SearchError> {
+        let learned = self.learned.read().map_err(|_| SearchError::Poisoned)?;
+        let answers = learned.for_query(locale, &request.text);
+        if answers.is_empty() {
+            return Ok(total);
+        }
+        let top = hits.first().map_or(0.0, |h| h.score);
+        let mut promoted = Vec::new();
+        for (doc_id, evidence) in answers {
+            // Among the hits, it passed the filters already; else it is looked up.
+            let mut hit = match hits.iter().position(|h| doc_id == &index::doc_id(h.kind, &h.slug)) {
+                Some(i) => hits.remove(i),
+                None => {
+                    let filter = BooleanQuery::new(vec![
+                        (Occur::Must, self.exact_term(self.fields.doc_id, doc_id)),
+                        (Occur::Must, self.exact_term(self.fields.locale, locale.code())),
+                    ]);
+                    let found =
+                        searcher.search(&filter, &tantivy::collector::TopDocs::with_limit(1).order_by_score())?;
+                    let Some((_, address)) = found.first() else { continue };
+                    let hit = self.hit(searcher, *address, 0.0, locale, highlighter)?;
+                    let passes = request.category.as_ref().is_none_or(|c| c.as_str() == hit.category)
+                        && request.kind.is_none_or(|k| k == hit.kind);
+                    if !passes {
+                        continue;
+                    }
+                    total += 1;
+                    hit
+                }
+            };
+            hit.score = top + *evidence as f32;
+            promoted.push(hit);
+        }
+        promoted.sort_by(|a, b| b.score.total_cmp(&a.score));
+        hits.splice(0..0, promoted);
+        Ok(total)
     }
 
     /// The most common known words (by documents) that `prefix` begins, other than itself.

@@ -8,7 +8,7 @@ use crate::Locale;
 use crate::content::DocKind;
 use crate::store::QueryList;
 use crate::time::{CivilDate, Timestamp};
-use crate::views::analytics::{AnalyticsData, DocumentRow, FunnelRow, QueryRow};
+use crate::views::analytics::{AnalyticsData, DocumentRow, FunnelRow, LearnedRow, QueryRow};
 
 /// Rows in each list of searches.
 const LIST_LENGTH: i64 = 25;
@@ -83,6 +83,26 @@ impl Editing<'_> {
                 .unwrap_or_else(|| slug.to_owned())
         };
         let funnel = store.deflection_between(start, end).await?;
+        let now = store.now().millis();
+        let mut learned: Vec<LearnedRow> = Vec::new();
+        for pair in store.learned_pairs().await? {
+            let Some((kind, slug)) = pair.doc_id.split_once('/') else { continue };
+            let Ok(kind) = kind.parse::<DocKind>() else { continue };
+            let evidence = crate::search::learned::decayed(pair.evidence, pair.confirmed_at, now);
+            let confirmed = crate::sla::calendar::utc(Timestamp::from_millis(pair.confirmed_at));
+            learned.push(LearnedRow {
+                query: pair.query,
+                locale: pair.locale,
+                kind,
+                title: title_of(kind.code(), slug).unwrap_or_else(|| slug.to_owned()),
+                slug: slug.to_owned(),
+                evidence_tenths: (evidence * 10.0).round() as i64,
+                promoted: evidence >= crate::search::learned::FLOOR,
+                confirmed_on: crate::sla::date_text(confirmed.date_naive(), viewer),
+            });
+        }
+        learned.sort_by(|a, b| b.evidence_tenths.cmp(&a.evidence_tenths).then_with(|| a.query.cmp(&b.query)));
+        learned.truncate(usize::try_from(LIST_LENGTH).unwrap_or(usize::MAX));
         Ok(AnalyticsData {
             from: from.to_string(),
             to: to.to_string(),
@@ -124,6 +144,7 @@ impl Editing<'_> {
                     })
                 })
                 .collect(),
+            learned,
         })
     }
 }

@@ -31,6 +31,8 @@ pub struct Vote<'a> {
     pub helpful: Option<bool>,
     /// The optional comment, as typed.
     pub comment: Option<&'a str>,
+    /// The logged search the document was opened from, as the page's link said.
+    pub from_search: Option<i64>,
 }
 
 impl Portal {
@@ -166,6 +168,16 @@ impl Catalogue<'_> {
         }
         if counts() {
             store.record_vote(&vote.document, vote.locale, helpful, comment).await?;
+            if let (true, Some(search)) = (helpful, vote.from_search) {
+                // Learning is a bonus: a vote is not refused because it could not teach.
+                match store.learn_from_vote(search, &vote.document, vote.locale).await {
+                    Ok(true) => {
+                        let _ = self.portal.refresh_learned().await;
+                    }
+                    Ok(false) => {}
+                    Err(e) => tracing::warn!(error = %e, "a helpful vote could not be learned from"),
+                }
+            }
         }
         Ok(())
     }

@@ -274,7 +274,7 @@ pub fn date_text(day: NaiveDate, locale: Locale) -> String {
 }
 
 /// A timestamp as chrono's UTC date and time.
-pub(super) fn utc(at: Timestamp) -> chrono::DateTime<Utc> {
+pub fn utc(at: Timestamp) -> chrono::DateTime<Utc> {
     Utc.timestamp_millis_opt(at.millis()).single().unwrap_or_default()
 }
 

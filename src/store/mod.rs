@@ -12,6 +12,7 @@ mod desk;
 mod drafts;
 mod feedback;
 mod forms;
+mod learned;
 mod meta;
 mod outbox;
 mod report;

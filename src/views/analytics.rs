@@ -84,6 +84,29 @@ pub struct AnalyticsData {
     pub documents: Vec<DocumentRow>,
     /// The guided forms' funnel per request type and language.
     pub funnel: Vec<FunnelRow>,
+    /// The answers learned from use (every pair, not only the period's), strongest first.
+    pub learned: Vec<LearnedRow>,
+}
+
+/// A search and the answer customers confirmed for it ([`crate::search`]'s learning).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LearnedRow {
+    /// The search's latest wording.
+    pub query: String,
+    /// Its language.
+    pub locale: Locale,
+    /// The answer: article or solved case.
+    pub kind: DocKind,
+    /// Its slug.
+    pub slug: String,
+    /// Its title in the viewer's language (else another).
+    pub title: String,
+    /// Helpful votes after the search, faded with time, in tenths (`35`: 3.5).
+    pub evidence_tenths: i64,
+    /// True when the evidence reaches the floor: the answer is put first for the search.
+    pub promoted: bool,
+    /// The day of the last vote, as the viewer reads dates.
+    pub confirmed_on: String,
 }
 
 /// The tables of the analytics page, as their CSV downloads name them.

@@ -47,6 +47,50 @@ pub fn AnalyticsPage() -> impl IntoView {
     }
 }
 
+/// The answers learned from use: which search, which answer, how strongly confirmed.
+fn learned_table(i18n: I18n, rows: &[tuki::views::analytics::LearnedRow]) -> AnyView {
+    let page = i18n.locale();
+    if rows.is_empty() {
+        return view! { <p>{i18n.t("analytics-none")}</p> }.into_any();
+    }
+    let body = rows
+        .iter()
+        .map(|r| {
+            let href = paths::document_href(page, r.kind, &r.slug);
+            let state = if r.promoted { "analytics-learned-promoted" } else { "analytics-learned-gathering" };
+            view! {
+                <tr>
+                    <th scope="row" lang=r.locale.code()>{r.query.clone()}</th>
+                    <td>{r.locale.code().to_uppercase()}</td>
+                    <td><a href=href>{r.title.clone()}</a></td>
+                    <td class="number">{numbers::tenths(page, r.evidence_tenths)}</td>
+                    <td>{i18n.t(state)}</td>
+                    <td>{r.confirmed_on.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="table">
+                <caption class="visually-hidden">{i18n.t("analytics-learned")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{i18n.t("analytics-query")}</th>
+                        <th scope="col">{i18n.t("workspace-language")}</th>
+                        <th scope="col">{i18n.t("analytics-learned-answer")}</th>
+                        <th scope="col" class="number">{i18n.t("analytics-learned-evidence")}</th>
+                        <th scope="col">{i18n.t("analytics-learned-state")}</th>
+                        <th scope="col">{i18n.t("analytics-learned-confirmed")}</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
 /// A section's heading, its CSV link and its content.
 fn section(i18n: I18n, id: &'static str, table: Table, data: &AnalyticsData, body: AnyView) -> AnyView {
     let csv = paths::staff_analytics_csv(i18n.locale(), table.code(), &data.from, &data.to);
@@ -170,6 +214,7 @@ fn Analytics(data: AnalyticsData) -> impl IntoView {
         }
         .into_any()
     };
+    let learned = learned_table(i18n, &data.learned);
     let funnel = if data.funnel.is_empty() {
         view! { <p>{i18n.t("analytics-none")}</p> }.into_any()
     } else {
@@ -240,6 +285,14 @@ fn Analytics(data: AnalyticsData) -> impl IntoView {
         ),
         section(i18n, "analytics-documents", Table::Documents, &data, documents),
         section(i18n, "analytics-guided-forms", Table::Funnel, &data, funnel),
+        view! {
+            <section class="analytics__section" aria-labelledby="analytics-learned-heading">
+                <h2 id="analytics-learned-heading">{i18n.t("analytics-learned")}</h2>
+                <p>{i18n.t("analytics-learned-intro")}</p>
+                {learned}
+            </section>
+        }
+        .into_any(),
     ];
     view! {
         <div class="container">

@@ -27,7 +27,9 @@ pub use middleware::{MAX_BODY_BYTES, with_middleware};
 pub use rate_limit::{Limited, RateLimiter, RateLimits};
 
 use crate::config::ServeConfig;
-use crate::jobs::{IndexFollower, MailDelivery, MetricsGauges, RetentionJob, Scheduler, SlaAlerts, WebhookDelivery};
+use crate::jobs::{
+    IndexFollower, LearnedAnswers, MailDelivery, MetricsGauges, RetentionJob, Scheduler, SlaAlerts, WebhookDelivery,
+};
 use axum::Router;
 use axum::extract::FromRef;
 use axum::routing::{get, post};
@@ -218,6 +220,7 @@ impl Bound {
         jobs.start(IndexFollower { portal: portal.clone() });
         jobs.start(RetentionJob { portal: portal.clone(), retention: self.retention });
         jobs.start(SlaAlerts { portal: portal.clone(), base_url: self.state.base_url.clone() });
+        jobs.start(LearnedAnswers { portal: portal.clone() });
         jobs.start(WebhookDelivery { portal: portal.clone(), client: crate::webhooks::client()? });
         let metrics = self.metrics.map(|(listener, handle)| {
             jobs.start(MetricsGauges { portal: portal.clone() });

@@ -100,7 +100,9 @@ async fn vote(
         Some("no") => Some(false),
         _ => None,
     };
-    let vote = Vote { document: DocRef::new(kind, slug), locale, helpful, comment: field("comment") };
+    // The search the article was opened from; anything but a number is no search.
+    let from_search = field("from").and_then(|id| id.parse::<i64>().ok());
+    let vote = Vote { document: DocRef::new(kind, slug), locale, helpful, comment: field("comment"), from_search };
     // Counted only when this address has not voted on the document recently.
     let counts = || state.recent_votes.first_vote(client, kind, &vote.document.slug);
     match state.portal.catalogue().vote(&Caller::Customer, &vote, counts).await {

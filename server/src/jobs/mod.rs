@@ -10,9 +10,11 @@
 //! | [`RetentionJob`] | 1 h | deletes expired drafts and tickets' personal data |
 //! | [`WebhookDelivery`] | 1 s | posts the ticket events to the registered endpoints, signed |
 //! | [`SlaAlerts`] | 1 min | sends the desk's service-level warnings, records breaches |
+//! | [`LearnedAnswers`] | 1 min | loads the answers learned from use as they count now into the search |
 //! | [`MetricsGauges`] | 15 s | reads the gauges the metrics show (only when metrics are on) |
 
 mod index_follower;
+mod learned_answers;
 mod mail_delivery;
 mod metrics_gauges;
 mod retention;
@@ -20,6 +22,7 @@ mod sla_alerts;
 mod webhook_delivery;
 
 pub use index_follower::IndexFollower;
+pub use learned_answers::LearnedAnswers;
 pub use mail_delivery::MailDelivery;
 pub use metrics_gauges::MetricsGauges;
 pub use retention::RetentionJob;

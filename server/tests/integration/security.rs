@@ -161,6 +161,25 @@ async fn a_vote_with_a_value_no_form_sends_is_a_translated_400_and_changes_nothi
 }
 
 #[tokio::test]
+async fn a_vote_naming_a_search_it_did_not_come_from_is_counted_but_teaches_nothing() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let path = "/fi/articles/reset-forgotten-password/vote";
+        for from in ["abc", "-1", "0", "99999999999999999999999", "<script>alert(1)</script>", "1 OR 1=1", "1"] {
+            let (status, location) = app.post_form(path, &[("helpful", "yes"), ("from", from)]).await;
+            assert_eq!(
+                (status, location.as_str()),
+                (303, "/fi/articles/reset-forgotten-password?voted=1#vote"),
+                "{from}"
+            );
+        }
+        let store = tuki::store::testing::store_of(&app.state.portal);
+        assert!(store.learned_pairs().await.expect("pairs").is_empty(), "{backend:?}");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
 async fn a_vote_goes_back_to_its_document_never_to_the_referring_site() {
     let app = spawn_app(tuki::store::Backend::Sqlite).await;
     let path = "/en/articles/reset-forgotten-password/vote";

@@ -29,8 +29,11 @@ pub fn Vote(
                 fallback=move || {
                     let action =
                         tuki::paths::vote_href(i18n.locale(), article.kind, &article.slug);
+                    // Opened from a search: the vote says which, so a helpful answer is learned.
+                    let from = query.with_untracked(|q| q.get("from")).filter(|id| id.parse::<i64>().is_ok());
                     view! {
                         <form method="post" action=action>
+                            {from.map(|id| view! { <input type="hidden" name="from" value=id/> })}
                             <div class="vote__comment">
                                 <label for="vote-comment">{i18n.t("vote-comment-label")}</label>
                                 <textarea id="vote-comment" name="comment" rows="3" maxlength="1000"></textarea>

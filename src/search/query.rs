@@ -184,14 +184,20 @@ pub fn build(
             for part in parts {
                 if let Some(part_stem) = terms(&mut stem, &part).into_iter().next() {
                     weighted.add_stem(&f, &part_stem, weights, weights.compound);
-                    for compound in vocabulary.compounds_with(&part_stem) {
-                        weighted.add(f.folded, compound, weights.part_of * weights.compound);
+                    // A part the content never writes alone: the compounds it is written in.
+                    if !vocabulary.contains(&part) {
+                        for compound in vocabulary.compounds_with(&part_stem) {
+                            weighted.add(f.folded, compound, weights.part_of * weights.compound);
+                        }
                     }
                 }
             }
         }
-        for compound in vocabulary.compounds_with(&stems[i]) {
-            weighted.add(f.folded, compound, weights.part_of);
+        // A word the content never writes alone: the compounds it is written in.
+        if !vocabulary.contains(&folded[i]) {
+            for compound in vocabulary.compounds_with(&stems[i]) {
+                weighted.add(f.folded, compound, weights.part_of);
+            }
         }
     }
     for (rules, weight) in expansions {

@@ -85,11 +85,7 @@ impl Vocabulary {
             return None;
         }
         let mut stemmer = analysis::stemmer(locale);
-        let by_stem = |piece: &str, stemmer: &mut tantivy::tokenizer::TextAnalyzer| {
-            piece.chars().count() >= MIN_STRICT_PART
-                && terms(stemmer, piece).pop().is_some_and(|stem| self.stems.contains(&stem))
-        };
-        if let Some(parts) = self.cover_with(word, MIN_PART, &mut |piece| by_stem(piece, &mut stemmer)) {
+        if let Some(parts) = self.cover_with(word, MIN_PART, &mut |piece| self.known_by_stem(piece, &mut stemmer)) {
             return Some(parts);
         }
         // The longest known beginning or end, leaving at least a short word.
@@ -97,18 +93,26 @@ impl Vocabulary {
         let n = chars.len();
         let piece = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
         // At least half of the word: a short piece of a long unknown word is mostly chance.
-        let known = |p: &str, stemmer: &mut tantivy::tokenizer::TextAnalyzer| {
+        let mut known = |p: &str| {
             let len = p.chars().count();
-            len >= MIN_STRICT_PART && 2 * len >= n && (self.forms.contains(p) || by_stem(p, stemmer))
+            len >= MIN_STRICT_PART && 2 * len >= n && (self.forms.contains(p) || self.known_by_stem(p, &mut stemmer))
         };
-        let head = (MIN_STRICT_PART..=n - MIN_PART).rev().map(|end| piece(0, end)).find(|p| known(p, &mut stemmer));
-        let tail = (MIN_PART..=n - MIN_STRICT_PART).map(|start| piece(start, n)).find(|p| known(p, &mut stemmer));
+        let head = (MIN_STRICT_PART..=n - MIN_PART).rev().map(|end| piece(0, end)).find(|p| known(p));
+        let tail = (MIN_PART..=n - MIN_STRICT_PART).map(|start| piece(start, n)).find(|p| known(p));
         match (head, tail) {
             (Some(h), Some(t)) if t.len() > h.len() => Some(vec![t]),
             (Some(h), _) => Some(vec![h]),
             (None, Some(t)) => Some(vec![t]),
             (None, None) => None,
         }
+    }
+
+    /// True when `piece` is an inflected form of a known word: its stem is a known form's.
+    /// (The stemmer remembers the stems it made per thread, so a piece seen before costs a
+    /// hash lookup.)
+    fn known_by_stem(&self, piece: &str, stemmer: &mut tantivy::tokenizer::TextAnalyzer) -> bool {
+        piece.chars().count() >= MIN_STRICT_PART
+            && terms(stemmer, piece).pop().is_some_and(|stem| self.stems.contains(&stem))
     }
 
     /// The fewest-parts split of `word` into known forms of at least `min` letters, a linking

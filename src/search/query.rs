@@ -144,7 +144,8 @@ pub struct BuiltQuery {
 
 /// The query for `text` against the fields of `locale`; `None` when it has no words.
 /// `folded` are its [`words`]; `hints[i]` is what the index knows about word `i`;
-/// `expansions` are synonym rules with the weight of what they add.
+/// `expansions` are synonym rules with the weight of what they add; `common_in_body` says
+/// whether a stem is in so many documents' bodies that an expansion leaves the body out.
 #[allow(clippy::too_many_arguments)]
 pub fn build(
     text: &str,
@@ -155,6 +156,7 @@ pub fn build(
     expansions: &[(&Synonyms, f32)],
     hints: &[WordHints],
     weights: &Weights,
+    common_in_body: &dyn Fn(&str) -> bool,
 ) -> Option<BuiltQuery> {
     let f = fields.of(locale);
     let mut stem = analysis::stemmer(locale);
@@ -210,5 +212,9 @@ pub fn build(
     // An exact spelling in the title or tags is also a stem match there, so the ranked terms
     // match whatever a bonus term does, unless title or tags are weighed at nothing.
     let separable = weights.title > 0.0 && weights.tags > 0.0;
+    // A body term that only stands for the customer's words (a correction, a part, a synonym:
+    // less than a word's own weight) and is in a large share of the documents ranks little and
+    // costs a long posting list: left to title and tags.
+    weighted.0.retain(|(field, text), weight| !(*field == f.body && *weight < weights.body && common_in_body(text)));
     weighted.into_query(separable.then_some(f.exact))
 }

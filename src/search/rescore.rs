@@ -107,7 +107,9 @@ mod tests {
             let words = query::words(&q.text);
             let known = &vocabulary[q.locale as usize];
             let Some(built) =
-                query::build(&q.text, &words, q.locale, &index.fields, known, &[], &[], &Weights::default())
+                query::build(&q.text, &words, q.locale, &index.fields, known, &[], &[], &Weights::default(), &|_| {
+                    false
+                })
             else {
                 continue;
             };

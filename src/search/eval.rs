@@ -33,6 +33,16 @@ pub fn independent_corpus() -> Result<Bundle, BundleErrors> {
     Bundle::parse(&compiled_files(&CORPUS))
 }
 
+/// `kind:slug` of the independent corpus's documents, read once.
+fn independent_ids() -> Result<&'static std::collections::HashSet<String>, String> {
+    static IDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    if let Some(ids) = IDS.get() {
+        return Ok(ids);
+    }
+    let documents = independent_corpus().map_err(|e| e.to_string())?.documents;
+    Ok(IDS.get_or_init(|| documents.iter().map(|d| format!("{}:{}", d.kind, d.slug)).collect()))
+}
+
 /// Every document the evaluation searches: the demo content and the independent corpus.
 pub fn evaluation_documents() -> Result<Vec<Document>, String> {
     let mut documents = demo_bundle().map_err(|e| e.to_string())?.documents;
@@ -195,12 +205,7 @@ pub async fn evaluate(
     queries: &[LabelledQuery],
 ) -> Result<EvalReport, String> {
     // Which corpus a query asks about: the one its first acceptable answer is in.
-    let independent: std::collections::HashSet<String> = independent_corpus()
-        .map_err(|e| e.to_string())?
-        .documents
-        .iter()
-        .map(|d| format!("{}:{}", d.kind, d.slug))
-        .collect();
+    let independent = independent_ids()?;
     let corpus_of = |q: &LabelledQuery| {
         if q.answers.first().is_some_and(|a| independent.contains(a)) { "independent" } else { "demo" }
     };

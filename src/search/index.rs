@@ -75,7 +75,6 @@ impl SearchIndex {
             fields,
             vocabulary: RwLock::new(Default::default()),
             synonyms: RwLock::new(Default::default()),
-            thesauri: RwLock::new(Default::default()),
             learned: RwLock::new(Default::default()),
             weights: Weights::default(),
             dir: dir.to_path_buf(),
@@ -203,7 +202,8 @@ impl SearchIndex {
             return Ok(false);
         }
         let rules = Locale::ALL.map(|l| synonyms::effective(l, sources.get(&l).map(String::as_str)));
-        *guard = synonyms::LoadedSynonyms { files: Some(sources.clone()), rules };
+        guard.files = Some(sources.clone());
+        guard.rules = rules;
         drop(guard);
         self.cache.invalidate();
         Ok(true)
@@ -216,7 +216,7 @@ impl SearchIndex {
         list: &crate::content::synonyms::SynonymList,
     ) -> Result<(), SearchError> {
         let rules = synonyms::Synonyms::new(locale, list);
-        self.thesauri.write().map_err(|_| SearchError::Poisoned)?[locale as usize] = rules;
+        self.synonyms.write().map_err(|_| SearchError::Poisoned)?.thesauri[locale as usize] = rules;
         self.cache.invalidate();
         Ok(())
     }

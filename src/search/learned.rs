@@ -80,20 +80,22 @@ pub struct LearnedPair {
 /// The pairs that promote their answer now: by locale and key, strongest first.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LearnedAnswers {
-    by_key: HashMap<(Locale, String), Vec<(String, f64)>>,
+    /// Per locale, in `Locale::ALL` order: key → answers.
+    by_key: [HashMap<String, Vec<(String, f64)>>; 3],
 }
 
 impl LearnedAnswers {
     /// The pairs whose decayed evidence reaches [`FLOOR`] at `now_ms`.
     pub fn new(pairs: &[LearnedPair], now_ms: i64) -> LearnedAnswers {
-        let mut by_key: HashMap<(Locale, String), Vec<(String, f64)>> = HashMap::new();
+        let mut by_key: [HashMap<String, Vec<(String, f64)>>; 3] = Default::default();
         for pair in pairs {
             let evidence = decayed(pair.evidence, pair.confirmed_at, now_ms);
             if evidence >= FLOOR {
-                by_key.entry((pair.locale, pair.key.clone())).or_default().push((pair.doc_id.clone(), evidence));
+                let answers = by_key[pair.locale as usize].entry(pair.key.clone()).or_default();
+                answers.push((pair.doc_id.clone(), evidence));
             }
         }
-        for answers in by_key.values_mut() {
+        for answers in by_key.iter_mut().flat_map(HashMap::values_mut) {
             answers.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             answers.truncate(MAX_PROMOTED);
         }
@@ -102,15 +104,17 @@ impl LearnedAnswers {
 
     /// True when nothing is learned.
     pub fn is_empty(&self) -> bool {
-        self.by_key.is_empty()
+        self.by_key.iter().all(HashMap::is_empty)
     }
 
     /// The answers to put first for `text` in `locale`: `kind/slug` and evidence.
     pub fn for_query(&self, locale: Locale, text: &str) -> &[(String, f64)] {
-        if self.by_key.is_empty() {
+        // Most searches are in a language nothing was learned in: no words are analysed then.
+        let learned = &self.by_key[locale as usize];
+        if learned.is_empty() {
             return &[];
         }
-        query_key(locale, text).and_then(|key| self.by_key.get(&(locale, key))).map_or(&[], Vec::as_slice)
+        query_key(locale, text).and_then(|key| learned.get(&key)).map_or(&[], Vec::as_slice)
     }
 }
 

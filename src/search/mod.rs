@@ -111,8 +111,6 @@ pub struct SearchIndex {
     synonyms: RwLock<synonyms::LoadedSynonyms>,
     /// Answers learned from use ([`learned`]).
     learned: RwLock<learned::LearnedAnswers>,
-    /// General-language thesauri per locale (optional; see [`thesaurus`]).
-    thesauri: RwLock<[synonyms::Synonyms; 3]>,
     weights: Weights,
     dir: PathBuf,
     cache: cache::ResultCache,

@@ -85,10 +85,9 @@ impl SearchIndex {
             })
             .collect::<Result<Vec<_>, SearchError>>()?;
         let synonyms = self.synonyms.read().map_err(|_| SearchError::Poisoned)?;
-        let thesauri = self.thesauri.read().map_err(|_| SearchError::Poisoned)?;
         let expansions = [
             (&synonyms.rules[locale as usize], self.weights.synonym),
-            (&thesauri[locale as usize], self.weights.thesaurus),
+            (&synonyms.thesauri[locale as usize], self.weights.thesaurus),
         ];
         let body = self.fields.of(locale).body;
         let documents = searcher.num_docs();
@@ -109,7 +108,7 @@ impl SearchIndex {
             &self.weights,
             &common_in_body,
         );
-        drop((thesauri, synonyms));
+        drop(synonyms);
         let Some(query::BuiltQuery { ranked: text_query, bonus }) = built else {
             return Ok((0, Vec::new()));
         };

@@ -20,19 +20,22 @@ pub struct Synonyms {
     by_first_stem: HashMap<String, Vec<(Phrase, Vec<Phrase>)>>,
 }
 
-/// The rules a search index uses, and the editors' files they came from.
+/// The rules a search index uses, and the editors' files they came from: one lock for a
+/// search to read.
 #[derive(Clone, Debug)]
 pub struct LoadedSynonyms {
     /// The editors' files by locale; `None` until they are first loaded.
     pub files: Option<std::collections::BTreeMap<Locale, String>>,
     /// The rules of each locale, in `Locale::ALL` order.
     pub rules: [Synonyms; 3],
+    /// General-language thesauri per locale (optional; see [`super::thesaurus`]).
+    pub thesauri: [Synonyms; 3],
 }
 
 impl Default for LoadedSynonyms {
     /// The default vocabulary of every locale, before the editors' files are loaded.
     fn default() -> LoadedSynonyms {
-        LoadedSynonyms { files: None, rules: Locale::ALL.map(|l| effective(l, None)) }
+        LoadedSynonyms { files: None, rules: Locale::ALL.map(|l| effective(l, None)), thesauri: Default::default() }
     }
 }
 

@@ -198,3 +198,28 @@ async fn analytics_download_as_csv_and_a_bad_period_or_table_changes_nothing() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn questions_a_text_answers_are_refused_when_too_many_or_too_long_and_shown_as_text() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let editor = signed_in(&app, "eeva@bank.fi", &[Role::Editor]).await;
+        let many: String = (0..21).map(|i| format!("kysymys {i}\n")).collect();
+        let long = format!("{}?", "a".repeat(201));
+        for questions in [many.as_str(), long.as_str()] {
+            let mut fields = edit_fields("save", "Otsikko", "teksti", "minor");
+            fields.push(("questions", questions));
+            let response = post(&app, EDITOR, &fields, &editor).await;
+            assert_eq!(location(&response), format!("{EDITOR}?error=error-editor-questions"), "{backend:?}");
+        }
+        let (_, page) = get(&app, &format!("{EDITOR}?error=error-editor-questions"), &editor).await;
+        assert!(page.contains("Anna enintään 20 kysymystä, kukin enintään 200 merkkiä."), "{backend:?}");
+        let mut fields = edit_fields("preview", "Otsikko", "teksti", "minor");
+        fields.push(("questions", "</textarea><script>alert(5)</script>\r\nHukkasin\u{0}kortin?"));
+        assert_eq!(post(&app, EDITOR, &fields, &editor).await.status(), 303, "{backend:?}");
+        let (_, page) = get(&app, EDITOR, &editor).await;
+        assert!(!page.contains("<script>alert(5)"), "{backend:?}: a question reached the page unescaped");
+        assert!(page.contains("&lt;/textarea&gt;&lt;script&gt;alert(5)&lt;/script&gt;"), "{backend:?}: kept as text");
+        app.stop().await;
+    }
+}

@@ -103,7 +103,7 @@ build_site() {
   cp "$ROOT/style/main.css" "$SITE_DIR/pkg/tuki.css"
   cp -r "$ROOT/style/assets/." "$SITE_DIR/"
   # Precompressed copies: the server sends them to browsers that accept them.
-  for f in "$SITE_DIR"/pkg/tuki.js "$SITE_DIR"/pkg/tuki_bg.wasm "$SITE_DIR"/pkg/tuki.css; do
+  for f in "$SITE_DIR"/pkg/tuki.js "$SITE_DIR"/pkg/tuki_bg.wasm "$SITE_DIR"/pkg/tuki.css "$SITE_DIR"/favicon.svg; do
     gzip -9 -k -f "$f"
     if command -v brotli >/dev/null; then brotli -q 11 -f -k "$f"; fi
   done

@@ -31,6 +31,20 @@ pub fn localized(locale: Locale, path: &str) -> String {
     format!("/{}{path}", locale.code())
 }
 
+/// The address search engines should index for the page at `path` (a path under a language,
+/// without query): the page itself, or, for a step of a guided form, the form's first page (a
+/// draft is one customer's); `None` for what is not to be indexed (search results, ticket
+/// status pages, staff pages).
+pub fn canonical_path(path: &str) -> Option<String> {
+    let mut segments = path.trim_start_matches('/').split('/');
+    let (Some(lang), second) = (segments.next(), segments.next()) else { return None };
+    match (second, segments.next(), segments.next()) {
+        (Some("search" | "tickets" | "staff"), _, _) => None,
+        (Some("help"), Some(form), Some(_draft)) => Some(format!("/{lang}/help/{form}")),
+        _ => Some(path.to_owned()),
+    }
+}
+
 /// The front page in `locale`.
 pub fn home(locale: Locale) -> String {
     localized(locale, "/")
@@ -325,6 +339,18 @@ pub fn encode_query_value(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_is_its_own_canonical_address_a_draft_its_forms_and_private_pages_have_none() {
+        assert_eq!(canonical_path("/fi/"), Some("/fi/".to_owned()));
+        assert_eq!(canonical_path("/sv/articles/kort"), Some("/sv/articles/kort".to_owned()));
+        assert_eq!(canonical_path("/en/help/lost-card"), Some("/en/help/lost-card".to_owned()));
+        assert_eq!(canonical_path("/en/help/lost-card/abc/card"), Some("/en/help/lost-card".to_owned()));
+        assert_eq!(canonical_path("/fi/help/lost-card/abc/check"), Some("/fi/help/lost-card".to_owned()));
+        assert_eq!(canonical_path("/fi/search"), None);
+        assert_eq!(canonical_path("/fi/tickets/T-2026-000001"), None);
+        assert_eq!(canonical_path("/sv/staff/desk"), None);
+    }
 
     #[test]
     fn query_values_are_percent_encoded() {

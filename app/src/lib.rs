@@ -22,7 +22,7 @@ use customer::search::SearchPage;
 use customer::tickets::TicketStatusPage;
 use i18n::provide_i18n;
 use leptos::prelude::*;
-use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{Html, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 use shared::NotFound;
@@ -36,7 +36,10 @@ use tuki::content::DocKind;
 pub const OUTPUT_NAME: &str = "tuki";
 
 /// The HTML document around the app, rendered on the server for every page.
-/// `lang` is set on `<html>` by the app itself (reactively), not here.
+/// `lang` is set on `<html>` by the app itself (reactively), not here. The stylesheet comes
+/// first, before anything else the browser fetches; the bundle is fetched at low priority and
+/// hydrates when the browser is idle (every page works without it), so it never delays the
+/// first render.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
@@ -46,8 +49,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="stylesheet" href=format!("/pkg/{OUTPUT_NAME}.css")/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options defer=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -57,12 +61,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The whole portal: stylesheet, router and the page frame.
+/// The whole portal: router and the page frame.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Stylesheet id="tuki" href=format!("/pkg/{OUTPUT_NAME}.css")/>
         <Router>
             <PageFrame/>
         </Router>

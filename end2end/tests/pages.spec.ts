@@ -12,7 +12,9 @@ for (const locale of LOCALES) {
     await waitForHydration(page, info);
     await expect(page.locator('html')).toHaveAttribute('lang', locale);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(HOME_HEADINGS[locale]);
-    await expect(page.locator(`link[rel="alternate"][hreflang="sv"]`)).toHaveAttribute('href', '/sv/');
+    // Absolute, as search engines want them.
+    await expect(page.locator(`link[rel="alternate"][hreflang="sv"]`)).toHaveAttribute('href', new URL('/sv/', page.url()).href);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new URL(`/${locale}/`, page.url()).href);
     await expect(page.locator('.language-switcher [aria-current="page"]')).toHaveAttribute('hreflang', locale);
     await expectNoAxeViolations(page, { javaScript: jsEnabled(info) });
     expect(problems).toEqual([]);

@@ -1,6 +1,7 @@
 ## Guided support forms
 
 help-title = Get help
+help-description = Tell us about your problem in a few answers. We suggest solutions along the way, and if nothing helps, you send a support request.
 help-lead = Choose what your problem is about. We ask a few questions one at a time and suggest answers on the way; if nothing helps, your request goes to our service desk.
 help-intro-how = We ask a few questions, one page at a time. At every step we show answers that fit what you said. You can change your answers before sending.
 help-start = Start

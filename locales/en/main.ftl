@@ -79,6 +79,11 @@ vote-thanks = Thank you for your feedback!
 
 home-categories-heading = Browse by topic
 home-helpful-heading = Most helpful articles
+category-description = { $category }: every article and solved case.
+document-description = { $kind ->
+    [case] Solved case: { $title }
+   *[article] Article: { $title }
+}
 category-document-count = { $count ->
     [one] 1 article
    *[other] { $count } articles

@@ -1,6 +1,7 @@
 ## Ohjatut tukilomakkeet
 
 help-title = Hae apua
+help-description = Kerro ongelmastasi muutamalla vastauksella. Ehdotamme ratkaisuja matkan varrella, ja jos mikään ei auta, lähetät tukipyynnön.
 help-lead = Valitse, mitä ongelmasi koskee. Kysymme muutaman kysymyksen yksi kerrallaan ja ehdotamme vastauksia matkan varrella. Jos mikään ei auta, pyyntösi menee palvelupisteellemme.
 help-intro-how = Kysymme muutaman kysymyksen, yhden sivun kerrallaan. Joka vaiheessa näytämme vastauksia, jotka sopivat kertomaasi. Voit muuttaa vastauksiasi ennen lähettämistä.
 help-start = Aloita

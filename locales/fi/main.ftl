@@ -79,6 +79,11 @@ vote-thanks = Kiitos palautteestasi!
 
 home-categories-heading = Selaa aiheittain
 home-helpful-heading = Hyödyllisimmät ohjeet
+category-description = { $category }: kaikki ohjeet ja ratkaistut tapaukset.
+document-description = { $kind ->
+    [case] Ratkaistu tapaus: { $title }
+   *[article] Ohje: { $title }
+}
 category-document-count = { $count ->
     [one] 1 ohje
    *[other] { $count } ohjetta

@@ -1,6 +1,7 @@
 ## Guidade supportformulär
 
 help-title = Få hjälp
+help-description = Berätta om ditt problem med några svar. Vi föreslår lösningar under tiden, och om inget hjälper skickar du ett supportärende.
 help-lead = Välj vad ditt problem gäller. Vi ställer några frågor en i taget och föreslår svar längs vägen. Om inget hjälper går din begäran till vår servicedisk.
 help-intro-how = Vi ställer några frågor, en sida i taget. I varje steg visar vi svar som passar det du berättat. Du kan ändra dina svar innan du skickar.
 help-start = Börja

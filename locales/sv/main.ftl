@@ -79,6 +79,11 @@ vote-thanks = Tack för din respons!
 
 home-categories-heading = Bläddra efter ämne
 home-helpful-heading = Mest hjälpsamma artiklar
+category-description = { $category }: alla artiklar och lösta frågor.
+document-description = { $kind ->
+    [case] Löst fråga: { $title }
+   *[article] Artikel: { $title }
+}
 category-document-count = { $count ->
     [one] 1 artikel
    *[other] { $count } artiklar

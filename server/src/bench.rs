@@ -183,10 +183,10 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     // Every request searches: the query set over and over with the result cache off.
     let cycling = temp.path().join("queries.lua");
     let distinct: BTreeSet<String> = queries.iter().map(|(l, q)| search_path(*l, q)).collect();
-    std::fs::write(&cycling, wrk_script(&distinct.into_iter().collect::<Vec<_>>(), false))?;
+    std::fs::write(&cycling, wrk_script(&distinct.into_iter().collect::<Vec<_>>(), false, None))?;
     // Traffic as a help centre sees it: popular questions often, a long tail once.
     let mixed = temp.path().join("mixed.lua");
-    std::fs::write(&mixed, wrk_script(&zipf_mix(&queries, 20_000), true))?;
+    std::fs::write(&mixed, wrk_script(&zipf_mix(&queries, 20_000), true, None))?;
     let index = portal.search_index();
     for clients in &options.clients {
         index.set_cache_capacity(0);
@@ -290,24 +290,63 @@ fn zipf_mix(queries: &[(Locale, String)], n: usize) -> Vec<String> {
 /// A wrk script that sends `paths` in order, each wrk thread starting at another place. With
 /// `one_offs`, 3 requests in 10 get a number no other request has as a last word: a question
 /// asked once, which the cache cannot answer (and which costs about what its query costs).
-fn wrk_script(paths: &[String], one_offs: bool) -> String {
+/// With `accept_encoding`, every request says which compressions it accepts, as browsers do.
+fn wrk_script(paths: &[String], one_offs: bool, accept_encoding: Option<&str>) -> String {
     let list = paths.iter().map(|p| format!("  \"{p}\",")).collect::<Vec<_>>().join("\n");
     let one_offs = if one_offs { "true" } else { "false" };
+    let headers = accept_encoding.map(|e| format!("{{[\"Accept-Encoding\"] = \"{e}\"}}")).unwrap_or("nil".into());
     format!(
-        "paths = {{\n{list}\n}}\none_offs = {one_offs}\nlocal threads = 0\n\
+        "paths = {{\n{list}\n}}\none_offs = {one_offs}\nheaders = {headers}\nlocal threads = 0\n\
          function setup(thread)\n  thread:set(\"offset\", threads)\n  threads = threads + 1\nend\n\
          function init(args)\n  i = ((offset or 0) * 7919) % #paths\n  n = 0\nend\n\
          request = function()\n  i = i % #paths + 1\n  n = n + 1\n  local path = paths[i]\n\
          if one_offs and n % 10 < 3 then path = path .. \"%20\" .. tostring((offset or 0) * 1000000000 + n) end\n\
-         return wrk.format(\"GET\", path)\nend\n\
-         done = function(summary, latency, requests)\n  io.write(string.format(\"RESULT %.3f %.3f %.1f %d %d\\n\", \
-         latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests / (summary.duration / 1e6), \
-         summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.requests))\nend\n"
+         return wrk.format(\"GET\", path, headers)\nend\n\
+         done = function(summary, latency, requests)\n  io.write(string.format(\"RESULT %.3f %.3f %.3f %.1f %d %d %d\\n\", \
+         latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000, \
+         summary.requests / (summary.duration / 1e6), \
+         summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, \
+         summary.requests, summary.bytes))\nend\n"
     )
 }
 
-/// Runs wrk with `script` against the server; returns "p50 … ms, p99 … ms, … req/s".
-fn wrk(address: SocketAddr, clients: usize, duration: Duration, script: &std::path::Path) -> anyhow::Result<String> {
+/// One wrk run's figures.
+#[derive(Clone, Copy, Debug)]
+pub struct WrkRun {
+    /// Median latency, ms.
+    pub p50_ms: f64,
+    /// 99th percentile latency, ms.
+    pub p99_ms: f64,
+    /// The slowest request, ms.
+    pub max_ms: f64,
+    /// Requests per second.
+    pub per_second: f64,
+    /// Requests that failed (non-2xx/3xx status, connect, read, write or time-out).
+    pub errors: u64,
+    /// Requests answered.
+    pub requests: u64,
+    /// Bytes received (headers and bodies).
+    pub bytes: u64,
+}
+
+impl std::fmt::Display for WrkRun {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "p50 {:.2} ms, p99 {:.2} ms, max {:.1} ms, {:.0} req/s, {} B per response ({} requests, {} errors)",
+            self.p50_ms,
+            self.p99_ms,
+            self.max_ms,
+            self.per_second,
+            self.bytes / self.requests.max(1),
+            self.requests,
+            self.errors
+        )
+    }
+}
+
+/// Runs wrk with `script` against the server.
+fn wrk(address: SocketAddr, clients: usize, duration: Duration, script: &std::path::Path) -> anyhow::Result<WrkRun> {
     let output = std::process::Command::new("wrk")
         .arg(format!("-t{}", clients.min(2)))
         .arg(format!("-c{clients}"))
@@ -320,7 +359,33 @@ fn wrk(address: SocketAddr, clients: usize, duration: Duration, script: &std::pa
     let stdout = String::from_utf8_lossy(&output.stdout);
     let line =
         stdout.lines().find_map(|l| l.strip_prefix("RESULT ")).ok_or_else(|| anyhow::anyhow!("wrk said: {stdout}"))?;
-    let v: Vec<&str> = line.split_whitespace().collect();
-    let [p50, p99, rps, errors, requests] = v[..] else { anyhow::bail!("unexpected wrk output {line}") };
-    Ok(format!("p50 {p50} ms, p99 {p99} ms, {rps} req/s ({requests} requests, {errors} errors)"))
+    let v: Vec<f64> = line.split_whitespace().map(str::parse).collect::<Result<_, _>>()?;
+    let [p50_ms, p99_ms, max_ms, per_second, errors, requests, bytes] = v[..] else {
+        anyhow::bail!("unexpected wrk output {line}")
+    };
+    let count = |x: f64| x as u64;
+    Ok(WrkRun {
+        p50_ms,
+        p99_ms,
+        max_ms,
+        per_second,
+        errors: count(errors),
+        requests: count(requests),
+        bytes: count(bytes),
+    })
+}
+
+/// Runs wrk against one `path` with `clients` keep-alive connections, every request accepting
+/// `accept_encoding`; the script is written to `script_dir`.
+pub fn wrk_run(
+    address: SocketAddr,
+    clients: usize,
+    duration: Duration,
+    script_dir: &std::path::Path,
+    path: &str,
+    accept_encoding: &str,
+) -> anyhow::Result<WrkRun> {
+    let script = script_dir.join("page.lua");
+    std::fs::write(&script, wrk_script(&[path.to_owned()], false, Some(accept_encoding)))?;
+    wrk(address, clients, duration, &script)
 }

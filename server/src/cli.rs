@@ -148,6 +148,19 @@ pub enum Command {
         #[arg(long, default_value_t = 10)]
         seconds: u64,
     },
+    /// Benchmark the customer's pages over HTTP as browsers ask for them (home, article,
+    /// category, search results, form step), beside static files as the reference, with wrk.
+    BenchPages {
+        /// Concurrent HTTP clients, one run each.
+        #[arg(long, value_delimiter = ',', default_values_t = [1, 32])]
+        clients: Vec<usize>,
+        /// Seconds per run.
+        #[arg(long, default_value_t = 5)]
+        seconds: u64,
+        /// Directory of the built static files (a release build for figures worth quoting).
+        #[arg(long, env = "TUKI_SITE_DIR", default_value = "target/site")]
+        site_dir: PathBuf,
+    },
     /// Benchmark ticket submission over HTTP on SQLite: p50/p99 and tickets per second with wrk.
     BenchTickets {
         /// Concurrent HTTP clients.

@@ -6,6 +6,7 @@
 
 pub mod bench;
 pub mod bench_desk;
+pub mod bench_pages;
 pub mod bench_publish;
 pub mod bench_tickets;
 pub mod cli;

@@ -75,6 +75,11 @@ async fn run() -> anyhow::Result<()> {
             };
             tuki_server::bench::run(options).await
         }
+        Command::BenchPages { clients, seconds, site_dir } => {
+            let duration = std::time::Duration::from_secs(seconds);
+            tuki_server::bench_pages::run(tuki_server::bench_pages::PagesBenchOptions { clients, duration, site_dir })
+                .await
+        }
         Command::BenchTickets { clients, seconds } => {
             tuki_server::bench_tickets::run(clients, std::time::Duration::from_secs(seconds)).await
         }

@@ -7,7 +7,7 @@ use crate::Portal;
 use crate::content::markdown::to_html;
 use crate::content::{DocKind, DocRef, Document, Slug, Status};
 use crate::store::MAX_COMMENT;
-use crate::views::catalogue::{ArticleData, CatalogueData, CategoryView, DocumentLink};
+use crate::views::catalogue::{ArticleData, CatalogueData, CategoryView, DocumentLink, IndexablePage};
 
 /// How many articles the home page lists as most helpful.
 const MOST_HELPFUL: i64 = 6;
@@ -180,6 +180,23 @@ impl Catalogue<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Every page a search engine may index: the front page, each category, and each published
+    /// article and solved case in the languages it is written in (the sitemap).
+    pub async fn indexable_pages(&self, caller: &Caller) -> Result<Vec<IndexablePage>, ServiceError> {
+        caller.require(Right::ReadKnowledgeBase)?;
+        let store = self.portal.store();
+        let mut pages = vec![IndexablePage::Home];
+        pages.extend(store.categories().await?.into_iter().map(|c| IndexablePage::Category(c.slug.to_string())));
+        pages.extend(store.documents().await?.into_iter().filter(|d| d.status == Status::Published).map(|d| {
+            IndexablePage::Document {
+                kind: d.kind,
+                slug: d.slug.to_string(),
+                locales: d.translations.keys().copied().collect(),
+            }
+        }));
+        Ok(pages)
     }
 
     /// Links to the published documents of `category` in `locale`, except `except`.

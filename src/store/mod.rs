@@ -172,6 +172,9 @@ impl Store {
                 Backend::Postgres => 16,
             })
             .acquire_timeout(Duration::from_secs(5))
+            // Asking a connection whether it is alive costs SQLite a round trip to its worker
+            // thread on every query, for a file that does not go away; a server's connection can.
+            .test_before_acquire(backend == Backend::Postgres)
             // A connection that may have been opened while the file was read-only is replaced.
             .before_acquire(|_conn, meta| {
                 Box::pin(async move { Ok(!availability::connection_predates_read_only_error(meta.age)) })

@@ -66,3 +66,41 @@ pub struct CatalogueData {
     /// The listed documents: the most helpful articles, or a category's documents.
     pub documents: Vec<DocumentLink>,
 }
+
+/// A page search engines may index, in every language it is written in (`tuki::paths` builds
+/// its address in each).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IndexablePage {
+    /// The front page (in every language).
+    Home,
+    /// A category's page (in every language).
+    Category(String),
+    /// A published article or solved case, in the languages it has a translation in.
+    Document {
+        /// Article or solved case.
+        kind: DocKind,
+        /// Slug.
+        slug: String,
+        /// The languages it is written in.
+        locales: Vec<Locale>,
+    },
+}
+
+impl IndexablePage {
+    /// The languages the page is written in.
+    pub fn locales(&self) -> Vec<Locale> {
+        match self {
+            IndexablePage::Document { locales, .. } => locales.clone(),
+            _ => Locale::ALL.to_vec(),
+        }
+    }
+
+    /// Its address in `locale` (without the portal's origin).
+    pub fn href(&self, locale: Locale) -> String {
+        match self {
+            IndexablePage::Home => crate::paths::home(locale),
+            IndexablePage::Category(slug) => crate::paths::category_href(locale, slug),
+            IndexablePage::Document { kind, slug, .. } => crate::paths::document_href(locale, *kind, slug),
+        }
+    }
+}

@@ -54,20 +54,42 @@ pub fn LanguageSwitcher() -> impl IntoView {
     }
 }
 
-/// `<link rel="alternate" hreflang>` for every language version of the page, plus `x-default`.
+/// The portal's public origin (`https://tuki.example.fi`, from `TUKI_BASE_URL`), which the
+/// server puts into every render's context: the head's links to other pages are absolute.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicOrigin(pub String);
+
+/// The origin absolute links start with: the configured one on the server, the page's own in
+/// the browser (the same, since browsers reach the portal at its public address).
+fn public_origin() -> String {
+    #[cfg(feature = "ssr")]
+    let origin = use_context::<PublicOrigin>().map(|o| o.0).unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let origin = window().location().origin().unwrap_or_default();
+    origin
+}
+
+/// `<link rel="alternate" hreflang>` for every language version of the page, plus `x-default`,
+/// and `<link rel="canonical">` for the address search engines should index instead (none on
+/// pages they should not index), all absolute.
 #[component]
 pub fn LanguageAlternates() -> impl IntoView {
     let location = use_location();
+    let origin = public_origin();
     move || {
         let path = location.pathname.get();
+        let canonical = tuki::paths::canonical_path(&path)
+            .map(|canonical| view! { <Link rel="canonical" href=format!("{origin}{canonical}")/> });
         view! {
             {Locale::ALL
                 .into_iter()
                 .map(|locale| {
-                    view! { <Link rel="alternate" hreflang=locale.code() href=locale.localize_path(&path)/> }
+                    let href = format!("{origin}{}", locale.localize_path(&path));
+                    view! { <Link rel="alternate" hreflang=locale.code() href=href/> }
                 })
                 .collect_view()}
-            <Link rel="alternate" hreflang="x-default" href="/"/>
+            <Link rel="alternate" hreflang="x-default" href=format!("{origin}/")/>
+            {canonical}
         }
     }
 }

@@ -8,6 +8,6 @@ mod textarea;
 
 pub use footer::SiteFooter;
 pub use header::{SiteHeader, SkipLink};
-pub use language::{LanguageAlternates, LanguageSwitcher};
+pub use language::{LanguageAlternates, LanguageSwitcher, PublicOrigin};
 pub use language_badge::OtherLanguageBadge;
 pub use textarea::textarea_text;

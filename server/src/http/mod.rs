@@ -18,6 +18,7 @@ mod negotiate;
 mod rate_limit;
 mod same_origin;
 mod security_headers;
+mod seo;
 mod staff;
 mod vote;
 mod workspace;
@@ -33,6 +34,7 @@ use crate::jobs::{
 use axum::Router;
 use axum::extract::FromRef;
 use axum::routing::{get, post};
+use axum::serve::ListenerExt;
 use leptos::config::LeptosOptions;
 use leptos::nonce::Nonce;
 use leptos::prelude::{provide_context, use_context};
@@ -69,8 +71,10 @@ impl FromRef<AppState> for LeptosOptions {
 pub fn routes(state: AppState) -> Router {
     let leptos_routes = route_list();
     let portal = state.portal.clone();
+    let origin = tuki_app::components::PublicOrigin(state.base_url.clone());
     let context = move || {
         provide_context(portal.clone());
+        provide_context(origin.clone());
         // The nonce the Content-Security-Policy header names (see `security_headers`), in place
         // of the one leptos_axum made up for this render.
         let nonce = use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<Nonce>().cloned());
@@ -86,6 +90,8 @@ pub fn routes(state: AppState) -> Router {
         .route("/en", get(negotiate::add_trailing_slash))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/robots.txt", get(seo::robots))
+        .route("/sitemap.xml", get(seo::sitemap))
         .route("/api/v1/search", get(api::search))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/{lang}/help/{form}", post(help::start))
@@ -228,7 +234,14 @@ impl Bound {
             tokio::spawn(server.into_future())
         });
         let (stopping, stop_requested) = tokio::sync::oneshot::channel::<()>();
-        let server = axum::serve(self.listener, app(self.state).into_make_service_with_connect_info::<SocketAddr>())
+        // Responses go out as soon as they are written: without TCP_NODELAY, a response written
+        // in two parts (headers, then a file's body) waits for the client's delayed ACK, 40 ms.
+        let listener = self.listener.tap_io(|stream| {
+            if let Err(error) = stream.set_nodelay(true) {
+                tracing::warn!(%error, "TCP_NODELAY could not be set on a connection");
+            }
+        });
+        let server = axum::serve(listener, app(self.state).into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async move {
                 shutdown.await;
                 let _ = stopping.send(());

@@ -17,6 +17,9 @@ pub struct TestApp {
     pub state: tuki_server::AppState,
     /// `http://…` of the metrics listener, when the app was started with one.
     pub metrics_address: Option<String>,
+    /// The directory static files are served from (`site` in the data directory; empty until
+    /// a test writes into it).
+    pub site_dir: PathBuf,
     stop: Option<oneshot::Sender<()>>,
     stopped: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
     _dir: Option<tempfile::TempDir>,
@@ -103,7 +106,7 @@ async fn start_with(
         portal: PortalConfig { data_dir: dir.join("data"), database_url: Some(database_url) },
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
         base_url: "http://127.0.0.1:0".to_owned(),
-        site_dir: PathBuf::from("target/site"),
+        site_dir: dir.join("site"),
         rate_limits: tuki_server::http::RateLimits { submits_per_minute: 120, searches_per_minute: 600 },
         mail: mail.unwrap_or_else(|| MailConfig::folder(&dir.join("data"))),
         search_cache_entries: tuki::search::cache::DEFAULT_ENTRIES,
@@ -125,5 +128,6 @@ async fn start_with(
         .timeout(std::time::Duration::from_secs(30))
         .build()
         .expect("client");
-    TestApp { address, client, state, metrics_address, stop: Some(stop), stopped: Some(handle), _dir: owned }
+    let site_dir = config.site_dir.clone();
+    TestApp { address, client, state, metrics_address, site_dir, stop: Some(stop), stopped: Some(handle), _dir: owned }
 }

@@ -1,6 +1,7 @@
 //! Integration tests: the real server on port 0, on SQLite and (when configured) PostgreSQL.
 
 mod app;
+mod delivery;
 mod desk;
 mod errors;
 mod health;

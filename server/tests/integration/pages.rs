@@ -43,7 +43,10 @@ async fn each_locale_has_a_home_page_in_its_own_language() {
             assert!(html.contains(heading), "{locale}: heading missing");
             for alternate in ["fi", "sv", "en"] {
                 assert!(
-                    html.contains(&format!("href=\"/{alternate}/\" hreflang=\"{alternate}\" rel=\"alternate\"")),
+                    html.contains(&format!(
+                        "href=\"{}/{alternate}/\" hreflang=\"{alternate}\" rel=\"alternate\"",
+                        app.address
+                    )),
                     "{locale}: hreflang {alternate} missing"
                 );
             }

@@ -5,7 +5,7 @@ use super::api::{help_form, help_forms};
 use crate::i18n::use_i18n;
 use crate::shared::{loaded, route_locale};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 use tuki::paths::help_href;
 
@@ -40,6 +40,7 @@ pub fn HelpPage() -> impl IntoView {
                 .collect_view();
             view! {
                 <Title text=i18n.t("help-title")/>
+                <Meta name="description" content=i18n.t("help-description")/>
                 <div class="container">
                     <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs-label")>
                         <ol>
@@ -78,6 +79,7 @@ pub fn FormIntroPage() -> impl IntoView {
             let action = help_href(i18n.locale(), &form.slug, &[]);
             view! {
                 <Title text=form.title.clone()/>
+                <Meta name="description" content=form.description.clone()/>
                 <div class="container narrow">
                     <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs-label")>
                         <ol>

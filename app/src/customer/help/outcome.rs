@@ -6,7 +6,7 @@ use super::param;
 use crate::i18n::{I18n, use_i18n};
 use crate::shared::{loaded, route_locale};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use tuki::paths::help_href;
 use tuki::views::help::CheckData;
 
@@ -54,6 +54,8 @@ fn Check(data: CheckData, i18n: I18n) -> impl IntoView {
         .collect_view();
     view! {
         <Title text=i18n.t("form-check-title")/>
+        // One customer's answers or request: not for search engines.
+        <Meta name="robots" content="noindex"/>
         <div class="container narrow form-page">
             <a class="back-link" href=back>{i18n.t("form-back")}</a>
             <p class="form-page__caption">{data.form_title}</p>
@@ -71,6 +73,8 @@ pub fn SolvedPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title text=i18n.t("form-solved-title")/>
+        // One customer's answers or request: not for search engines.
+        <Meta name="robots" content="noindex"/>
         <section class="container narrow page-message" aria-labelledby="solved-heading">
             <h1 id="solved-heading">{move || i18n.t("form-solved-title")}</h1>
             <p>{move || i18n.t("form-solved-body")}</p>
@@ -88,6 +92,8 @@ pub fn DonePage() -> impl IntoView {
     view! {
         {loaded(data, move |reference| view! {
                         <Title text=i18n.t("form-done-title")/>
+                        // One customer's answers or request: not for search engines.
+                        <Meta name="robots" content="noindex"/>
                         <section class="container narrow page-message" aria-labelledby="done-heading">
                             <div class="panel-confirmation">
                                 <h1 id="done-heading">{i18n.t("form-done-title")}</h1>

@@ -14,7 +14,7 @@ use crate::components::OtherLanguageBadge;
 use crate::i18n::{I18n, use_i18n};
 use crate::shared::{loaded, route_locale};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use tuki::forms::Answers;
 use tuki::i18n::Value;
 use tuki::paths::{self, document_href, encode_query_value, help_href};
@@ -80,6 +80,7 @@ fn Step(data: StepData, i18n: I18n) -> impl IntoView {
     });
     view! {
         <Title text=title/>
+        <Meta name="description" content=i18n.t("help-description")/>
         <div class="container narrow form-page">
             <a class="back-link" href=back>{i18n.t("form-back")}</a>
             {has_errors.then(|| {

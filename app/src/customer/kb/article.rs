@@ -94,9 +94,19 @@ fn Article(article: ArticleData) -> impl IntoView {
         DocKind::Case => "kind-case",
     });
     let category_href = category_href(page_locale, &article.category.slug);
+    let description = article.summary.clone().unwrap_or_else(|| {
+        let kind = match article.kind {
+            DocKind::Article => "article",
+            DocKind::Case => "case",
+        };
+        i18n.t_args(
+            "document-description",
+            &[("kind", Value::from(kind)), ("title", Value::from(article.title.clone()))],
+        )
+    });
     view! {
         <Title text=article.title.clone()/>
-        {article.summary.clone().map(|s| view! { <Meta name="description" content=s/> })}
+        <Meta name="description" content=description/>
         <div class="container article-layout">
             <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs-label")>
                 <ol>

@@ -5,8 +5,9 @@ use crate::components::OtherLanguageBadge;
 use crate::i18n::use_i18n;
 use crate::shared::{NotFound, loaded, route_locale};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
+use tuki::i18n::Value;
 use tuki::paths::document_href;
 
 /// The page of one category.
@@ -47,6 +48,10 @@ pub fn CategoryPage() -> impl IntoView {
                 .collect_view();
             view! {
                 <Title text=category.name.clone()/>
+                <Meta
+                    name="description"
+                    content=i18n.t_args("category-description", &[("category", Value::from(category.name.clone()))])
+                />
                 <div class="container">
                     <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs-label")>
                         <ol>

@@ -29,6 +29,7 @@ pub fn SearchPage() -> impl IntoView {
             )
         })
     };
+    let initial_query = query.with_untracked(|q| q.get("q").unwrap_or_default());
     let data = Resource::new(
         move || (locale.get(), params()),
         |(locale, (q, category, kind, page))| async move {
@@ -40,7 +41,9 @@ pub fn SearchPage() -> impl IntoView {
     );
     view! {
         <Title text=move || {
-            let q = params().0;
+            // leptos_meta reads the title after the body is rendered, when under load the
+            // page's owner (and its query) may be gone: then the query it was rendered with.
+            let q = query.try_with(|q| q.get("q").unwrap_or_default()).unwrap_or_else(|| initial_query.clone());
             if q.trim().is_empty() { i18n.t("search-title") } else { i18n.t_args("search-title-query", &[("query", Value::from(q))]) }
         }/>
         <Meta name="robots" content="noindex"/>

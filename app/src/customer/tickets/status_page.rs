@@ -24,6 +24,7 @@ pub fn TicketStatusPage() -> impl IntoView {
     view! {
         // The address holds the customer's private token: never sent on to other sites.
         <Meta name="referrer" content="no-referrer"/>
+        <Meta name="robots" content="noindex"/>
         {loaded(data, move |ticket| {
             let rows = ticket
                 .rows

@@ -20,6 +20,7 @@ mod same_origin;
 mod security_headers;
 mod seo;
 mod staff;
+mod static_files;
 mod vote;
 mod workspace;
 
@@ -59,6 +60,8 @@ pub struct AppState {
     pub recent_votes: std::sync::Arc<vote::RecentVotes>,
     /// The reverse proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: std::sync::Arc<TrustedProxies>,
+    /// The built static files, served from memory.
+    pub static_files: std::sync::Arc<static_files::StaticFiles>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -117,6 +120,7 @@ pub fn routes(state: AppState) -> Router {
             std::sync::Arc::<str>::from(state.base_url.as_str()),
             same_origin::guard,
         ))
+        .layer(axum::middleware::from_fn_with_state(state.static_files.clone(), static_files::serve))
         .with_state(state)
 }
 
@@ -193,9 +197,11 @@ impl Bound {
         };
         let recent_votes = std::sync::Arc::default();
         let trusted_proxies = std::sync::Arc::new(config.trusted_proxies.clone());
+        let static_files = std::sync::Arc::new(static_files::StaticFiles::load(&config.site_dir));
+        tracing::info!(files = static_files.len(), site = %config.site_dir.display(), "static files held in memory");
         Ok(Bound {
             listener,
-            state: AppState { portal, leptos_options, base_url, limiter, recent_votes, trusted_proxies },
+            state: AppState { portal, leptos_options, base_url, limiter, recent_votes, trusted_proxies, static_files },
             mail: config.mail.clone(),
             retention: config.retention,
             metrics,

@@ -81,6 +81,8 @@ pub struct Portal {
     maintains_index: bool,
     /// One catch-up of the index at a time.
     index_turn: Arc<tokio::sync::Mutex<()>>,
+    /// The published knowledge base as customers' pages read it, kept until the content changes.
+    catalogue: Arc<crate::services::catalogue::SnapshotCell>,
     config: PortalConfig,
 }
 
@@ -102,6 +104,11 @@ pub enum CatchUp {
 }
 
 impl Portal {
+    /// The knowledge base's snapshot (see [`crate::services::catalogue`]).
+    pub(crate) fn catalogue_cell(&self) -> &crate::services::catalogue::SnapshotCell {
+        &self.catalogue
+    }
+
     /// Opens the data directory and the database, brings the schema up to date, and opens the
     /// search index (this process becomes its only writer), catching it up with the database.
     pub async fn open(config: PortalConfig) -> Result<Portal, PortalError> {
@@ -152,6 +159,7 @@ impl Portal {
             search_pool,
             maintains_index,
             index_turn: Arc::new(tokio::sync::Mutex::new(())),
+            catalogue: Arc::default(),
             config,
         })
     }

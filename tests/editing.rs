@@ -540,3 +540,39 @@ async fn helpful_votes_after_a_search_teach_the_search_and_editors_see_what_it_l
         assert!(data.learned.iter().all(|r| !r.query.contains("1234")), "nothing personal: {:?}", data.learned);
     }
 }
+
+#[tokio::test]
+async fn customers_see_a_renamed_category_and_an_unpublished_text_on_their_next_page_on_every_server() {
+    for backend in backends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = fresh_database(backend, dir.path()).await.expect("database");
+        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url.clone()) };
+        let portal = Portal::open(config).await.expect("open");
+        portal.load_demo_content_if_empty().await.expect("demo");
+        // A second server on the same database (without an index of its own).
+        let config = PortalConfig { data_dir: dir.path().join("other"), database_url: Some(url) };
+        let other = Portal::open_without_index(config).await.expect("second server");
+        let editor = member(&portal, "eeva@bank.fi", &[Role::Editor]).await;
+        let name_of_cards = |portal: &Portal| {
+            let portal = portal.clone();
+            async move {
+                let categories =
+                    portal.catalogue().categories(&Caller::Customer, Locale::Fi).await.expect("categories");
+                categories.into_iter().find(|c| c.slug == "cards").map(|c| c.name).expect("cards")
+            }
+        };
+        for server in [&portal, &other] {
+            assert!(customer_body(server, Locale::Fi).await.is_some(), "{backend:?}: published");
+            assert_ne!(name_of_cards(server).await, "Pankkikortit");
+        }
+        let names = [(Locale::Fi, "Pankkikortit"), (Locale::Sv, "Bankkort"), (Locale::En, "Bank cards")];
+        portal.editing().save_category(&editor, "cards", &names).await.expect("renamed");
+        portal.editing().unpublish(&editor, &doc()).await.expect("unpublished");
+        for server in [&portal, &other] {
+            assert_eq!(name_of_cards(server).await, "Pankkikortit", "{backend:?}");
+            assert!(customer_body(server, Locale::Fi).await.is_none(), "{backend:?}: taken back at once");
+        }
+        other.close().await;
+        portal.close().await;
+    }
+}

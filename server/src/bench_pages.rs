@@ -21,7 +21,7 @@ use tuki::services::Caller;
 pub const BROWSER_ENCODINGS: &str = "gzip, br";
 
 /// Where the saved article page is served from in the benchmark's copy of the site.
-const STATIC_ARTICLE: &str = "/bench/article.html";
+const STATIC_ARTICLE: &str = "/bench-article.html";
 
 /// What to measure.
 #[derive(Clone, Debug)]
@@ -42,30 +42,32 @@ pub async fn run(options: PagesBenchOptions) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("cannot copy the built site from {}: {e}", options.site_dir.display()))?;
     let mut config = ServeConfig::for_benchmark(temp.path().join("data"), None);
     config.site_dir = site.clone();
+    // A first server renders the article page, saved with precompressed copies as the static
+    // reference; the measured server then holds it in memory like every other static file.
+    let article_path = "/fi/articles/apply-consumer-loan";
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build()?;
+    let (address, stop, server) = start(Bound::bind(&config).await?)?;
+    let article = client.get(format!("http://{address}{article_path}")).send().await?.bytes().await;
+    let _ = stop.send(());
+    let _ = server.await;
+    save_precompressed(&site, STATIC_ARTICLE, &article?)?;
+
     let bound = Bound::bind(&config).await?;
     let portal = bound.state().portal.clone();
     let form = Slug::parse("general-request")?;
     let (draft, step) = portal.guided_form().start(&Caller::Customer, &form, tuki::Locale::Fi).await?;
     let pages = [
         ("home", "/fi/".to_owned()),
-        ("article", "/fi/articles/apply-consumer-loan".to_owned()),
+        ("article", article_path.to_owned()),
         ("category", "/fi/categories/cards".to_owned()),
         ("search results", "/fi/search?q=kortti+kadonnut".to_owned()),
         ("form step", format!("/fi/help/{form}/{draft}/{step}")),
     ];
-    let address = bound.local_addr()?;
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(bound.run(async move {
-        let _ = stopped.await;
-    }));
-
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build()?;
+    let (address, stop, server) = start(bound)?;
     for (name, path) in &pages {
         let response = client.get(format!("http://{address}{path}")).send().await?;
         anyhow::ensure!(response.status().is_success(), "the {name} page {path} answered {}", response.status());
     }
-    let article = client.get(format!("http://{address}{}", pages[1].1)).send().await?.bytes().await?;
-    save_precompressed(&site, STATIC_ARTICLE, &article)?;
     println!(
         "Tuki pages benchmark: demo content, SQLite, {} s per run, Accept-Encoding: {BROWSER_ENCODINGS}",
         options.duration.as_secs()
@@ -86,6 +88,20 @@ pub async fn run(options: PagesBenchOptions) -> anyhow::Result<()> {
     let _ = stop.send(());
     let _ = server.await;
     Ok(())
+}
+
+/// Runs `bound` until the returned sender is used; its address, that sender and its task.
+#[allow(clippy::type_complexity)]
+fn start(
+    bound: Bound,
+) -> anyhow::Result<(std::net::SocketAddr, tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<anyhow::Result<()>>)>
+{
+    let address = bound.local_addr()?;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(bound.run(async move {
+        let _ = stopped.await;
+    }));
+    Ok((address, stop, server))
 }
 
 fn print_run(name: &str, clients: usize, run: anyhow::Result<WrkRun>) {

@@ -1,18 +1,53 @@
 //! The knowledge base as customers read it: categories, a document's page with its related
 //! documents, the most helpful articles, and "Was this helpful?" votes.
+//!
+//! Pages read a [`Snapshot`] of the categories and documents, loaded at once and kept until the
+//! database's content generation moves on (a publish, a published text edited, taken back or
+//! moved, a category changed, an import): a page then costs one small query for the generation
+//! instead of one per list, document and count. Every server sees a change with its next page.
 
 use super::{Caller, Right, ServiceError};
 use crate::Locale;
 use crate::Portal;
 use crate::content::markdown::to_html;
-use crate::content::{DocKind, DocRef, Document, Slug, Status};
+use crate::content::{Category, DocKind, DocRef, Document, Slug, Status};
 use crate::store::MAX_COMMENT;
 use crate::views::catalogue::{ArticleData, CatalogueData, CategoryView, DocumentLink, IndexablePage};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// How many articles the home page lists as most helpful.
 const MOST_HELPFUL: i64 = 6;
 /// How many related documents an article page lists.
 const RELATED: usize = 5;
+
+/// The categories and documents (drafts included) at one content generation.
+#[derive(Debug)]
+pub struct Snapshot {
+    generation: i64,
+    categories: Vec<Category>,
+    /// Ordered by kind and slug, as the store lists them.
+    documents: Vec<Document>,
+}
+
+impl Snapshot {
+    fn document(&self, kind: DocKind, slug: &Slug) -> Option<&Document> {
+        self.documents.iter().find(|d| d.kind == kind && &d.slug == slug)
+    }
+}
+
+/// Where a portal keeps its latest [`Snapshot`].
+#[derive(Debug, Default)]
+pub struct SnapshotCell(Mutex<Option<Arc<Snapshot>>>);
+
+impl SnapshotCell {
+    fn at(&self, generation: i64) -> Option<Arc<Snapshot>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).clone().filter(|s| s.generation == generation)
+    }
+
+    fn keep(&self, snapshot: Arc<Snapshot>) {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = Some(snapshot);
+    }
+}
 
 /// The catalogue service ([`Portal::catalogue`]).
 #[derive(Clone, Copy, Debug)]
@@ -47,19 +82,25 @@ impl Catalogue<'_> {
     /// sorted by name: two small queries, never the documents themselves.
     pub async fn categories(&self, caller: &Caller, locale: Locale) -> Result<Vec<CategoryView>, ServiceError> {
         caller.require(Right::ReadKnowledgeBase)?;
+        Ok(category_views(&*self.snapshot().await?, locale))
+    }
+
+    /// The snapshot at the database's content generation: the kept one, or a fresh one.
+    async fn snapshot(&self) -> Result<Arc<Snapshot>, ServiceError> {
         let store = self.portal.store();
-        let categories = store.categories().await?;
-        let counts = store.published_counts_by_category().await?;
-        let mut views: Vec<CategoryView> = categories
-            .iter()
-            .map(|c| CategoryView {
-                slug: c.slug.to_string(),
-                name: c.name(locale).to_owned(),
-                documents: counts.get(c.slug.as_str()).map_or(0, |n| usize::try_from(*n).unwrap_or(0)),
-            })
-            .collect();
-        views.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(views)
+        let generation = store.content_generation().await?;
+        if let Some(snapshot) = self.portal.catalogue_cell().at(generation) {
+            return Ok(snapshot);
+        }
+        // Read after the generation: a change meanwhile is in it, and the next page, seeing a
+        // later generation, reads it again.
+        let snapshot = Arc::new(Snapshot {
+            generation,
+            categories: store.categories().await?,
+            documents: store.documents().await?,
+        });
+        self.portal.catalogue_cell().keep(Arc::clone(&snapshot));
+        Ok(snapshot)
     }
 
     /// The categories and either the most helpful articles (`category` = `None`) or the
@@ -71,7 +112,9 @@ impl Catalogue<'_> {
         locale: Locale,
         category: Option<&str>,
     ) -> Result<CatalogueData, ServiceError> {
-        let categories = self.categories(caller, locale).await?;
+        caller.require(Right::ReadKnowledgeBase)?;
+        let snapshot = self.snapshot().await?;
+        let categories = category_views(&snapshot, locale);
         let documents = match category {
             Some(category) => {
                 let slug = categories
@@ -79,18 +122,18 @@ impl Catalogue<'_> {
                     .find(|c| c.slug == category)
                     .and_then(|c| Slug::parse(&c.slug).ok())
                     .ok_or(ServiceError::NotFound)?;
-                let mut links = self.category_links(&slug, locale, None).await?;
+                let mut links = category_links(&snapshot, &slug, locale, None);
                 links.sort_by(|a, b| (a.kind, &a.title).cmp(&(b.kind, &b.title)));
                 links
             }
-            None => {
-                let mut links = Vec::new();
-                for slug in self.portal.store().most_helpful(MOST_HELPFUL).await? {
-                    let doc = self.portal.store().document(DocKind::Article, &slug).await?;
-                    links.extend(doc.as_ref().and_then(|d| link(d, locale)));
-                }
-                links
-            }
+            None => self
+                .portal
+                .store()
+                .most_helpful(MOST_HELPFUL)
+                .await?
+                .iter()
+                .filter_map(|slug| snapshot.document(DocKind::Article, slug).and_then(|d| link(d, locale)))
+                .collect(),
         };
         Ok(CatalogueData { categories, documents })
     }
@@ -111,7 +154,8 @@ impl Catalogue<'_> {
         caller.require(Right::ReadKnowledgeBase)?;
         let slug = Slug::parse(slug).map_err(|_| ServiceError::NotFound)?;
         let store = self.portal.store();
-        let doc = store.document(kind, &slug).await?.filter(|d| d.status == Status::Published);
+        let snapshot = self.snapshot().await?;
+        let doc = snapshot.document(kind, &slug).filter(|d| d.status == Status::Published);
         let doc = doc.ok_or(ServiceError::NotFound)?;
         let reference = doc.reference();
         if let Some(id) = from_search {
@@ -123,12 +167,12 @@ impl Catalogue<'_> {
             let _ = self.portal.guided_form().open_suggestion_via(caller, via, &reference).await;
         }
         let (shown, t) = doc.translation_for(locale).ok_or(ServiceError::NotFound)?;
-        let category =
-            self.categories(caller, locale).await?.into_iter().find(|c| c.slug == doc.category.as_str()).unwrap_or(
-                CategoryView { slug: doc.category.to_string(), name: doc.category.to_string(), documents: 0 },
-            );
+        let category = category_views(&snapshot, locale)
+            .into_iter()
+            .find(|c| c.slug == doc.category.as_str())
+            .unwrap_or(CategoryView { slug: doc.category.to_string(), name: doc.category.to_string(), documents: 0 });
         let outdated_against = store.outdated_against(&reference, shown).await?;
-        let mut related = self.category_links(&doc.category, locale, Some(&reference)).await?;
+        let mut related = category_links(&snapshot, &doc.category, locale, Some(&reference));
         related.truncate(RELATED);
         Ok(ArticleData {
             kind,
@@ -186,10 +230,10 @@ impl Catalogue<'_> {
     /// article and solved case in the languages it is written in (the sitemap).
     pub async fn indexable_pages(&self, caller: &Caller) -> Result<Vec<IndexablePage>, ServiceError> {
         caller.require(Right::ReadKnowledgeBase)?;
-        let store = self.portal.store();
+        let snapshot = self.snapshot().await?;
         let mut pages = vec![IndexablePage::Home];
-        pages.extend(store.categories().await?.into_iter().map(|c| IndexablePage::Category(c.slug.to_string())));
-        pages.extend(store.documents().await?.into_iter().filter(|d| d.status == Status::Published).map(|d| {
+        pages.extend(snapshot.categories.iter().map(|c| IndexablePage::Category(c.slug.to_string())));
+        pages.extend(snapshot.documents.iter().filter(|d| d.status == Status::Published).map(|d| {
             IndexablePage::Document {
                 kind: d.kind,
                 slug: d.slug.to_string(),
@@ -198,24 +242,39 @@ impl Catalogue<'_> {
         }));
         Ok(pages)
     }
-
-    /// Links to the published documents of `category` in `locale`, except `except`.
-    async fn category_links(
-        &self,
-        category: &Slug,
-        locale: Locale,
-        except: Option<&DocRef>,
-    ) -> Result<Vec<DocumentLink>, ServiceError> {
-        let documents = self.portal.store().documents_in_category(category).await?;
-        Ok(documents
-            .iter()
-            .filter(|d| d.status == Status::Published && except.is_none_or(|e| e.kind != d.kind || e.slug != d.slug))
-            .filter_map(|d| link(d, locale))
-            .collect())
-    }
 }
 
-/// A link to `doc` with its text in `locale` by the one fallback rule.
+/// Every category with its name in `locale` and its number of published documents, sorted by
+/// name.
+fn category_views(snapshot: &Snapshot, locale: Locale) -> Vec<CategoryView> {
+    let mut views: Vec<CategoryView> = snapshot
+        .categories
+        .iter()
+        .map(|c| CategoryView {
+            slug: c.slug.to_string(),
+            name: c.name(locale).to_owned(),
+            documents: snapshot
+                .documents
+                .iter()
+                .filter(|d| d.status == Status::Published && d.category == c.slug)
+                .count(),
+        })
+        .collect();
+    views.sort_by(|a, b| a.name.cmp(&b.name));
+    views
+}
+
+/// Links to the published documents of `category` in `locale`, except `except`.
+fn category_links(snapshot: &Snapshot, category: &Slug, locale: Locale, except: Option<&DocRef>) -> Vec<DocumentLink> {
+    snapshot
+        .documents
+        .iter()
+        .filter(|d| &d.category == category)
+        .filter(|d| d.status == Status::Published && except.is_none_or(|e| e.kind != d.kind || e.slug != d.slug))
+        .filter_map(|d| link(d, locale))
+        .collect()
+}
+
 fn link(doc: &Document, locale: Locale) -> Option<DocumentLink> {
     let (shown, t) = doc.translation_for(locale)?;
     Some(DocumentLink {

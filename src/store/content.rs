@@ -42,7 +42,8 @@ impl Store {
             self.categories().await?.into_iter().map(|c| (c.slug.clone(), c)).collect();
         let mut tx = self.begin_write().await?;
         let now = self.now().millis();
-        // Taken only when a document changes: the search index follows the generation.
+        // Taken only when a category or a document changes: the search index and the pages
+        // follow the generation.
         let mut generation = None;
         for category in &bundle.categories {
             let item = format!("category:{}", category.slug);
@@ -53,6 +54,10 @@ impl Store {
                 }
                 Some(_) => report.changed.push(item),
                 None => report.added.push(item),
+            }
+            // Pages show category names (see `services::catalogue`): a change moves the generation.
+            if generation.is_none() {
+                generation = Some(next_content_generation(&mut tx, now).await?);
             }
             write_category(&mut tx, category, now).await?;
         }

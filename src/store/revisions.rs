@@ -404,6 +404,8 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         super::content::write_category(&mut tx, category, now).await?;
+        // Pages show category names: they change with the content.
+        next_content_generation(&mut tx, now).await?;
         tx.commit().await?;
         Ok(existed.is_none())
     }
@@ -429,6 +431,7 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        next_content_generation(&mut tx, self.now().millis()).await?;
         tx.commit().await?;
         Ok(deleted == 1)
     }

@@ -136,6 +136,7 @@ fn content_type(name: &str) -> Option<&'static str> {
         "js" => "text/javascript",
         "wasm" => "application/wasm",
         "svg" => "image/svg+xml",
+        "html" => "text/html; charset=utf-8",
         "png" => "image/png",
         "ico" => "image/x-icon",
         "txt" => "text/plain; charset=utf-8",

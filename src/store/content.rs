@@ -200,16 +200,6 @@ impl Store {
         Ok(documents)
     }
 
-    /// Published documents per category slug (categories without any are absent).
-    pub async fn published_counts_by_category(&self) -> Result<BTreeMap<String, i64>, StoreError> {
-        let rows: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT category_slug, COUNT(*) FROM documents WHERE status = 'published' GROUP BY category_slug",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        Ok(rows.into_iter().collect())
-    }
-
     /// The whole knowledge base as a bundle, for `tuki export` and reindexing.
     pub async fn bundle(&self) -> Result<Bundle, StoreError> {
         Ok(Bundle {

@@ -92,18 +92,32 @@ build_site() {
   (cd "$ROOT" && cargo build -p tuki-app --lib --target wasm32-unknown-unknown \
       --no-default-features --features hydrate "${cargo_profile[@]}")
   mkdir -p "$SITE_DIR/pkg"
-  wasm-bindgen --target web --no-typescript --out-dir "$SITE_DIR/pkg" --out-name tuki \
-    "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$wasm_dir/tuki_app.wasm"
-  if [ "$profile" = release ]; then
-    local wasm_opt="$ROOT/end2end/node_modules/.bin/wasm-opt"
-    [ -x "$wasm_opt" ] || (cd "$ROOT/end2end" && npm install --no-audit --no-fund)
-    "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-      -o "$SITE_DIR/pkg/tuki_bg.wasm" "$SITE_DIR/pkg/tuki_bg.wasm"
+  # The bundle is made again only when cargo's output or the profile changed (wasm-opt and
+  # brotli 11 on it take a minute or two in release).
+  local source="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$wasm_dir/tuki_app.wasm"
+  local stamp marker="$SITE_DIR/pkg/.bundle-source"
+  stamp="$profile $(stat -c '%Y %s' "$source")"
+  if [ -f "$marker" ] && [ "$(cat "$marker")" = "$stamp" ] && [ -f "$SITE_DIR/pkg/tuki_bg.wasm" ]; then
+    log "the wasm bundle is up to date"
+  else
+    rm -f "$marker"
+    wasm-bindgen --target web --no-typescript --out-dir "$SITE_DIR/pkg" --out-name tuki "$source"
+    if [ "$profile" = release ]; then
+      local wasm_opt="$ROOT/end2end/node_modules/.bin/wasm-opt"
+      [ -x "$wasm_opt" ] || (cd "$ROOT/end2end" && npm install --no-audit --no-fund)
+      "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+        -o "$SITE_DIR/pkg/tuki_bg.wasm" "$SITE_DIR/pkg/tuki_bg.wasm"
+    fi
+    for f in "$SITE_DIR"/pkg/tuki.js "$SITE_DIR"/pkg/tuki_bg.wasm; do
+      gzip -9 -k -f "$f"
+      if command -v brotli >/dev/null; then brotli -q 11 -f -k "$f"; fi
+    done
+    echo "$stamp" > "$marker"
   fi
   cp "$ROOT/style/main.css" "$SITE_DIR/pkg/tuki.css"
   cp -r "$ROOT/style/assets/." "$SITE_DIR/"
   # Precompressed copies: the server sends them to browsers that accept them.
-  for f in "$SITE_DIR"/pkg/tuki.js "$SITE_DIR"/pkg/tuki_bg.wasm "$SITE_DIR"/pkg/tuki.css "$SITE_DIR"/favicon.svg; do
+  for f in "$SITE_DIR"/pkg/tuki.css "$SITE_DIR"/favicon.svg; do
     gzip -9 -k -f "$f"
     if command -v brotli >/dev/null; then brotli -q 11 -f -k "$f"; fi
   done

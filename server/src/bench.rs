@@ -175,11 +175,8 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     in_process_throughput(index, &queries)?;
     print_memory("after the searches");
 
-    let address = bound.local_addr()?;
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(bound.run(async move {
-        let _ = stopped.await;
-    }));
+    let server = RunningServer::start(bound)?;
+    let address = server.address;
     // Every request searches: the query set over and over with the result cache off.
     let cycling = temp.path().join("queries.lua");
     let distinct: BTreeSet<String> = queries.iter().map(|(l, q)| search_path(*l, q)).collect();
@@ -206,10 +203,35 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
             Err(e) => println!("  HTTP {clients:>2} clients, realistic mix: not measured: {e}"),
         }
     }
-    let _ = stop.send(());
-    let _ = server.await;
+    let _ = server.stop().await;
     print_memory("after the HTTP runs");
     Ok(())
+}
+
+/// A server started for a benchmark in this process, until [`RunningServer::stop`].
+pub struct RunningServer {
+    /// Where it listens.
+    pub address: SocketAddr,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+impl RunningServer {
+    /// Starts serving `bound`.
+    pub fn start(bound: Bound) -> anyhow::Result<RunningServer> {
+        let address = bound.local_addr()?;
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(bound.run(async move {
+            let _ = stopped.await;
+        }));
+        Ok(RunningServer { address, stop, task })
+    }
+
+    /// Stops it and waits until it has closed; what it failed with, if it did.
+    pub async fn stop(self) -> anyhow::Result<()> {
+        let _ = self.stop.send(());
+        self.task.await?
+    }
 }
 
 /// A first page of ten hits for `text` in `locale`, as the HTTP runs ask for it.

@@ -7,7 +7,7 @@
 //! is the caller's job: use a fresh one). The target (issue 14): p99 ≤ 50 ms for one client;
 //! the 8-client run shows the queueing on top.
 
-use crate::bench::percentile;
+use crate::bench::{RunningServer, percentile};
 use crate::config::ServeConfig;
 use crate::http::Bound;
 use std::net::SocketAddr;
@@ -53,11 +53,8 @@ pub async fn run(tickets: usize, requests: usize, database_url: Option<String>) 
     let session = accounts.sign_in(email, password, [127, 0, 0, 1].into()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     let cookie = format!("{}={}", tuki::paths::SESSION_COOKIE, session.token);
 
-    let address = bound.local_addr()?;
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(bound.run(async move {
-        let _ = stopped.await;
-    }));
+    let server = RunningServer::start(bound)?;
+    let address = server.address;
     // The target holds for one agent's page (its latency); 8 clients at once on this machine's
     // two cores show what queueing adds.
     let mut single = Duration::ZERO;
@@ -89,8 +86,7 @@ pub async fn run(tickets: usize, requests: usize, database_url: Option<String>) 
             ms(latencies.last().copied().unwrap_or_default())
         );
     }
-    let _ = stop.send(());
-    server.await??;
+    server.stop().await?;
     let verdict = if single <= TARGET { "met" } else { "MISSED" };
     println!("  target: p99 ≤ {} ms for one client: {verdict}", TARGET.as_millis());
     anyhow::ensure!(single <= TARGET, "the queue page's p99 was {:.1} ms", single.as_secs_f64() * 1000.0);

@@ -8,7 +8,7 @@
 //! this server can send those bytes. The slowest request of each run shows a stall (a response
 //! waiting for a delayed ACK takes 40 ms).
 
-use crate::bench::{WrkRun, wrk_run};
+use crate::bench::{RunningServer, WrkRun, wrk_run};
 use crate::config::ServeConfig;
 use crate::http::Bound;
 use std::io::Write;
@@ -46,10 +46,9 @@ pub async fn run(options: PagesBenchOptions) -> anyhow::Result<()> {
     // reference; the measured server then holds it in memory like every other static file.
     let article_path = "/fi/articles/apply-consumer-loan";
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build()?;
-    let (address, stop, server) = start(Bound::bind(&config).await?)?;
-    let article = client.get(format!("http://{address}{article_path}")).send().await?.bytes().await;
-    let _ = stop.send(());
-    let _ = server.await;
+    let first = RunningServer::start(Bound::bind(&config).await?)?;
+    let article = client.get(format!("http://{}{article_path}", first.address)).send().await?.bytes().await;
+    let _ = first.stop().await;
     save_precompressed(&site, STATIC_ARTICLE, &article?)?;
 
     let bound = Bound::bind(&config).await?;
@@ -63,7 +62,8 @@ pub async fn run(options: PagesBenchOptions) -> anyhow::Result<()> {
         ("search results", "/fi/search?q=kortti+kadonnut".to_owned()),
         ("form step", format!("/fi/help/{form}/{draft}/{step}")),
     ];
-    let (address, stop, server) = start(bound)?;
+    let server = RunningServer::start(bound)?;
+    let address = server.address;
     for (name, path) in &pages {
         let response = client.get(format!("http://{address}{path}")).send().await?;
         anyhow::ensure!(response.status().is_success(), "the {name} page {path} answered {}", response.status());
@@ -85,23 +85,8 @@ pub async fn run(options: PagesBenchOptions) -> anyhow::Result<()> {
             print_run(name, *clients, run);
         }
     }
-    let _ = stop.send(());
-    let _ = server.await;
+    let _ = server.stop().await;
     Ok(())
-}
-
-/// Runs `bound` until the returned sender is used; its address, that sender and its task.
-#[allow(clippy::type_complexity)]
-fn start(
-    bound: Bound,
-) -> anyhow::Result<(std::net::SocketAddr, tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<anyhow::Result<()>>)>
-{
-    let address = bound.local_addr()?;
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(bound.run(async move {
-        let _ = stopped.await;
-    }));
-    Ok((address, stop, server))
 }
 
 fn print_run(name: &str, clients: usize, run: anyhow::Result<WrkRun>) {

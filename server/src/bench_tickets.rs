@@ -5,6 +5,7 @@
 //! cannot send each request once, and repeats would measure the cheap idempotent path.)
 //! The clients run in the same process as the server, as wrk would on the same two cores.
 
+use crate::bench::RunningServer;
 use crate::config::ServeConfig;
 use crate::http::Bound;
 use std::net::SocketAddr;
@@ -52,11 +53,8 @@ pub async fn run(clients: usize, duration: Duration) -> anyhow::Result<()> {
     }
     println!("  {drafts} answered drafts prepared in {:.1} s", started.elapsed().as_secs_f64());
 
-    let address = bound.local_addr()?;
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(bound.run(async move {
-        let _ = stopped.await;
-    }));
+    let server = RunningServer::start(bound)?;
+    let address = server.address;
     let before = portal.ticket_count().await?;
     let next = Arc::new(AtomicUsize::new(0));
     let paths = Arc::new(paths);
@@ -87,8 +85,7 @@ pub async fn run(clients: usize, duration: Duration) -> anyhow::Result<()> {
         elapsed.as_secs_f64(),
     );
     println!("  tickets created: {} (each request one new ticket)", after - before);
-    let _ = stop.send(());
-    let _ = server.await;
+    let _ = server.stop().await;
     Ok(())
 }
 

@@ -173,10 +173,10 @@ impl Catalogue<'_> {
             let _ = self.portal.guided_form().open_suggestion_via(caller, via, &reference).await;
         }
         let (shown, t) = doc.translation_for(locale).ok_or(ServiceError::NotFound)?;
-        let category = category_views(&snapshot, locale)
-            .into_iter()
-            .find(|c| c.slug == doc.category.as_str())
-            .unwrap_or(CategoryView { slug: doc.category.to_string(), name: doc.category.to_string(), documents: 0 });
+        let category = snapshot.categories.iter().find(|c| c.slug == doc.category).map_or_else(
+            || CategoryView { slug: doc.category.to_string(), name: doc.category.to_string(), documents: 0 },
+            |c| category_view(&snapshot, c, locale),
+        );
         let outdated_against = store.outdated_against(&reference, shown).await?;
         let mut related = category_links(&snapshot, &doc.category, locale, Some(&reference));
         related.truncate(RELATED);
@@ -253,17 +253,18 @@ impl Catalogue<'_> {
 /// Every category with its name in `locale` and its number of published documents, sorted by
 /// name.
 fn category_views(snapshot: &Snapshot, locale: Locale) -> Vec<CategoryView> {
-    let mut views: Vec<CategoryView> = snapshot
-        .categories
-        .iter()
-        .map(|c| CategoryView {
-            slug: c.slug.to_string(),
-            name: c.name(locale).to_owned(),
-            documents: snapshot.published.get(&c.slug).copied().unwrap_or(0),
-        })
-        .collect();
+    let mut views: Vec<CategoryView> = snapshot.categories.iter().map(|c| category_view(snapshot, c, locale)).collect();
     views.sort_by(|a, b| a.name.cmp(&b.name));
     views
+}
+
+/// `category` with its name in `locale` and its number of published documents.
+fn category_view(snapshot: &Snapshot, category: &Category, locale: Locale) -> CategoryView {
+    CategoryView {
+        slug: category.slug.to_string(),
+        name: category.name(locale).to_owned(),
+        documents: snapshot.published.get(&category.slug).copied().unwrap_or(0),
+    }
 }
 
 /// Links to the published documents of `category` in `locale`, except `except`.

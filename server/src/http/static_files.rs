@@ -48,7 +48,8 @@ impl StaticFiles {
                 if !path.is_file() || name.ends_with(".br") || name.ends_with(".gz") {
                     continue;
                 }
-                let Some(content_type) = content_type(name) else { continue };
+                // The file kinds a browser is sent; anything else stays with the file handler.
+                let Some(content_type) = mime_guess::from_path(&path).first_raw() else { continue };
                 let Ok(identity) = std::fs::read(&path) else { continue };
                 let copy = |suffix: &str| std::fs::read(dir.join(format!("{name}.{suffix}"))).ok().map(Bytes::from);
                 let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -126,22 +127,6 @@ fn accepts(headers: &HeaderMap, coding: &str) -> bool {
             name.eq_ignore_ascii_case(coding) && weight > 0.0
         },
     )
-}
-
-/// The content type of the kinds of file the build makes; `None` for any other.
-fn content_type(name: &str) -> Option<&'static str> {
-    let extension = name.rsplit_once('.')?.1;
-    Some(match extension {
-        "css" => "text/css",
-        "js" => "text/javascript",
-        "wasm" => "application/wasm",
-        "svg" => "image/svg+xml",
-        "html" => "text/html; charset=utf-8",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        "txt" => "text/plain; charset=utf-8",
-        _ => return None,
-    })
 }
 
 /// Middleware: answers `GET` and `HEAD` of a held file from memory; everything else goes on.

@@ -34,6 +34,14 @@ async fn get_on(stream: &mut BufReader<TcpStream>, host: &str, path: &str) -> u1
     status
 }
 
+/// The body of `GET path`, which must answer 200 with a content type starting `content_type`.
+async fn text_of(app: &TestApp, path: &str, content_type: &str) -> String {
+    let response = app.get(path, &[]).await;
+    assert_eq!(response.status(), 200, "{path}");
+    assert!(response.headers()["content-type"].to_str().expect("text").starts_with(content_type), "{path}");
+    response.text().await.expect("body")
+}
+
 fn write_static(app: &TestApp, path: &str, bytes: &[u8]) {
     let file = app.site_dir.join(path);
     std::fs::create_dir_all(file.parent().expect("a folder")).expect("site folder");
@@ -89,10 +97,7 @@ async fn pages_are_compressed_for_browsers_and_static_files_are_sent_precompress
 #[tokio::test]
 async fn robots_txt_keeps_crawlers_out_of_private_pages_and_names_the_sitemap() {
     let app = spawn_app(Backend::Sqlite).await;
-    let robots = app.get("/robots.txt?<script>", &[]).await;
-    assert_eq!(robots.status(), 200);
-    assert!(robots.headers()["content-type"].to_str().expect("text").starts_with("text/plain"));
-    let text = robots.text().await.expect("body");
+    let text = text_of(&app, "/robots.txt?<script>", "text/plain").await;
     for private in ["/fi/staff/", "/sv/tickets/", "/en/staff/", "/api/"] {
         assert!(text.contains(&format!("Disallow: {private}\n")), "{private} in {text}");
     }
@@ -106,10 +111,7 @@ async fn robots_txt_keeps_crawlers_out_of_private_pages_and_names_the_sitemap() 
 #[tokio::test]
 async fn the_sitemap_lists_every_published_document_in_the_languages_it_is_written_in() {
     let app = spawn_app(Backend::Sqlite).await;
-    let response = app.get("/sitemap.xml?page=%3Cscript%3E", &[]).await;
-    assert_eq!(response.status(), 200);
-    assert!(response.headers()["content-type"].to_str().expect("text").starts_with("application/xml"));
-    let xml = response.text().await.expect("body");
+    let xml = text_of(&app, "/sitemap.xml?page=%3Cscript%3E", "application/xml").await;
     let base = &app.address;
     for locale in ["fi", "sv", "en"] {
         assert!(xml.contains(&format!("<loc>{base}/{locale}/</loc>")), "home in {locale}");

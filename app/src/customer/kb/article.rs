@@ -95,14 +95,8 @@ fn Article(article: ArticleData) -> impl IntoView {
     });
     let category_href = category_href(page_locale, &article.category.slug);
     let description = article.summary.clone().unwrap_or_else(|| {
-        let kind = match article.kind {
-            DocKind::Article => "article",
-            DocKind::Case => "case",
-        };
-        i18n.t_args(
-            "document-description",
-            &[("kind", Value::from(kind)), ("title", Value::from(article.title.clone()))],
-        )
+        let args = [("kind", Value::from(article.kind.code())), ("title", Value::from(article.title.clone()))];
+        i18n.t_args("document-description", &args)
     });
     view! {
         <Title text=article.title.clone()/>

@@ -129,6 +129,8 @@ build_server() {
   local flags=() dir=debug
   if [ "$profile" = release ]; then flags=(--release); dir=release; fi
   log "building the server ($profile)" >&2
-  (cd "$ROOT" && cargo build -p tuki-server --bin tuki "${flags[@]}") >&2
+  # Called as `tuki=$(build_server)`, where `set -e` does not hold: a failed build must say so
+  # itself, or the tests would run an earlier binary.
+  (cd "$ROOT" && cargo build -p tuki-server --bin tuki "${flags[@]}") >&2 || return 1
   echo "$CARGO_TARGET_DIR/$dir/tuki"
 }

@@ -57,8 +57,33 @@ pub fn provide_i18n() -> I18n {
     i18n
 }
 
-/// The translations provided by [`provide_i18n`]; outside a router, Finnish.
+/// The translations provided by [`provide_i18n`]. Where no router provided them, as in an
+/// island (an interactive part of a page, hydrated in the browser on its own, without the page's
+/// router or context), the locale is read from the page's address, and provided to the
+/// components below.
 pub fn use_i18n() -> I18n {
-    use_context::<I18n>()
-        .unwrap_or_else(|| I18n { locale: Memo::new(|_| Locale::default()), initial: Locale::default() })
+    use_context::<I18n>().unwrap_or_else(|| {
+        let locale = address_locale();
+        let i18n = I18n { locale: Memo::new(move |_| locale), initial: locale };
+        provide_context(i18n);
+        i18n
+    })
+}
+
+/// The locale named by the browser's address; Finnish on the server, where every page has a
+/// router that provides it.
+fn address_locale() -> Locale {
+    #[cfg(feature = "hydrate")]
+    {
+        window()
+            .location()
+            .pathname()
+            .ok()
+            .and_then(|path| Locale::split_path(&path).map(|(l, _)| l))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        Locale::default()
+    }
 }

@@ -36,10 +36,11 @@ use tuki::content::DocKind;
 pub const OUTPUT_NAME: &str = "tuki";
 
 /// The HTML document around the app, rendered on the server for every page.
-/// `lang` is set on `<html>` by the app itself (reactively), not here. The stylesheet comes
-/// first, before anything else the browser fetches; the bundle is fetched at low priority and
-/// hydrates when the browser is idle (every page works without it), so it never delays the
-/// first render.
+/// `lang` is set on `<html>` by the app itself, not here. The stylesheet comes first, before
+/// anything else the browser fetches; the bundle is fetched when the browser is idle and
+/// hydrates only the page's islands (its interactive parts: the search box, a form step's
+/// questions and suggestions, the desk's queue, the editor's preview), so it never delays the
+/// first render and every page works without it.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
@@ -51,7 +52,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="stylesheet" href=format!("/pkg/{OUTPUT_NAME}.css")/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options defer=true/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -127,14 +128,20 @@ fn page_title(text: String) -> String {
     if cfg!(feature = "ssr") { tuki::html::escape(&title) } else { title }
 }
 
-/// Entry point of the wasm bundle: hydrates the server-rendered body.
+/// Entry point of the wasm bundle, called before the page's islands are hydrated one by one.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
-    // A signal for end-to-end tests and monitoring that the page is interactive now.
-    if let Some(body) = document().body() {
-        let _ = body.set_attribute("data-hydrated", "true");
-    }
+    leptos::mount::hydrate_islands();
+    // A signal for end-to-end tests and monitoring that the page is interactive: the islands
+    // are hydrated in the promise jobs that follow this call, before any timer runs.
+    set_timeout(
+        || {
+            if let Some(body) = document().body() {
+                let _ = body.set_attribute("data-hydrated", "true");
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }

@@ -23,7 +23,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand__name">{move || i18n.t("portal-name")}</span>
                     <span class="brand__tagline">{move || i18n.t("portal-tagline")}</span>
                 </a>
-                <SearchForm id="header-search" landmark_label="search-landmark-header" compact=true/>
+                <SearchForm id="header-search" landmark_label="search-landmark-header" compact=true value=""/>
                 <a class="header-help" href=move || i18n.href("/help")>{move || i18n.t("help-title")}</a>
                 <LanguageSwitcher/>
             </div>

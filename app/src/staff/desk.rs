@@ -37,28 +37,50 @@ pub fn DeskPage() -> impl IntoView {
             load_desk(locale.code().to_owned(), queue, status, priority, reply_locale, Some(page))
         },
     );
-    // With JavaScript, the list follows the desk without a reload (effects run in the browser only).
+    view! {
+        <Title text=move || i18n.t("desk-title")/>
+        <Meta name="robots" content="noindex"/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(initial) => view! { <LiveQueue initial filters=filters()/> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The queue as loaded with the page. An island: with JavaScript, it is loaded again every
+/// minute with the same `filters` (queue, status, priority, language, page) and follows the
+/// desk without a reload; a refresh that fails leaves the list as it was.
+#[island]
+fn LiveQueue(initial: DeskQueueData, filters: [String; 5]) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = RwSignal::new(initial);
+    // Effects run in the browser only.
     Effect::new(move |_| {
-        let handle = set_interval_with_handle(move || data.refetch(), Duration::from_secs(60));
+        let filters = filters.clone();
+        let handle = set_interval_with_handle(
+            move || {
+                let [queue, status, priority, reply_locale, page] = filters.clone();
+                let locale = i18n.locale().code().to_owned();
+                leptos::task::spawn_local(async move {
+                    if let Ok(fresh) = load_desk(locale, queue, status, priority, reply_locale, Some(page)).await {
+                        data.set(fresh);
+                    }
+                });
+            },
+            Duration::from_secs(60),
+        );
         on_cleanup(move || {
             if let Ok(handle) = handle {
                 handle.clear();
             }
         });
     });
-    view! {
-        <Title text=move || i18n.t("desk-title")/>
-        <Meta name="robots" content="noindex"/>
-        // A transition keeps the list on screen while it refreshes.
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => view! { <Queue data/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+    // Erasing the (deep) view type keeps the server's page types within the compiler's limits.
+    (move || view! { <Queue data=data.get()/> }.into_any()).into_any()
 }
 
 /// One `<option>`, selected when it is the current value.

@@ -155,29 +155,6 @@ fn Editor(data: EditorData) -> impl IntoView {
         }
         .into_any()
     });
-    // The live preview: the body as typed, rendered by the server a moment after typing stops.
-    let preview = RwSignal::new(data.preview_html.clone());
-    let typed = RwSignal::new(0_u64);
-    let on_body_input = move |ev: leptos::ev::Event| {
-        let body = event_target_value(&ev);
-        let turn = typed.get_untracked() + 1;
-        typed.set(turn);
-        set_timeout(
-            move || {
-                if typed.get_untracked() != turn {
-                    return;
-                }
-                leptos::task::spawn_local(async move {
-                    if let Ok(html) = preview_markdown(body).await
-                        && typed.get_untracked() == turn
-                    {
-                        preview.set(html);
-                    }
-                });
-            },
-            Duration::from_millis(400),
-        );
-    };
     let changes = ChangeSize::ALL
         .map(|size| {
             let id = format!("change-{}", size.code());
@@ -279,7 +256,7 @@ fn Editor(data: EditorData) -> impl IntoView {
                         <label class="field__label" for="editor-body">{i18n.t("editor-field-body")}</label>
                         <p class="field__hint" id="editor-body-hint">{i18n.t("editor-field-body-hint")}</p>
                         <textarea class="input editor__body" id="editor-body" name=editor::BODY rows="18" required maxlength="50000"
-                            aria-describedby="editor-body-hint" on:input=on_body_input>{textarea_text(&data.text.body)}</textarea>
+                            aria-describedby="editor-body-hint">{textarea_text(&data.text.body)}</textarea>
                     </div>
                     <div class="field">
                         <label class="field__label" for="editor-tags">{i18n.t("editor-field-tags")}</label>
@@ -308,10 +285,7 @@ fn Editor(data: EditorData) -> impl IntoView {
                     <p class="field__hint">{i18n.t("editor-preview-hint")}</p>
                 </form>
             </div>
-            <section id="preview" class="editor__preview" aria-labelledby="preview-heading" lang=data.locale.code()>
-                <h2 id="preview-heading">{i18n.t("editor-preview-heading")}</h2>
-                <div class="article__body" inner_html=move || preview.get()></div>
-            </section>
+            <LivePreview html=data.preview_html.clone() locale=data.locale/>
             <section class="editor__manage" aria-labelledby="manage-heading">
                 <h2 id="manage-heading">{i18n.t("editor-manage")}</h2>
                 {(data.status == Status::Published).then(|| view! {
@@ -388,4 +362,53 @@ fn review_section(data: &EditorData, action: &str) -> AnyView {
         </section>
     }
     .into_any()
+}
+
+/// The id of the body's text area, whose typing the preview follows.
+const BODY_ID: &str = "editor-body";
+
+/// The body rendered by the customers' renderer. An island: with JavaScript, it follows the
+/// typing in the body's text area, rendered by the server a moment after typing stops.
+#[island]
+fn LivePreview(
+    /// The body as last saved or previewed, rendered.
+    html: String,
+    /// The language of the text.
+    locale: tuki::Locale,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let preview = RwSignal::new(html);
+    let typed = RwSignal::new(0_u64);
+    // The text area is outside the island: its typing reaches the window as input events.
+    let listener = window_event_listener(leptos::ev::input, move |ev| {
+        let from_body = event_target::<leptos::web_sys::Element>(&ev).id() == BODY_ID;
+        if !from_body {
+            return;
+        }
+        let body = event_target_value(&ev);
+        let turn = typed.get_untracked() + 1;
+        typed.set(turn);
+        set_timeout(
+            move || {
+                if typed.get_untracked() != turn {
+                    return;
+                }
+                leptos::task::spawn_local(async move {
+                    if let Ok(html) = preview_markdown(body).await
+                        && typed.get_untracked() == turn
+                    {
+                        preview.set(html);
+                    }
+                });
+            },
+            Duration::from_millis(400),
+        );
+    });
+    on_cleanup(move || listener.remove());
+    view! {
+        <section id="preview" class="editor__preview" aria-labelledby="preview-heading" lang=locale.code()>
+            <h2 id="preview-heading">{i18n.t("editor-preview-heading")}</h2>
+            <div class="article__body" inner_html=move || preview.get()></div>
+        </section>
+    }
 }

@@ -41,8 +41,27 @@ pub fn StepPage() -> impl IntoView {
     }
 }
 
+/// The step's title and description, and the step itself.
 #[component]
 fn Step(data: StepData, i18n: I18n) -> impl IntoView {
+    let has_errors = !data.form_errors.is_empty() || data.fields.iter().any(|f| f.error.is_some());
+    let title = if has_errors {
+        i18n.t_args("form-error-title-prefix", &[("title", Value::from(data.title.clone()))])
+    } else {
+        data.title.clone()
+    };
+    view! {
+        <Title text=title/>
+        <Meta name="description" content=i18n.t("help-description")/>
+        <StepForm data/>
+    }
+}
+
+/// The step's questions and suggestions. An island: with JavaScript, fields appear as their
+/// conditions hold and the suggestions follow the answers.
+#[island]
+fn StepForm(data: StepData) -> impl IntoView {
+    let i18n = use_i18n();
     let locale = i18n.locale();
     let action = help_href(locale, &data.form, &[data.draft.as_str(), &data.step]);
     let back = match &data.previous {
@@ -57,11 +76,6 @@ fn Step(data: StepData, i18n: I18n) -> impl IntoView {
         .chain(data.fields.iter().filter_map(|f| f.error.as_ref().map(|e| (input_id(f), error_text(i18n, e)))))
         .collect();
     let has_errors = !errors.is_empty();
-    let title = if has_errors {
-        i18n.t_args("form-error-title-prefix", &[("title", Value::from(data.title.clone()))])
-    } else {
-        data.title.clone()
-    };
     let progress =
         i18n.t_args("form-progress", &[("number", Value::from(data.number)), ("total", Value::from(data.total))]);
     // What the customer has chosen so far on this page, for conditions between its fields.
@@ -79,8 +93,6 @@ fn Step(data: StepData, i18n: I18n) -> impl IntoView {
         .into_any()
     });
     view! {
-        <Title text=title/>
-        <Meta name="description" content=i18n.t("help-description")/>
         <div class="container narrow form-page">
             <a class="back-link" href=back>{i18n.t("form-back")}</a>
             {has_errors.then(|| {

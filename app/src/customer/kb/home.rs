@@ -34,7 +34,7 @@ pub fn HomePage() -> impl IntoView {
                 <div class="container">
                     <h1 id="home-heading" class="hero__title">{move || i18n.t("home-heading")}</h1>
                     <p class="hero__lead">{move || i18n.t("home-lead")}</p>
-                    <SearchForm id="home-search" landmark_label="search-landmark-home"/>
+                    <SearchForm id="home-search" landmark_label="search-landmark-home" compact=false value=""/>
                 </div>
             </section>
             {loaded(data, |data| view! { <Catalogue data/> })}

@@ -106,7 +106,7 @@ fn Results(page: SearchPageData, params: Params) -> impl IntoView {
     view! {
         <div class="container search-page">
             <h1 class="search-page__heading">{heading}</h1>
-            <SearchForm id="results-search" landmark_label="search-landmark-home" value=q.clone()/>
+            <SearchForm id="results-search" landmark_label="search-landmark-home" compact=false value=q.clone()/>
             {has_query.then_some(filters)}
             {if has_query && total == 0 {
                 view! { <ZeroResults q=q.clone()/> }.into_any()

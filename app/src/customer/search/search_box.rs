@@ -8,8 +8,6 @@
 use super::api::suggest;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
 use tuki::paths::document_href;
 use tuki::search_types::SearchHit;
 
@@ -18,17 +16,21 @@ const DEBOUNCE_MS: u64 = 200;
 
 /// A search form. `id` must be unique on the page; `landmark_label` is the Fluent id of the
 /// search landmark's accessible name, distinct for each form on a page.
-#[component]
+///
+/// An island: the one part of the header (and of the home and results pages) that the browser
+/// hydrates; its props travel in the page as JSON.
+#[island]
 pub fn SearchForm(
     /// The `id` of the text input (and prefix of the form's other ids).
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// Fluent id naming the search landmark.
-    landmark_label: &'static str,
+    #[prop(into)]
+    landmark_label: String,
     /// The small header variant rather than the large one on the home page.
-    #[prop(optional)]
     compact: bool,
     /// Text to show in the box (the current query on the results page).
-    #[prop(optional, into)]
+    #[prop(into)]
     value: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -42,7 +44,6 @@ pub fn SearchForm(
     let open = RwSignal::new(false);
     let pending = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
     let generation = StoredValue::new(0u64);
-    let navigate = use_navigate();
 
     let request_suggestions = move |text: String| {
         if let Some(handle) = pending.get_value() {
@@ -75,7 +76,6 @@ pub fn SearchForm(
     };
 
     let on_keydown = {
-        let navigate = navigate.clone();
         move |ev: leptos::ev::KeyboardEvent| {
             let count = suggestions.with(Vec::len);
             match ev.key().as_str() {
@@ -101,7 +101,7 @@ pub fn SearchForm(
                     {
                         ev.prevent_default();
                         close();
-                        navigate(&document_href(hit.locale, hit.kind, &hit.slug), NavigateOptions::default());
+                        open_page(&document_href(hit.locale, hit.kind, &hit.slug));
                     }
                 }
                 _ => {}
@@ -109,15 +109,19 @@ pub fn SearchForm(
         }
     };
 
-    let option_id = move |i: usize| format!("{id}-suggestion-{i}");
+    let option_id = {
+        let id = id.clone();
+        move |i: usize| format!("{id}-suggestion-{i}")
+    };
     let listbox_for_aria = listbox_id.clone();
+    let input_id = id.clone();
     view! {
         <form
             class=class
             role="search"
             method="get"
             action=move || i18n.href("/search")
-            aria-label=move || i18n.t(landmark_label)
+            aria-label=move || i18n.t(&landmark_label)
         >
             <label class="search-form__label" class:visually-hidden=compact for=id>
                 {move || i18n.t("search-label")}
@@ -125,7 +129,7 @@ pub fn SearchForm(
             <div class="search-form__row">
                 <div class="search-form__field">
                     <input
-                        id=id
+                        id=input_id
                         class="search-form__input"
                         type="search"
                         name="q"
@@ -137,7 +141,10 @@ pub fn SearchForm(
                         aria-autocomplete=move || enhanced.get().then_some("list")
                         aria-controls=move || enhanced.get().then(|| listbox_for_aria.clone())
                         aria-expanded=move || enhanced.get().then(|| if open.get() { "true" } else { "false" })
-                        aria-activedescendant=move || active.get().filter(|_| open.get()).map(option_id)
+                        aria-activedescendant={
+                            let option_id = option_id.clone();
+                            move || active.get().filter(|_| open.get()).map(&option_id)
+                        }
                         on:input=move |ev| request_suggestions(event_target_value(&ev))
                         on:keydown=on_keydown
                         on:blur=move |_| close()
@@ -156,7 +163,6 @@ pub fn SearchForm(
                         >
                             {
                                 let href = document_href(hit.locale, hit.kind, &hit.slug);
-                                let navigate = navigate.clone();
                                 view! {
                                     <li
                                         id=option_id(i)
@@ -168,7 +174,7 @@ pub fn SearchForm(
                                         on:mousedown=move |ev| {
                                             ev.prevent_default();
                                             close();
-                                            navigate(&href, NavigateOptions::default());
+                                            open_page(&href);
                                         }
                                     >
                                         {hit.title.clone()}
@@ -186,4 +192,9 @@ pub fn SearchForm(
     }
     // Erasing the (deep) view type keeps the pages that embed this form compilable.
     .into_any()
+}
+
+/// Opens `href` as a new page load (the portal's pages are rendered by the server).
+fn open_page(href: &str) {
+    let _ = window().location().set_href(href);
 }

@@ -87,3 +87,59 @@ fn address_locale() -> Locale {
         Locale::default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    /// The islands, the components they render, and the pages that give them message ids.
+    const ISLAND_SOURCES: [&str; 6] = [
+        include_str!("customer/search/search_box.rs"),
+        include_str!("customer/help/step.rs"),
+        include_str!("customer/help/fields.rs"),
+        include_str!("components/language_badge.rs"),
+        include_str!("components/header.rs"),
+        include_str!("customer/kb/home.rs"),
+    ];
+
+    /// The message ids defined in `files` of the locale `code`.
+    fn ids_in(code: &str, files: &[&str]) -> BTreeSet<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales").join(code);
+        let mut ids = BTreeSet::new();
+        for file in files {
+            let text = std::fs::read_to_string(dir.join(file)).expect("a Fluent file");
+            ids.extend(text.lines().filter_map(|line| line.split_once(" =")).map(|(id, _)| id.to_owned()));
+        }
+        ids.retain(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+        ids
+    }
+
+    /// The string literals of `source`.
+    fn literals(source: &str) -> impl Iterator<Item = &str> {
+        source.split('"').skip(1).step_by(2)
+    }
+
+    #[test]
+    fn every_text_an_island_renders_in_the_browser_is_in_the_files_the_bundle_carries() {
+        for code in ["fi", "sv", "en"] {
+            let every_file: Vec<String> =
+                std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales").join(code))
+                    .expect("locale folder")
+                    .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+                    .collect();
+            let every_file: Vec<&str> = every_file.iter().map(String::as_str).collect();
+            let all = ids_in(code, &every_file);
+            let browser = ids_in(code, &tuki::i18n::BROWSER_FILES);
+            // The ids named in the islands' code, and the field errors a step shows.
+            let wanted: BTreeSet<&str> = ISLAND_SOURCES
+                .iter()
+                .flat_map(|source| literals(source))
+                .filter(|literal| all.contains(*literal))
+                .chain(all.iter().map(String::as_str).filter(|id| id.starts_with("form-error-")))
+                .collect();
+            assert!(wanted.len() > 20, "the islands name their texts: {wanted:?}");
+            let missing: Vec<&&str> = wanted.iter().filter(|id| !browser.contains(**id)).collect();
+            assert!(missing.is_empty(), "{code}: island texts outside {:?}: {missing:?}", tuki::i18n::BROWSER_FILES);
+        }
+    }
+}

@@ -58,6 +58,8 @@ pub async fn run(options: PagesBenchOptions) -> anyhow::Result<()> {
     let pages = [
         ("home", "/fi/".to_owned()),
         ("article", article_path.to_owned()),
+        // A query makes the server render the page again (see `http::page_cache`).
+        ("article, rendered", format!("{article_path}?utm_source=bench")),
         ("category", "/fi/categories/cards".to_owned()),
         ("search results", "/fi/search?q=kortti+kadonnut".to_owned()),
         ("form step", format!("/fi/help/{form}/{draft}/{step}")),

@@ -301,6 +301,10 @@ pub struct ServeArgs {
     /// (0 turns the cache off).
     #[arg(long, env = "TUKI_SEARCH_CACHE_ENTRIES", default_value_t = tuki::search::cache::DEFAULT_ENTRIES)]
     pub search_cache_entries: usize,
+    /// Articles' and solved cases' pages kept rendered for customers who are not signed in,
+    /// sent again until the content changes (0 turns the cache off).
+    #[arg(long, env = "TUKI_PAGE_CACHE_ENTRIES", default_value_t = crate::http::DEFAULT_PAGE_CACHE_ENTRIES)]
+    pub page_cache_entries: usize,
     /// SMTP relay for the portal's mail: `smtp://host[:port]` (no TLS),
     /// `smtp+starttls://user:password@host[:port]` or `smtps://…` (percent-encode special
     /// characters). Without it, mail is written as `.eml` files to `DATA_DIR/outbox/`.

@@ -25,6 +25,8 @@ pub struct ServeConfig {
     pub mail: MailConfig,
     /// Recent search results kept (0: none).
     pub search_cache_entries: usize,
+    /// Documents' pages kept rendered for anonymous customers (0: none).
+    pub page_cache_entries: usize,
     /// Reverse proxies whose forwarding headers name the client.
     pub trusted_proxies: crate::http::TrustedProxies,
     /// How long personal data is kept (applied every hour).
@@ -70,6 +72,7 @@ impl ServeConfig {
             site_dir: PathBuf::from("target/site"),
             rate_limits: crate::http::RateLimits { submits_per_minute: u32::MAX, searches_per_minute: u32::MAX },
             search_cache_entries: tuki::search::cache::DEFAULT_ENTRIES,
+            page_cache_entries: crate::http::DEFAULT_PAGE_CACHE_ENTRIES,
             trusted_proxies: Default::default(),
             retention: Default::default(),
             metrics_listen: None,
@@ -98,6 +101,7 @@ impl ServeConfig {
             },
             mail,
             search_cache_entries: args.search_cache_entries,
+            page_cache_entries: args.page_cache_entries,
             trusted_proxies: args.trusted_proxies.parse().map_err(ConfigError::from)?,
             retention: args.retention.retention(),
             metrics_listen: args.metrics_listen,

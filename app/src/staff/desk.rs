@@ -43,7 +43,7 @@ pub fn DeskPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(initial) => view! { <LiveQueue initial filters=filters()/> }.into_any(),
+                    Ok(data) => view! { <LiveQueue><Queue data/></LiveQueue> }.into_any(),
                     Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
@@ -51,25 +51,21 @@ pub fn DeskPage() -> impl IntoView {
     }
 }
 
-/// The queue as loaded with the page. An island: with JavaScript, it is loaded again every
-/// minute with the same `filters` (queue, status, priority, language, page) and follows the
-/// desk without a reload; a refresh that fails leaves the list as it was.
+/// The id of the element around the queue, in the page and in the page fetched again.
+const LIVE_QUEUE_ID: &str = "desk-queue";
+
+/// The queue, rendered by the server. An island: with JavaScript, the page is fetched again
+/// every minute and the queue taken from it, so the list follows the desk without a reload;
+/// a refresh that fails (signed out, offline) leaves the list as it was.
 #[island]
-fn LiveQueue(initial: DeskQueueData, filters: [String; 5]) -> impl IntoView {
-    let i18n = use_i18n();
-    let data = RwSignal::new(initial);
+fn LiveQueue(children: Children) -> impl IntoView {
     // Effects run in the browser only.
     Effect::new(move |_| {
-        let filters = filters.clone();
         let handle = set_interval_with_handle(
-            move || {
-                let [queue, status, priority, reply_locale, page] = filters.clone();
-                let locale = i18n.locale().code().to_owned();
-                leptos::task::spawn_local(async move {
-                    if let Ok(fresh) = load_desk(locale, queue, status, priority, reply_locale, Some(page)).await {
-                        data.set(fresh);
-                    }
-                });
+            || {
+                leptos::task::spawn_local(async {
+                    refresh_queue().await;
+                })
             },
             Duration::from_secs(60),
         );
@@ -79,8 +75,30 @@ fn LiveQueue(initial: DeskQueueData, filters: [String; 5]) -> impl IntoView {
             }
         });
     });
-    // Erasing the (deep) view type keeps the server's page types within the compiler's limits.
-    (move || view! { <Queue data=data.get()/> }.into_any()).into_any()
+    view! { <div id=LIVE_QUEUE_ID>{children()}</div> }
+}
+
+/// Fetches this page again and puts its queue in place of the one shown.
+#[cfg(feature = "hydrate")]
+async fn refresh_queue() -> Option<()> {
+    use leptos::wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let address = window().location().href().ok()?;
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(&address)).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    let fresh = web_sys::DomParser::new().ok()?.parse_from_string(&text, web_sys::SupportedType::TextHtml).ok()?;
+    let queue = fresh.get_element_by_id(LIVE_QUEUE_ID)?.inner_html();
+    document().get_element_by_id(LIVE_QUEUE_ID)?.set_inner_html(&queue);
+    Some(())
+}
+
+/// On the server the queue is rendered with the page.
+#[cfg(not(feature = "hydrate"))]
+async fn refresh_queue() -> Option<()> {
+    None
 }
 
 /// One `<option>`, selected when it is the current value.

@@ -285,7 +285,10 @@ fn Editor(data: EditorData) -> impl IntoView {
                     <p class="field__hint">{i18n.t("editor-preview-hint")}</p>
                 </form>
             </div>
-            <LivePreview html=data.preview_html.clone() locale=data.locale/>
+            <section id="preview" class="editor__preview" aria-labelledby="preview-heading" lang=data.locale.code()>
+                <h2 id="preview-heading">{i18n.t("editor-preview-heading")}</h2>
+                <LivePreview html=data.preview_html.clone()/>
+            </section>
             <section class="editor__manage" aria-labelledby="manage-heading">
                 <h2 id="manage-heading">{i18n.t("editor-manage")}</h2>
                 {(data.status == Status::Published).then(|| view! {
@@ -373,10 +376,7 @@ const BODY_ID: &str = "editor-body";
 fn LivePreview(
     /// The body as last saved or previewed, rendered.
     html: String,
-    /// The language of the text.
-    locale: tuki::Locale,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let preview = RwSignal::new(html);
     let typed = RwSignal::new(0_u64);
     // The text area is outside the island: its typing reaches the window as input events.
@@ -405,10 +405,5 @@ fn LivePreview(
         );
     });
     on_cleanup(move || listener.remove());
-    view! {
-        <section id="preview" class="editor__preview" aria-labelledby="preview-heading" lang=locale.code()>
-            <h2 id="preview-heading">{i18n.t("editor-preview-heading")}</h2>
-            <div class="article__body" inner_html=move || preview.get()></div>
-        </section>
-    }
+    view! { <div class="article__body" inner_html=move || preview.get()></div> }
 }

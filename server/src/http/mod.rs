@@ -15,6 +15,7 @@ mod health;
 mod help;
 mod middleware;
 mod negotiate;
+mod page_cache;
 mod rate_limit;
 mod same_origin;
 mod security_headers;
@@ -26,6 +27,7 @@ mod workspace;
 
 pub use client_ip::{TrustedProxies, TrustedProxiesError};
 pub use middleware::{MAX_BODY_BYTES, with_middleware};
+pub use page_cache::DEFAULT_ENTRIES as DEFAULT_PAGE_CACHE_ENTRIES;
 pub use rate_limit::{Limited, RateLimiter, RateLimits};
 
 use crate::config::ServeConfig;
@@ -62,6 +64,8 @@ pub struct AppState {
     pub trusted_proxies: std::sync::Arc<TrustedProxies>,
     /// The built static files, served from memory.
     pub static_files: std::sync::Arc<static_files::StaticFiles>,
+    /// Documents' pages as anonymous customers see them.
+    pub page_cache: std::sync::Arc<page_cache::PageCache>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -114,6 +118,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/{lang}/staff/analytics/csv/{table}", get(analytics::csv))
         .leptos_routes_with_context(&state, leptos_routes, context.clone(), move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::serve))
         .layer(axum::middleware::from_fn_with_state(state.clone(), rate_limit::limit_searches))
         .layer(axum::middleware::from_fn_with_state(state.clone(), staff::attach_caller))
         .layer(axum::middleware::from_fn_with_state(
@@ -201,7 +206,16 @@ impl Bound {
         tracing::info!(files = static_files.len(), site = %config.site_dir.display(), "static files held in memory");
         Ok(Bound {
             listener,
-            state: AppState { portal, leptos_options, base_url, limiter, recent_votes, trusted_proxies, static_files },
+            state: AppState {
+                portal,
+                leptos_options,
+                base_url,
+                limiter,
+                recent_votes,
+                trusted_proxies,
+                static_files,
+                page_cache: std::sync::Arc::new(page_cache::PageCache::new(config.page_cache_entries)),
+            },
             mail: config.mail.clone(),
             retention: config.retention,
             metrics,

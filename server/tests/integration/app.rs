@@ -110,6 +110,7 @@ async fn start_with(
         rate_limits: tuki_server::http::RateLimits { submits_per_minute: 120, searches_per_minute: 600 },
         mail: mail.unwrap_or_else(|| MailConfig::folder(&dir.join("data"))),
         search_cache_entries: tuki::search::cache::DEFAULT_ENTRIES,
+        page_cache_entries: tuki_server::http::DEFAULT_PAGE_CACHE_ENTRIES,
         trusted_proxies: Default::default(),
         retention: Default::default(),
         metrics_listen: metrics.then(|| SocketAddr::from(([127, 0, 0, 1], 0))),

@@ -101,6 +101,24 @@ async fn every_html_page_has_a_strict_policy_whose_fresh_nonce_is_on_every_scrip
 }
 
 #[tokio::test]
+async fn an_article_sent_again_from_memory_carries_the_nonce_of_its_own_response() {
+    let app = spawn_app(tuki::store::Backend::Sqlite).await;
+    let path = "/fi/articles/reset-forgotten-password";
+    let mut pages = Vec::new();
+    for _ in 0..3 {
+        let response = app.get(path, &[]).await;
+        assert_eq!(response.status(), 200);
+        let nonce = policy_nonce(response.headers()["content-security-policy"].to_str().expect("ascii"));
+        let html = response.text().await.expect("body");
+        assert!(html.split("<script").skip(1).all(|tag| tag.contains(&format!("nonce=\"{nonce}\""))), "{html}");
+        assert!(!html.contains('\0'), "no mark is left in the page");
+        pages.push(html.replace(&nonce, "NONCE"));
+    }
+    assert!(pages.windows(2).all(|pair| pair[0] == pair[1]), "the same page each time, but for the nonce");
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn a_portal_served_over_https_sends_hsts() {
     use tower::ServiceExt;
     let app = spawn_app(tuki::store::Backend::Sqlite).await;

@@ -22,6 +22,9 @@ async fn an_edit_is_previewed_published_found_by_search_and_flags_the_swedish_pa
         assert!(page.contains("Luonnos on tallennettu."));
         let (_, customer) = get(&app, "/fi/articles/card-lost-or-stolen", "").await;
         assert!(!customer.contains("Kvarkkikortti"), "{backend:?}: the draft is not public");
+        // Both pages are now kept for customers (see `http::page_cache`): the publish must replace them.
+        let (_, swedish) = get(&app, "/sv/articles/card-lost-or-stolen", "").await;
+        assert!(!swedish.contains("Läs originaltexten på finska"), "{backend:?}: up to date before the edit");
 
         let published = post(&app, EDITOR, &edit_fields("publish", "Kortti kadonnut", body, "major"), &editor).await;
         assert_eq!(location(&published), format!("{EDITOR}?published=1"));
@@ -35,6 +38,8 @@ async fn an_edit_is_previewed_published_found_by_search_and_flags_the_swedish_pa
             assert!(started.elapsed() < Duration::from_secs(2), "{backend:?}: not searchable within 2 s");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        let (_, customer) = get(&app, "/fi/articles/card-lost-or-stolen", "").await;
+        assert!(customer.contains("Kvarkkikortti"), "{backend:?}: the published text, not the page kept before");
         let (_, swedish) = get(&app, "/sv/articles/card-lost-or-stolen", "").await;
         assert!(swedish.contains("Läs originaltexten på finska"), "{backend:?}: the out-of-date notice");
         assert!(swedish.contains("href=\"/fi/articles/card-lost-or-stolen\""));

@@ -25,7 +25,11 @@ mod messages {
         static LOCALES = {
             locales: "./locales",
             fallback_language: "en",
-            customise: |bundle| bundle.set_use_isolating(false),
+            customise: |bundle| {
+                bundle.set_use_isolating(false);
+                let language = bundle.locales.first().map(|l| l.language.as_str().to_owned()).unwrap_or_default();
+                bundle.set_formatter(Some(super::number_formatter(&language)));
+            },
         };
     }
 
@@ -74,6 +78,7 @@ mod messages {
         let language = code.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![language]);
         bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(super::number_formatter(code)));
         for source in sources {
             // The server's tests parse the same files: a syntax error never gets this far.
             let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, _)| resource);
@@ -109,6 +114,16 @@ mod messages {
         };
         // English is the fallback, as on the server.
         format(&BUNDLES[index], id, args).or_else(|| format(&BUNDLES[2], id, args))
+    }
+}
+
+/// How a bundle of language `code` shows a number: as that language writes it
+/// ([`crate::numbers::decimal`]), not as Rust prints it.
+fn number_formatter<M>(code: &str) -> fn(&FluentValue, &M) -> Option<String> {
+    match code {
+        "fi" => crate::numbers::fluent_formatter::<0, M>,
+        "sv" => crate::numbers::fluent_formatter::<1, M>,
+        _ => crate::numbers::fluent_formatter::<2, M>,
     }
 }
 

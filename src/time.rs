@@ -49,19 +49,14 @@ impl Timestamp {
     }
 
     /// The date and time as people read them in `locale` (UTC, said so): `29.11.2026 klo 15.04
-    /// UTC`, `29.11.2026 kl. 15.04 UTC`, `29 Nov 2026, 15:04 UTC`.
+    /// UTC`, `29.11.2026 kl. 15.04 UTC`, `29 November 2026, 15:04 UTC`.
     pub fn format_for(self, locale: crate::Locale) -> String {
-        let date = self.date();
+        let date = self.date().format_for(locale);
         let (hour, minute) = self.hour_minute();
         match locale {
-            crate::Locale::Fi => format!("{}.{}.{} klo {hour}.{minute:02} UTC", date.day, date.month, date.year),
-            crate::Locale::Sv => format!("{}.{}.{} kl. {hour}.{minute:02} UTC", date.day, date.month, date.year),
-            crate::Locale::En => {
-                const MONTHS: [&str; 12] =
-                    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-                let month = MONTHS[usize::try_from(date.month - 1).unwrap_or(0).min(11)];
-                format!("{} {month} {}, {hour:02}:{minute:02} UTC", date.day, date.year)
-            }
+            crate::Locale::Fi => format!("{date} klo {hour}.{minute:02} UTC"),
+            crate::Locale::Sv => format!("{date} kl. {hour}.{minute:02} UTC"),
+            crate::Locale::En => format!("{date}, {hour:02}:{minute:02} UTC"),
         }
     }
 
@@ -93,6 +88,54 @@ impl CivilDate {
         let date = CivilDate { year: y.parse().ok()?, month: m.parse().ok()?, day: d.parse().ok()? };
         // A day that does not exist comes back as another one.
         (Timestamp::start_of(date).date() == date && (1..=12).contains(&date.month)).then_some(date)
+    }
+}
+
+impl CivilDate {
+    /// The day as people read it in `locale`: `29.11.2026` in Finnish and Swedish (no leading
+    /// zeros), `29 November 2026` in English.
+    pub fn format_for(self, locale: crate::Locale) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        match locale {
+            crate::Locale::Fi | crate::Locale::Sv => format!("{}.{}.{}", self.day, self.month, self.year),
+            crate::Locale::En => {
+                let month = MONTHS[usize::try_from(self.month - 1).unwrap_or(0).min(11)];
+                format!("{} {month} {}", self.day, self.year)
+            }
+        }
+    }
+
+    /// Reads a day as a person types it: `29.11.2026` or `29.11.2026.` (days and months with or
+    /// without leading zeros, as in Finland), `29/11/2026`, or `2026-11-29` (what a browser's date
+    /// picker sends). `None` for anything else, including days that do not exist.
+    pub fn parse_typed(text: &str) -> Option<CivilDate> {
+        let text = text.trim();
+        if let Some(date) = CivilDate::parse_iso(text) {
+            return Some(date);
+        }
+        let text = text.strip_suffix('.').unwrap_or(text);
+        let separator = if text.contains('/') { '/' } else { '.' };
+        let mut parts = text.split(separator);
+        let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+        let short = |part: &str| (1..=2).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+        if parts.next().is_some() || !short(d) || !short(m) || y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let date = CivilDate { year: y.parse().ok()?, month: m.parse().ok()?, day: d.parse().ok()? };
+        (Timestamp::start_of(date).date() == date && (1..=12).contains(&date.month) && date.day >= 1).then_some(date)
     }
 }
 
@@ -194,7 +237,7 @@ mod tests {
         assert_eq!(at.format_date_time(), "2026-11-18 11:06");
         assert_eq!(at.format_for(crate::Locale::Fi), "18.11.2026 klo 11.06 UTC");
         assert_eq!(at.format_for(crate::Locale::Sv), "18.11.2026 kl. 11.06 UTC");
-        assert_eq!(at.format_for(crate::Locale::En), "18 Nov 2026, 11:06 UTC");
+        assert_eq!(at.format_for(crate::Locale::En), "18 November 2026, 11:06 UTC");
         assert_eq!(Timestamp::start_of(at.date()).format_date_time(), "2026-11-18 00:00");
     }
 
@@ -212,5 +255,24 @@ mod tests {
         assert_eq!(clock.now().millis(), 5);
         clock.set(Timestamp::from_millis(9));
         assert_eq!(clock.now().millis(), 9);
+    }
+
+    #[test]
+    fn days_are_shown_without_leading_zeros_or_with_the_month_named() {
+        let day = CivilDate { year: 2026, month: 3, day: 5 };
+        assert_eq!(day.format_for(crate::Locale::Fi), "5.3.2026");
+        assert_eq!(day.format_for(crate::Locale::Sv), "5.3.2026");
+        assert_eq!(day.format_for(crate::Locale::En), "5 March 2026");
+    }
+
+    #[test]
+    fn days_typed_the_finnish_way_or_picked_are_read_and_impossible_ones_refused() {
+        let day = Some(CivilDate { year: 2026, month: 3, day: 5 });
+        for text in ["5.3.2026", "05.03.2026", "5.3.2026.", "5/3/2026", "2026-03-05", " 5.3.2026 "] {
+            assert_eq!(CivilDate::parse_typed(text), day, "{text:?}");
+        }
+        for text in ["29.2.2026", "31.4.2026", "0.1.2026", "1.13.2026", "5.3.26", "5.3", "5..2026", "5.3.2026.1", "x"] {
+            assert_eq!(CivilDate::parse_typed(text), None, "{text:?}");
+        }
     }
 }

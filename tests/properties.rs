@@ -66,6 +66,20 @@ fn is_inert(html: &str) -> bool {
 
 proptest! {
     #[test]
+    fn a_number_shown_in_a_language_is_read_back_in_it_and_any_text_is_read_safely(
+        hundredths in -10_000_000_000i64..10_000_000_000,
+        typed in "\\PC{0,24}",
+    ) {
+        let value = hundredths as f64 / 100.0;
+        for locale in tuki::Locale::ALL {
+            let shown = tuki::numbers::decimal(locale, value, 0);
+            let read = tuki::numbers::parse_decimal(locale, &shown);
+            prop_assert!(read.is_some_and(|n| (n - value).abs() < 1e-6), "{locale:?}: {shown:?} read as {read:?}");
+            prop_assert!(tuki::numbers::parse_decimal(locale, &typed).is_none_or(f64::is_finite));
+        }
+    }
+
+    #[test]
     fn slugs_either_parse_to_themselves_or_are_refused(text in hostile_text(6)) {
         if let Ok(slug) = Slug::parse(&text) {
             prop_assert_eq!(slug.as_str(), text.as_str());
@@ -136,9 +150,11 @@ proptest! {
             submitted = step.fields.iter().zip(values.into_iter().cycle()).map(|(f, v)| (f.id.clone(), v)).collect();
         }
         let earlier = form.effective_answers(&Answers::new());
-        let errors = tuki::forms::validate_step(step, &submitted, &earlier);
-        for error in &errors {
-            prop_assert!(!error.problem.message_id().is_empty());
+        for locale in tuki::Locale::ALL {
+            let errors = tuki::forms::validate_step(step, &submitted, &earlier, locale);
+            for error in &errors {
+                prop_assert!(!error.problem.message_id().is_empty());
+            }
         }
         let merged = form.merge_step(step, &Answers::new(), &submitted);
         let _ = form.shown_steps(&merged);

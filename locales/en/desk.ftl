@@ -150,7 +150,7 @@ error-desk-unchanged = That is already the setting.
 error-desk-message-empty = Write a message.
 error-desk-message-long = The message is too long: at most 10,000 characters.
 error-desk-merge = Give the number of another open request.
-error-desk-month = Give the month as YYYY-MM.
+error-desk-month = Give the month, for example 11/2026.
 
 mail-reply-subject = A reply to your request { $reference }
 mail-reply-answer = You can answer and follow your request here:

@@ -1,6 +1,8 @@
 # Tuki — page frame and home page (English)
 
 portal-name = Tuki
+# One security line everywhere (pages and mail).
+-security-line = We never ask for your online banking codes.
 portal-tagline = Self-service support
 skip-to-content = Skip to main content
 
@@ -12,17 +14,17 @@ search-landmark-home = Search help articles
 
 language-switcher-label = Language
 
-footer-about = Tuki finds answers to your questions in Finnish, Swedish and English.
-footer-service-hours = The service desk answers Mon–Fri 8–18. Never share your passwords or codes with anyone.
+footer-about = Find answers to your questions in Finnish, Swedish or English.
+footer-service-hours = Customer service answers Mon–Fri 8:00–18:00. { -security-line }
 
 home-title = Customer support
 home-description = Search answers and get help in Finnish, Swedish or English.
 home-heading = How can we help you?
-home-lead = Describe your problem in a few words, in your own language.
+home-lead = Describe your problem in a few words, in Finnish, Swedish or English.
 home-tips-heading = Tips for searching
 home-tip-words = Use a few keywords, such as “mobile bank login”.
 home-tip-language = You can write in Finnish, Swedish or English, with or without ä, ö and å.
-home-tip-security = We will never ask for your password, PIN or authentication codes.
+home-tip-security = { -security-line }
 
 back-to-home = Back to the home page
 
@@ -30,7 +32,7 @@ not-found-title = Page not found
 not-found-body = There is no page at the address { $path }. Check the address, or start again from the home page.
 
 error-title = Something went wrong
-error-body = The service ran into an unexpected error. Please try again in a moment. If the problem continues, contact the service desk.
+error-body = Something unexpected went wrong on our side. Please try again in a moment. If the problem continues, contact customer service.
 
 loading = Loading…
 
@@ -41,7 +43,11 @@ search-results-heading = { $count ->
     [one] 1 result for “{ $query }”
    *[other] { $count } results for “{ $query }”
 }
-in-other-language = In { $language }
+in-other-language = { $language ->
+    [fi] In Finnish
+    [sv] In Swedish
+   *[en] In English
+}
 kind-article = Article
 kind-case = Solved case
 kind-article-plural = Articles
@@ -55,14 +61,18 @@ zero-results-heading = Nothing found for “{ $query }”
 zero-results-tip-spelling = Check the spelling, or try another word for the same thing.
 zero-results-tip-fewer-words = Use fewer words: “card blocked” finds more than a whole sentence.
 zero-results-tip-language = You can also search in Finnish or Swedish.
-zero-results-help = Our guided forms help you describe the problem and suggest answers on the way; if nothing helps, they send your request to the service desk.
+zero-results-help = Our guided forms help you describe the problem and suggest answers on the way; if nothing helps, they send your support request to customer service.
 zero-results-guided-forms = Get help with a guided form
 pagination-label = Result pages
 pagination-page = Page { $page }
 
 breadcrumbs-label = You are here
 breadcrumbs-home = Home
-article-only-in-language = This text is not available in English. It is shown in { $language }.
+article-only-in-language = This text is not available in English. { $language ->
+    [fi] It is shown in Finnish.
+    [sv] It is shown in Swedish.
+   *[en] It is shown in English.
+}
 article-outdated = This translation has not yet been updated to match changes in the original text.
 article-outdated-link = { $language ->
     [fi] Read the original in Finnish
@@ -85,8 +95,8 @@ document-description = { $kind ->
    *[article] Article: { $title }
 }
 category-document-count = { $count ->
-    [one] 1 article
-   *[other] { $count } articles
+    [one] 1 answer
+   *[other] { $count } answers
 }
 
 error-unavailable = The service is temporarily unavailable. Please try again in a moment.
@@ -95,7 +105,7 @@ error-invalid-locale = Unknown language.
 error-not-found = The page was not found.
 error-forbidden = You do not have the rights to do this.
 error-invalid-vote = Your answer could not be recorded. Please choose yes or no.
-error-comment-too-long = The comment is too long: at most 1000 characters.
+error-comment-too-long = The comment is too long: at most 1,000 characters.
 error-too-large = What you sent was too large. Shorten the text and send it again.
 error-unsupported-form = The service accepts only its own pages' forms. Go back to the page and send the form again.
 error-bad-form = The form could not be read. Go back to the page and send the form again.

@@ -151,7 +151,10 @@ analytics-from = From
 analytics-to = To
 analytics-show = Show
 analytics-default-period = Show the last 30 days
-analytics-summary = { $searches } searches: { $found } found something, { $opened } led to an answer being opened.
+analytics-summary = { $searches ->
+    [one] { $searches } search: { $found } found something, { $opened } led to an answer being opened.
+   *[other] { $searches } searches: { $found } found something, { $opened } led to an answer being opened.
+}
 analytics-top-searches = Most frequent searches
 analytics-top-chart = The ten most frequent searches and how many times each was made
 analytics-without-results = Searches that found nothing

@@ -150,7 +150,7 @@ error-desk-unchanged = Valinta on jo voimassa.
 error-desk-message-empty = Kirjoita viesti.
 error-desk-message-long = Viesti on liian pitkä: enintään 10 000 merkkiä.
 error-desk-merge = Anna toisen, avoimen tukipyynnön tunnus.
-error-desk-month = Anna kuukausi muodossa VVVV-KK.
+error-desk-month = Anna kuukausi, esimerkiksi 11/2026.
 
 mail-reply-subject = Vastaus tukipyyntöösi { $reference }
 mail-reply-answer = Voit vastata ja seurata tukipyyntöäsi täällä:

@@ -1,28 +1,30 @@
 # Tuki — sivukehys ja etusivu (suomi)
 
 portal-name = Tuki
+# One security line everywhere (pages and mail).
+-security-line = Emme koskaan kysy tunnuslukujasi.
 portal-tagline = Itsepalvelutuki
 skip-to-content = Siirry pääsisältöön
 
 search-label = Hae ohjeita
-search-placeholder = esim. unohtunut salasana, kortti estetty
+search-placeholder = esim. unohtunut salasana, kortti kadonnut
 search-button = Hae
 search-landmark-header = Sivuston haku
 search-landmark-home = Hae ohjeartikkeleista
 
 language-switcher-label = Kieli
 
-footer-about = Tuki löytää vastaukset kysymyksiisi suomeksi, ruotsiksi ja englanniksi.
-footer-service-hours = Palvelupiste vastaa ma–pe klo 8–18. Älä koskaan kerro salasanojasi tai tunnuslukujasi kenellekään.
+footer-about = Hae vastauksia kysymyksiisi suomeksi, ruotsiksi tai englanniksi.
+footer-service-hours = Asiakaspalvelu vastaa ma–pe klo 8–18. { -security-line }
 
 home-title = Asiakastuki
 home-description = Hae vastauksia ja saa apua suomeksi, ruotsiksi tai englanniksi.
 home-heading = Miten voimme auttaa?
-home-lead = Kuvaile ongelmasi muutamalla sanalla omalla kielelläsi.
+home-lead = Kuvaile ongelmasi muutamalla sanalla suomeksi, ruotsiksi tai englanniksi.
 home-tips-heading = Vinkkejä hakuun
 home-tip-words = Käytä muutamaa hakusanaa, esimerkiksi ”mobiilipankki kirjautuminen”.
 home-tip-language = Voit kirjoittaa suomeksi, ruotsiksi tai englanniksi, ä-, ö- ja å-kirjaimilla tai ilman.
-home-tip-security = Emme koskaan kysy salasanaasi, PIN-koodiasi tai tunnuslukujasi.
+home-tip-security = { -security-line }
 
 back-to-home = Takaisin etusivulle
 
@@ -30,7 +32,7 @@ not-found-title = Sivua ei löytynyt
 not-found-body = Osoitteessa { $path } ei ole sivua. Tarkista osoite tai aloita alusta etusivulta.
 
 error-title = Jokin meni vikaan
-error-body = Palvelussa tapahtui odottamaton virhe. Yritä hetken kuluttua uudelleen. Jos ongelma jatkuu, ota yhteyttä palvelupisteeseen.
+error-body = Palvelussa tapahtui odottamaton virhe. Yritä hetken kuluttua uudelleen. Jos ongelma jatkuu, ota yhteyttä asiakaspalveluun.
 
 loading = Ladataan…
 
@@ -41,7 +43,11 @@ search-results-heading = { $count ->
     [one] 1 tulos haulla ”{ $query }”
    *[other] { $count } tulosta haulla ”{ $query }”
 }
-in-other-language = Kielellä { $language }
+in-other-language = { $language ->
+    [sv] Ruotsiksi
+    [en] Englanniksi
+   *[fi] Suomeksi
+}
 kind-article = Ohje
 kind-case = Ratkaistu tapaus
 kind-article-plural = Ohjeet
@@ -53,16 +59,20 @@ filter-all-kinds = Ohjeet ja ratkaistut tapaukset
 filter-apply = Rajaa
 zero-results-heading = Haulla ”{ $query }” ei löytynyt mitään
 zero-results-tip-spelling = Tarkista kirjoitusasu tai kokeile toista sanaa samalle asialle.
-zero-results-tip-fewer-words = Käytä vähemmän sanoja: ”kortti estetty” löytää enemmän kuin kokonainen lause.
+zero-results-tip-fewer-words = Käytä vähemmän sanoja: ”kortti kadonnut” löytää enemmän kuin kokonainen lause.
 zero-results-tip-language = Voit hakea myös ruotsiksi tai englanniksi.
-zero-results-help = Ohjatut lomakkeet auttavat kuvaamaan ongelman ja ehdottavat vastauksia matkan varrella. Jos mikään ei auta, pyyntösi lähtee palvelupisteelle.
+zero-results-help = Ohjatut lomakkeet auttavat kuvaamaan ongelman ja ehdottavat vastauksia matkan varrella. Jos mikään ei auta, tukipyyntösi lähtee asiakaspalveluun.
 zero-results-guided-forms = Hae apua ohjatulla lomakkeella
 pagination-label = Tulossivut
 pagination-page = Sivu { $page }
 
 breadcrumbs-label = Olet tässä
 breadcrumbs-home = Etusivu
-article-only-in-language = Tätä tekstiä ei ole suomeksi. Se näytetään kielellä { $language }.
+article-only-in-language = Tätä tekstiä ei ole suomeksi. { $language ->
+    [sv] Se näytetään ruotsiksi.
+    [en] Se näytetään englanniksi.
+   *[fi] Se näytetään suomeksi.
+}
 article-outdated = Tätä käännöstä ei ole vielä päivitetty vastaamaan alkuperäistä tekstiä, jota on muutettu.
 article-outdated-link = { $language ->
     [sv] Lue alkuperäinen teksti ruotsiksi
@@ -85,8 +95,8 @@ document-description = { $kind ->
    *[article] Ohje: { $title }
 }
 category-document-count = { $count ->
-    [one] 1 ohje
-   *[other] { $count } ohjetta
+    [one] 1 vastaus
+   *[other] { $count } vastausta
 }
 
 error-unavailable = Palvelu ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.
@@ -95,7 +105,7 @@ error-invalid-locale = Tuntematon kieli.
 error-not-found = Sivua ei löytynyt.
 error-forbidden = Sinulla ei ole oikeutta tähän toimintoon.
 error-invalid-vote = Vastaustasi ei voitu tallentaa. Valitse kyllä tai ei.
-error-comment-too-long = Kommentti on liian pitkä: enintään 1000 merkkiä.
+error-comment-too-long = Kommentti on liian pitkä: enintään 1 000 merkkiä.
 error-too-large = Lähettämäsi tiedot olivat liian suuria. Lyhennä tekstiä ja lähetä uudelleen.
 error-unsupported-form = Palvelu ottaa vastaan vain sivujen lomakkeita. Palaa sivulle ja lähetä lomake uudelleen.
 error-bad-form = Lomakkeen tietoja ei voitu lukea. Palaa sivulle ja lähetä lomake uudelleen.

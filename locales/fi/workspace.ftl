@@ -151,7 +151,10 @@ analytics-from = Alkaen
 analytics-to = Päättyen
 analytics-show = Näytä
 analytics-default-period = Näytä viimeiset 30 päivää
-analytics-summary = { $searches } hakua: { $found } löysi jotakin, { $opened } johti vastauksen avaamiseen.
+analytics-summary = { $searches ->
+    [one] { $searches } haku: { $found } löysi jotakin, { $opened } johti vastauksen avaamiseen.
+   *[other] { $searches } hakua: { $found } löysi jotakin, { $opened } johti vastauksen avaamiseen.
+}
 analytics-top-searches = Yleisimmät haut
 analytics-top-chart = Kymmenen yleisintä hakua ja kuinka monta kertaa kutakin haettiin
 analytics-without-results = Haut, jotka eivät löytäneet mitään
@@ -200,6 +203,6 @@ review-returned = Luonnos on palautettu kommenttisi kanssa.
 review-waiting-for-you = Tarkastustasi odottavat luonnokset
 review-asked-by = pyytäjä: { $requested_by }
 error-review-no-draft = Tarkastettavaa luonnosta ei ole. Tallenna muutoksesi ensin.
-error-review-reviewer = Valitse toinen sisällöntuottaja tai ylläpitäjä, jonka tili on käytössä.
+error-review-reviewer = Valitse toinen sisällöntuottaja tai ylläpitäjä, jonka käyttäjätili on käytössä.
 error-review-none = Tämän luonnoksen tarkastusta ei ole pyydetty keneltäkään.
 error-review-comment = Kirjoita kommentti, enintään 500 merkkiä.

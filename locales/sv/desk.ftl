@@ -150,7 +150,7 @@ error-desk-unchanged = Valet gäller redan.
 error-desk-message-empty = Skriv ett meddelande.
 error-desk-message-long = Meddelandet är för långt: högst 10 000 tecken.
 error-desk-merge = Ange numret på ett annat, öppet ärende.
-error-desk-month = Ange månaden som ÅÅÅÅ-MM.
+error-desk-month = Ange månaden, till exempel 11/2026.
 
 mail-reply-subject = Svar på ditt ärende { $reference }
 mail-reply-answer = Du kan svara och följa ditt ärende här:

@@ -1,7 +1,9 @@
 # Tuki — sidram och startsida (svenska)
 
 portal-name = Tuki
-portal-tagline = Självbetjäningssupport
+# One security line everywhere (pages and mail).
+-security-line = Vi frågar aldrig efter dina bankkoder.
+portal-tagline = Självbetjäning
 skip-to-content = Hoppa till huvudinnehållet
 
 search-label = Sök hjälp
@@ -12,17 +14,17 @@ search-landmark-home = Sök bland hjälpartiklar
 
 language-switcher-label = Språk
 
-footer-about = Tuki hittar svar på dina frågor på finska, svenska och engelska.
-footer-service-hours = Servicedesken svarar mån–fre kl. 8–18. Berätta aldrig dina lösenord eller koder för någon.
+footer-about = Sök svar på dina frågor på finska, svenska eller engelska.
+footer-service-hours = Kundtjänsten svarar mån–fre kl. 8–18. { -security-line }
 
-home-title = Kundsupport
+home-title = Hjälp och support
 home-description = Sök svar och få hjälp på finska, svenska eller engelska.
 home-heading = Hur kan vi hjälpa dig?
-home-lead = Beskriv ditt problem med några ord, på ditt eget språk.
+home-lead = Beskriv ditt problem med några ord på finska, svenska eller engelska.
 home-tips-heading = Tips för sökningen
 home-tip-words = Använd några sökord, till exempel ”mobilbank inloggning”.
 home-tip-language = Du kan skriva på finska, svenska eller engelska, med eller utan ä, ö och å.
-home-tip-security = Vi frågar aldrig efter ditt lösenord, din PIN-kod eller dina koder.
+home-tip-security = { -security-line }
 
 back-to-home = Tillbaka till startsidan
 
@@ -30,7 +32,7 @@ not-found-title = Sidan hittades inte
 not-found-body = Det finns ingen sida på adressen { $path }. Kontrollera adressen eller börja om från startsidan.
 
 error-title = Något gick fel
-error-body = Tjänsten råkade ut för ett oväntat fel. Försök igen om en stund. Om problemet kvarstår, kontakta servicedesken.
+error-body = Ett oväntat fel inträffade. Försök igen om en stund. Om problemet fortsätter, kontakta kundtjänsten.
 
 loading = Laddar…
 
@@ -41,28 +43,36 @@ search-results-heading = { $count ->
     [one] 1 resultat för ”{ $query }”
    *[other] { $count } resultat för ”{ $query }”
 }
-in-other-language = På { $language }
+in-other-language = { $language ->
+    [fi] På finska
+    [en] På engelska
+   *[sv] På svenska
+}
 kind-article = Artikel
-kind-case = Löst ärende
+kind-case = Löst fråga
 kind-article-plural = Artiklar
-kind-case-plural = Lösta ärenden
+kind-case-plural = Lösta frågor
 filter-category = Ämne
 filter-all-categories = Alla ämnen
 filter-kind = Typ
-filter-all-kinds = Artiklar och lösta ärenden
+filter-all-kinds = Artiklar och lösta frågor
 filter-apply = Filtrera
 zero-results-heading = Inget hittades för ”{ $query }”
 zero-results-tip-spelling = Kontrollera stavningen eller prova ett annat ord för samma sak.
 zero-results-tip-fewer-words = Använd färre ord: ”kort spärrat” hittar mer än en hel mening.
 zero-results-tip-language = Du kan också söka på finska eller engelska.
-zero-results-help = Våra guidade formulär hjälper dig att beskriva problemet och föreslår svar längs vägen. Om inget hjälper skickas din begäran till servicedesken.
+zero-results-help = Våra guidade formulär hjälper dig att beskriva problemet och föreslår svar under tiden. Om inget hjälper skickas ditt supportärende till kundtjänsten.
 zero-results-guided-forms = Få hjälp med ett guidat formulär
 pagination-label = Resultatsidor
 pagination-page = Sida { $page }
 
 breadcrumbs-label = Du är här
 breadcrumbs-home = Startsida
-article-only-in-language = Den här texten finns inte på svenska. Den visas på { $language }.
+article-only-in-language = Den här texten finns inte på svenska. { $language ->
+    [fi] Den visas på finska.
+    [en] Den visas på engelska.
+   *[sv] Den visas på svenska.
+}
 article-outdated = Den här översättningen har ännu inte uppdaterats efter ändringarna i originaltexten.
 article-outdated-link = { $language ->
     [fi] Läs originaltexten på finska
@@ -70,23 +80,23 @@ article-outdated-link = { $language ->
    *[sv] Läs originaltexten på svenska
 }
 article-other-languages = Finns också på
-article-related = Relaterat
+article-related = Läs också
 vote-question = Var det här till hjälp?
 vote-comment-label = Vad kunde vi förbättra? (frivilligt)
 vote-yes = Ja
 vote-no = Nej
-vote-thanks = Tack för din respons!
+vote-thanks = Tack för ditt svar!
 
-home-categories-heading = Bläddra efter ämne
-home-helpful-heading = Mest hjälpsamma artiklar
+home-categories-heading = Ämnen
+home-helpful-heading = Artiklar som har hjälpt flest
 category-description = { $category }: alla artiklar och lösta frågor.
 document-description = { $kind ->
     [case] Löst fråga: { $title }
    *[article] Artikel: { $title }
 }
 category-document-count = { $count ->
-    [one] 1 artikel
-   *[other] { $count } artiklar
+    [one] 1 svar
+   *[other] { $count } svar
 }
 
 error-unavailable = Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.
@@ -95,7 +105,7 @@ error-invalid-locale = Okänt språk.
 error-not-found = Sidan hittades inte.
 error-forbidden = Du har inte rätt att göra det här.
 error-invalid-vote = Ditt svar kunde inte sparas. Välj ja eller nej.
-error-comment-too-long = Kommentaren är för lång: högst 1000 tecken.
+error-comment-too-long = Kommentaren är för lång: högst 1 000 tecken.
 error-too-large = Uppgifterna du skickade var för stora. Korta ner texten och skicka igen.
 error-unsupported-form = Tjänsten tar bara emot sidornas formulär. Gå tillbaka till sidan och skicka formuläret igen.
 error-bad-form = Formulärets uppgifter kunde inte läsas. Gå tillbaka till sidan och skicka formuläret igen.

@@ -150,7 +150,10 @@ analytics-from = Från
 analytics-to = Till
 analytics-show = Visa
 analytics-default-period = Visa de senaste 30 dagarna
-analytics-summary = { $searches } sökningar: { $found } hittade något, { $opened } ledde till att ett svar öppnades.
+analytics-summary = { $searches ->
+    [one] { $searches } sökning: { $found } hittade något, { $opened } ledde till att ett svar öppnades.
+   *[other] { $searches } sökningar: { $found } hittade något, { $opened } ledde till att ett svar öppnades.
+}
 analytics-top-searches = Vanligaste sökningarna
 analytics-top-chart = De tio vanligaste sökningarna och hur många gånger var och en gjordes
 analytics-without-results = Sökningar som inte hittade något

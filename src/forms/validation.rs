@@ -4,6 +4,7 @@
 //! summary, translated (see [`FieldProblem::message_id`]); the customer's input is kept.
 
 use super::{Answers, Field, FieldKind, Step};
+use crate::Locale;
 
 /// What is wrong with one answer.
 #[derive(Clone, Debug, PartialEq)]
@@ -91,8 +92,9 @@ pub struct FieldError {
 }
 
 /// Checks the answers `submitted` on `step`, given the answers of earlier steps in `earlier`
-/// (for conditions). Fields hidden by their condition are not checked. Returns every problem.
-pub fn validate_step(step: &Step, submitted: &Answers, earlier: &Answers) -> Vec<FieldError> {
+/// (for conditions), numbers and days read as people type them in `locale`. Fields hidden by
+/// their condition are not checked. Returns every problem.
+pub fn validate_step(step: &Step, submitted: &Answers, earlier: &Answers, locale: Locale) -> Vec<FieldError> {
     let mut errors = Vec::new();
     for name in submitted.keys() {
         if !step.fields.iter().any(|f| &f.id == name) {
@@ -108,7 +110,7 @@ pub fn validate_step(step: &Step, submitted: &Answers, earlier: &Answers) -> Vec
             .get(&field.id)
             .map(|v| v.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect())
             .unwrap_or_default();
-        if let Some(problem) = check_field(field, &values) {
+        if let Some(problem) = check_field(field, &values, locale) {
             errors.push(FieldError { field: field.id.clone(), problem });
         }
         if !values.is_empty() {
@@ -118,7 +120,7 @@ pub fn validate_step(step: &Step, submitted: &Answers, earlier: &Answers) -> Vec
     errors
 }
 
-fn check_field(field: &Field, values: &[&str]) -> Option<FieldProblem> {
+fn check_field(field: &Field, values: &[&str], locale: Locale) -> Option<FieldProblem> {
     if values.is_empty() {
         return field.required.then_some(FieldProblem::Required);
     }
@@ -145,9 +147,11 @@ fn check_field(field: &Field, values: &[&str]) -> Option<FieldProblem> {
     match field.kind {
         FieldKind::Email if !is_email(value) => return Some(FieldProblem::InvalidEmail),
         FieldKind::Tel if !is_tel(value) => return Some(FieldProblem::InvalidTel),
-        FieldKind::Date if !is_date(value) => return Some(FieldProblem::InvalidDate),
+        FieldKind::Date if typed_date(value).is_none() => return Some(FieldProblem::InvalidDate),
         FieldKind::Number => {
-            let Some(number) = parse_number(value) else { return Some(FieldProblem::NotANumber) };
+            let Some(number) = crate::numbers::parse_decimal(locale, value) else {
+                return Some(FieldProblem::NotANumber);
+            };
             if let Some(min) = field.min
                 && number < min
             {
@@ -175,11 +179,6 @@ fn matches_whole(pattern: &str, value: &str) -> bool {
     regex::Regex::new(&format!("^(?:{pattern})$")).is_ok_and(|re| re.is_match(value))
 }
 
-/// A number as people type it: `12`, `-3.5` or `3,5`.
-fn parse_number(value: &str) -> Option<f64> {
-    value.replace(',', ".").parse::<f64>().ok().filter(|n| n.is_finite())
-}
-
 pub use crate::email::is_email;
 
 /// A telephone number: digits with optional `+`, spaces, dashes and brackets; 5–15 digits.
@@ -193,6 +192,12 @@ pub fn is_tel(value: &str) -> bool {
 /// A calendar date `YYYY-MM-DD` (years 1900–2999).
 pub fn is_date(value: &str) -> bool {
     crate::time::CivilDate::parse_iso(value).is_some_and(|date| (1900..=2999).contains(&date.year))
+}
+
+/// The day an answer to a date field names, typed (`31.3.2026`) or picked (`2026-03-31`);
+/// years 1900–2999.
+pub fn typed_date(value: &str) -> Option<crate::time::CivilDate> {
+    crate::time::CivilDate::parse_typed(value).filter(|date| (1900..=2999).contains(&date.year))
 }
 
 #[cfg(test)]
@@ -213,7 +218,10 @@ mod tests {
     }
 
     fn problems(step: &Step, submitted: &[(&str, &[&str])]) -> Vec<(String, FieldProblem)> {
-        validate_step(step, &answers(submitted), &Answers::new()).into_iter().map(|e| (e.field, e.problem)).collect()
+        validate_step(step, &answers(submitted), &Answers::new(), Locale::Fi)
+            .into_iter()
+            .map(|e| (e.field, e.problem))
+            .collect()
     }
 
     fn option(value: &str) -> ChoiceOption {
@@ -256,6 +264,25 @@ mod tests {
     }
 
     #[test]
+    fn amounts_are_read_as_the_customer_s_language_writes_them() {
+        let s = step(vec![Field { min: Some(0.01), max: Some(10_000_000.0), ..field("sum", FieldKind::Number) }]);
+        let check = |locale, typed: &str| {
+            validate_step(&s, &answers(&[("sum", &[typed])]), &Answers::new(), locale)
+                .into_iter()
+                .map(|e| e.problem)
+                .collect::<Vec<_>>()
+        };
+        for locale in [Locale::Fi, Locale::Sv] {
+            assert_eq!(check(locale, "1 000,50"), vec![]);
+            assert_eq!(check(locale, "12,50"), vec![]);
+            assert_eq!(check(locale, "10\u{a0}000\u{a0}001"), vec![FieldProblem::AboveMaximum { max: 10_000_000.0 }]);
+        }
+        assert_eq!(check(Locale::En, "1,000.50"), vec![]);
+        assert_eq!(check(Locale::En, "1 000,50"), vec![FieldProblem::NotANumber]);
+        assert_eq!(check(Locale::Fi, "0,001"), vec![FieldProblem::BelowMinimum { min: 0.01 }]);
+    }
+
+    #[test]
     fn e_mail_telephone_and_date_formats_are_checked() {
         let s = step(vec![field("e", FieldKind::Email), field("t", FieldKind::Tel), field("d", FieldKind::Date)]);
         assert_eq!(
@@ -267,7 +294,9 @@ mod tests {
         assert_eq!(problems(&s, &[("t", &["call me"])]), vec![("t".into(), FieldProblem::InvalidTel)]);
         assert_eq!(problems(&s, &[("t", &["12+34567"])]), vec![("t".into(), FieldProblem::InvalidTel)]);
         assert_eq!(problems(&s, &[("d", &["2026-02-29"])]), vec![("d".into(), FieldProblem::InvalidDate)]);
-        assert_eq!(problems(&s, &[("d", &["29.2.2028"])]), vec![("d".into(), FieldProblem::InvalidDate)]);
+        assert_eq!(problems(&s, &[("d", &["30.2.2028"])]), vec![("d".into(), FieldProblem::InvalidDate)]);
+        assert_eq!(problems(&s, &[("d", &["29.2.2028"])]), vec![], "a day typed the Finnish way");
+        assert_eq!(problems(&s, &[("d", &["1.1.1899"])]), vec![("d".into(), FieldProblem::InvalidDate)]);
         assert!(is_date("2028-02-29"));
     }
 

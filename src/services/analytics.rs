@@ -22,12 +22,12 @@ const DAY: i64 = 86_400_000;
 /// as milliseconds `[start, end)`, and the two dates.
 fn period(from: &str, to: &str, today: CivilDate) -> Result<(i64, i64, CivilDate, CivilDate), ServiceError> {
     let invalid = ServiceError::Invalid("error-analytics-period");
-    let to = if to.is_empty() { today } else { CivilDate::parse_iso(to).ok_or(invalid)? };
+    let to = if to.is_empty() { today } else { CivilDate::parse_typed(to).ok_or(invalid)? };
     let end = Timestamp::start_of(to).millis() + DAY;
     let from = if from.is_empty() {
         Timestamp::from_millis(end - DEFAULT_DAYS * DAY).date()
     } else {
-        CivilDate::parse_iso(from).ok_or(ServiceError::Invalid("error-analytics-period"))?
+        CivilDate::parse_typed(from).ok_or(ServiceError::Invalid("error-analytics-period"))?
     };
     let start = Timestamp::start_of(from).millis();
     if start >= end || end - start > LONGEST_DAYS * DAY {

@@ -631,10 +631,19 @@ impl Desk<'_> {
     }
 }
 
-/// The first instant of month `YYYY-MM` and of the next (UTC).
+/// The first instant of month `month` and of the next (UTC); the month as `YYYY-MM` (what a
+/// month picker sends) or as people write it, `11/2026` or `11.2026`.
 fn month_bounds(month: &str) -> Option<(Timestamp, Timestamp)> {
-    let (year, number) = month.split_once('-')?;
-    if year.len() != 4 || number.len() != 2 || !month.bytes().filter(|b| *b != b'-').all(|b| b.is_ascii_digit()) {
+    let month = month.trim();
+    let (year, number) = match month.split_once('-') {
+        Some((year, number)) if number.len() == 2 => (year, number),
+        Some(_) => return None,
+        None => month
+            .split_once(['/', '.'])
+            .map(|(number, year)| (year, number))
+            .filter(|(_, n)| (1..=2).contains(&n.len()))?,
+    };
+    if year.len() != 4 || !year.bytes().chain(number.bytes()).all(|b| b.is_ascii_digit()) {
         return None;
     }
     let (year, number): (i64, i64) = (year.parse().ok()?, number.parse().ok()?);
@@ -763,5 +772,24 @@ fn level_of(
         0 => DueLevel::Calm,
         n if n >= shares.len() => DueLevel::Urgent,
         _ => DueLevel::Warning,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_month_is_read_as_picked_or_as_people_write_it() {
+        let november = month_bounds("2026-11").expect("picked");
+        assert_eq!(month_bounds("11/2026"), Some(november));
+        assert_eq!(month_bounds("11.2026"), Some(november));
+        assert_eq!(month_bounds(" 11/2026 "), Some(november));
+        let (first, next) = november;
+        assert_eq!((first.date().month, next.date().month, next.date().year), (11, 12, 2026));
+        assert_eq!(month_bounds("12/2026").map(|(_, next)| next.date().year), Some(2027));
+        for wrong in ["", "2026", "2026-1", "13/2026", "0/2026", "11/26", "2026-13", "x/2026", "11/2026/1", "-1/2026"] {
+            assert_eq!(month_bounds(wrong), None, "{wrong:?}");
+        }
     }
 }

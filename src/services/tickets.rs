@@ -80,12 +80,12 @@ impl Tickets<'_> {
         }
         let answers = definition.effective_answers(&draft.answers);
         for step in definition.shown_steps(&answers) {
-            if !validate_step(step, &definition.step_answers(step, &answers), &answers).is_empty() {
+            if !validate_step(step, &definition.step_answers(step, &answers), &answers, draft.locale).is_empty() {
                 return Ok(ContactOutcome::Incomplete(step.id.clone()));
             }
         }
         let step = contact_step();
-        let errors = validate_step(&step, submitted, &Answers::new());
+        let errors = validate_step(&step, submitted, &Answers::new(), draft.locale);
         let one = |field: &str| submitted.get(field).and_then(|v| v.first()).map(|v| v.trim().to_owned());
         let email = one(contact::EMAIL).as_deref().and_then(Email::parse);
         let Some(contact_email) = email.filter(|_| errors.is_empty()) else {
@@ -157,13 +157,13 @@ impl Tickets<'_> {
                 from_customer: m.author == Author::Customer,
                 body: m.body,
                 new_status: m.new_status,
-                at: m.created_at.format_date_time(),
+                at: m.created_at.format_for(locale),
             })
             .collect();
         Ok(TicketStatusData {
             form_title: text_in(&form.title, locale).to_owned(),
             status: ticket.status,
-            sent_on: ticket.created_at.date().to_string(),
+            sent_on: ticket.created_at.date().format_for(locale),
             rows: answer_rows(&form, &ticket.answers, locale),
             description: ticket.description,
             messages,

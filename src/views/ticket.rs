@@ -13,7 +13,7 @@ pub struct TicketStatusData {
     pub form_title: String,
     /// Where the ticket is.
     pub status: TicketStatus,
-    /// When it was sent, as YYYY-MM-DD (UTC).
+    /// The day it was sent (UTC), as the page's language writes it: `29.11.2026`.
     pub sent_on: String,
     /// The answers.
     pub rows: Vec<AnswerRow>,
@@ -32,6 +32,6 @@ pub struct MessageView {
     pub body: Option<String>,
     /// The status the ticket moved to, if it did.
     pub new_status: Option<TicketStatus>,
-    /// When, as YYYY-MM-DD HH:MM (UTC).
+    /// When, as the page's language writes it: `29.11.2026 klo 14.30 UTC`.
     pub at: String,
 }

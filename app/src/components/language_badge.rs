@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use tuki::Locale;
 use tuki::i18n::Value;
 
-/// "In Svenska" when `text` differs from the page's locale; nothing otherwise. Never silent.
+/// "In Swedish" when `text` differs from the page's locale; nothing otherwise. Never silent.
 #[component]
 pub fn OtherLanguageBadge(
     /// The language of the text the badge stands next to.
@@ -16,7 +16,7 @@ pub fn OtherLanguageBadge(
     (text != page).then(|| {
         view! {
             <span class="badge" lang=page.code()>
-                {i18n.t_args("in-other-language", &[("language", Value::from(text.native_name()))])}
+                {i18n.t_args("in-other-language", &[("language", Value::from(text.code()))])}
             </span>
         }
     })

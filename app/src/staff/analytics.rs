@@ -158,7 +158,7 @@ fn Analytics(data: AnalyticsData) -> impl IntoView {
     let summary = i18n.t_args(
         "analytics-summary",
         &[
-            ("searches", numbers::integer(page, data.searches).into()),
+            ("searches", data.searches.into()),
             ("found", share(data.with_results).into()),
             ("opened", share(data.opened).into()),
         ],

@@ -9,7 +9,6 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 use tuki::Locale;
 use tuki::content::{DocKind, Status, TranslationState};
-use tuki::numbers;
 use tuki::paths;
 use tuki::views::editing::{TextCell, WorkspaceData, WorkspaceRow};
 
@@ -83,8 +82,8 @@ fn Workspace(data: WorkspaceData, filters: [String; 6]) -> impl IntoView {
             <nav class="pager" aria-label=i18n.t("workspace-pages")>
                 {previous}
                 <span>{i18n.t_args("workspace-page", &[
-                    ("page", numbers::integer(i18n.locale(), data.page as i64).into()),
-                    ("pages", numbers::integer(i18n.locale(), data.pages as i64).into()),
+                    ("page", (data.page as i64).into()),
+                    ("pages", (data.pages as i64).into()),
                 ])}</span>
                 {next}
             </nav>
@@ -180,8 +179,8 @@ fn Workspace(data: WorkspaceData, filters: [String; 6]) -> impl IntoView {
                     "workspace-count",
                     &[
                         ("count", data.total.into()),
-                        ("shown", numbers::integer(i18n.locale(), data.matching as i64).into()),
-                        ("total", numbers::integer(i18n.locale(), data.total as i64).into()),
+                        ("shown", (data.matching as i64).into()),
+                        ("total", (data.total as i64).into()),
                     ],
                 )}
             </p>

@@ -64,7 +64,7 @@ async fn the_help_page_lists_every_request_type_in_the_page_language() {
         }
         let (status, body) = app.page("/fi/help/card-lost").await;
         assert_eq!(status, 200);
-        assert!(body.contains("Kortti kadonnut tai estetty") && body.contains("Aloita"));
+        assert!(body.contains("Kortti kadonnut tai lukittunut") && body.contains("Aloita"));
         app.stop().await;
     }
 }
@@ -304,7 +304,7 @@ async fn the_confirmation_mail_arrives_in_the_reply_language_with_a_working_priv
         assert!(path.starts_with("/sv/tickets/TK-"), "{path}");
         let (status, body) = app.page(path).await;
         assert_eq!(status, 200);
-        assert!(body.contains("Sähkö Oy") && body.contains("Mottagen"), "status page");
+        assert!(body.contains("Sähkö Oy") && body.contains("Mottaget"), "status page");
         let (wrong, _) = app.page(&format!("{}x", &path[..path.len() - 1])).await;
         assert_eq!(wrong, 404, "a wrong token shows nothing");
         // The customer adds information, then marks the ticket solved: both are kept.
@@ -314,7 +314,7 @@ async fn the_confirmation_mail_arrives_in_the_reply_language_with_a_working_priv
         assert_eq!(status, 303);
         assert!(back.contains("updated=1"), "{back}");
         let (_, body) = app.page(path).await;
-        assert!(body.contains("Lasku tuli nyt perille.") && body.contains("Mottagen"), "message shown");
+        assert!(body.contains("Lasku tuli nyt perille.") && body.contains("Mottaget"), "message shown");
         app.post_form(page_path, &[("token", token), ("message", ""), ("_action", "solved")]).await;
         let (_, body) = app.page(path).await;
         assert!(body.contains("Löst"), "status resolved");

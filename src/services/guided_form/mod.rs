@@ -129,7 +129,7 @@ impl GuidedForm<'_> {
         let DraftWithForm { draft, form: definition } = self.open_draft(caller, form, id).await?;
         let (_, step) = definition.step(step_id).ok_or(ServiceError::NotFound)?;
         let earlier = definition.effective_answers(&draft.answers);
-        let errors = validate_step(step, submitted, &earlier);
+        let errors = validate_step(step, submitted, &earlier, draft.locale);
         let store = self.portal.store();
         if !errors.is_empty() {
             store.save_draft_pending(id, &pending_step(step, submitted, &errors)).await?;

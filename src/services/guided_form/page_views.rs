@@ -62,6 +62,9 @@ pub(crate) fn answer_rows(definition: &FormDefinition, answers: &Answers, locale
                     FieldKind::YesNo if v == "yes" => crate::i18n::tr(locale, "form-yes"),
                     FieldKind::YesNo => crate::i18n::tr(locale, "form-no"),
                     k if k.has_options() => field.option_label(v, locale).unwrap_or(v).to_owned(),
+                    FieldKind::Date => {
+                        crate::forms::validation::typed_date(v).map_or_else(|| v.clone(), |d| d.format_for(locale))
+                    }
                     _ => v.clone(),
                 })
                 .collect();

@@ -51,7 +51,7 @@ fn Article(article: ArticleData) -> impl IntoView {
     let other_language = (shown != page_locale).then(|| {
         view! {
             <p class="notice" role="note">
-                {i18n.t_args("article-only-in-language", &[("language", Value::from(shown.native_name()))])}
+                {i18n.t_args("article-only-in-language", &[("language", Value::from(shown.code()))])}
             </p>
         }
     });

@@ -49,12 +49,12 @@ async fn a_ticket_takes_its_reference_year_and_every_time_from_the_portals_clock
         let ContactOutcome::Submitted { reference, token: Some(token) } = sent else { panic!("{sent:?}") };
         assert_eq!(reference.as_str(), "TK-2031-000001", "{backend:?}");
         let page = tickets.status_page(&me, Locale::Fi, &reference, &token).await.expect("status page");
-        assert_eq!((page.sent_on.as_str(), page.status), ("2031-06-01", TicketStatus::New));
+        assert_eq!((page.sent_on.as_str(), page.status), ("1.6.2031", TicketStatus::New));
         clock.set(at("2031-06-02", 10 * 60 + 15));
         let update = CustomerUpdate { message: "Ratkesi.", solved: true };
         assert!(tickets.customer_update(&me, &reference, &token, update, "http://tuki.test").await.expect("update"));
         let page = tickets.status_page(&me, Locale::Fi, &reference, &token).await.expect("status page");
-        assert_eq!(page.messages.last().map(|m| m.at.as_str()), Some("2031-06-02 10:15"), "{backend:?}");
+        assert_eq!(page.messages.last().map(|m| m.at.as_str()), Some("2.6.2031 klo 10.15 UTC"), "{backend:?}");
         assert_eq!(page.status, TicketStatus::Resolved);
         // The confirmation is due at once on the same clock; a customer cannot read the outbox.
         assert_eq!(portal.outbox().due(&Caller::System, 10).await.expect("due").len(), 1);

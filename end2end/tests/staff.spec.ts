@@ -65,7 +65,7 @@ test('a member who forgot the password asks for a link and is told the same for 
   await expectNoAxeViolations(page, { javaScript: jsEnabled(info) });
   await page.getByLabel('Sähköpostiosoite').fill(`nobody-${info.project.name}@bank.fi`);
   await page.getByRole('button', { name: 'Lähetä linkki' }).click();
-  await expect(page.locator('.notice[role="status"]')).toContainText('Jos osoitteella on tili');
+  await expect(page.locator('.notice[role="status"]')).toContainText('Jos osoitteella on käyttäjätili');
   await expectNoAxeViolations(page, { javaScript: jsEnabled(info) });
   expect(problems).toEqual([]);
 });
@@ -85,8 +85,8 @@ test('an admin creates an account, which is then invited by mail, and reads the 
   await page.getByLabel('Sähköpostiosoite').fill(admin);
   await page.getByLabel('Salasana').fill(PASSWORD);
   await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
-  await page.getByRole('link', { name: 'Henkilökunnan tilit' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Henkilökunnan tilit');
+  await page.getByRole('link', { name: 'Henkilökunnan käyttäjätilit' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Henkilökunnan käyttäjätilit');
   await waitForHydration(page, info);
   await expectNoAxeViolations(page, { javaScript: jsEnabled(info) });
 
@@ -95,15 +95,15 @@ test('an admin creates an account, which is then invited by mail, and reads the 
   await page.getByLabel('Nimi').fill('Uusi Käsittelijä');
   await page.getByLabel('Käsittelijä', { exact: true }).check();
   await page.getByLabel('Maksut ja verkkopalvelut').check();
-  await page.getByRole('button', { name: 'Luo tili' }).click();
-  await expect(page.locator('.notice[role="status"]')).toContainText('Tili on luotu');
+  await page.getByRole('button', { name: 'Luo käyttäjätili' }).click();
+  await expect(page.locator('.notice[role="status"]')).toContainText('Käyttäjätili on luotu');
   const row = page.getByRole('row').filter({ hasText: invited });
   await expect(row).toContainText('Kutsuttu: ei vielä salasanaa');
   await expect(row).toContainText('Maksut ja verkkopalvelut');
   await expectNoAxeViolations(page, { javaScript: jsEnabled(info) });
 
   await row.getByRole('button', { name: /^Poista käytöstä/ }).click();
-  await expect(page.locator('.notice[role="status"]')).toContainText('Tili on poistettu käytöstä');
+  await expect(page.locator('.notice[role="status"]')).toContainText('Käyttäjätili on poistettu käytöstä');
   await expect(page.getByRole('row').filter({ hasText: invited })).toContainText('Poistettu käytöstä');
 
   await page.getByRole('link', { name: 'Tapahtumaloki' }).click();

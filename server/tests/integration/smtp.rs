@@ -169,7 +169,7 @@ async fn the_confirmation_mail_arrives_at_the_smtp_server_in_the_reply_language_
         let path = link.strip_prefix(&app.address).expect("the link points to this portal");
         let (status, body) = app.page(path).await;
         assert_eq!(status, 200, "{backend:?}");
-        assert!(body.contains("Sähkö Oy") && body.contains("Mottagen"), "status page");
+        assert!(body.contains("Sähkö Oy") && body.contains("Mottaget"), "status page");
         // Sent once: the outbox row is marked (the mailer does so after the server's answer to
         // the message, which can come after the message is in the maildir), nothing is written to
         // the folder instead.

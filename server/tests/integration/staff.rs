@@ -180,7 +180,7 @@ async fn a_reset_link_is_mailed_to_an_account_only_and_the_answer_does_not_tell_
         let set = post(&app, &path, &[("password", new_password), ("password_again", new_password)], None).await;
         assert_eq!(header(&set, "location"), "/fi/staff/sign-in?password_set=1");
         let (_, page) = app.page("/fi/staff/sign-in?reset_sent=1").await;
-        assert!(page.contains("Jos osoitteella on tili"));
+        assert!(page.contains("Jos osoitteella on käyttäjätili"));
         app.stop().await;
     }
 }

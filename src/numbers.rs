@@ -30,9 +30,9 @@ pub fn percent(locale: Locale, share: f64) -> String {
     }
 }
 
-/// `value` as `locale` writes it, with at least `min_fraction` decimals (and at most six or
-/// `min_fraction`, rounded): `10 000`,
-/// `0,01`, `12,50` in Finnish and Swedish; `10,000`, `0.01`, `12.50` in English.
+/// `value` as `locale` writes it, with at least `min_fraction` decimals and at most six
+/// (or `min_fraction`, if more), rounded: `10 000`, `0,01`, `12,50` in Finnish and Swedish;
+/// `10,000`, `0.01`, `12.50` in English.
 pub fn decimal(locale: Locale, value: f64, min_fraction: usize) -> String {
     if !value.is_finite() {
         return value.to_string();

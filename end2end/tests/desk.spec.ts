@@ -46,7 +46,7 @@ const CUSTOMER = {
   sv: {
     form: 'E-fakturor', start: 'Börja', topic: 'Jag vill beställa e-faktura', biller: 'Fakturerare', next: 'Fortsätt',
     check: 'Kontrollera dina svar', name: 'Ditt namn', email: 'E-postadress', reply: 'svenska',
-    describe: 'Beskriv problemet med egna ord', send: 'Skicka', done: 'Din begäran har skickats',
+    describe: 'Beskriv problemet med egna ord', send: 'Skicka', done: 'Ditt supportärende har skickats',
   },
 } as const;
 

@@ -2,6 +2,7 @@
 
 use crate::content::bundle::{Bundle, BundleErrors};
 use crate::content::demo::demo_bundle;
+use crate::content::service_numbers::ServiceNumbers;
 use crate::search::pool::{PoolError, SearchPool};
 use crate::search::{IndexState, SearchError, SearchIndex, SearchRequest, SearchResults};
 use crate::store::Store;
@@ -19,14 +20,24 @@ pub struct PortalConfig {
     pub data_dir: PathBuf,
     /// The database (`TUKI_DATABASE_URL`); `None` means the SQLite file `tuki.db` in `data_dir`.
     pub database_url: Option<DatabaseUrl>,
+    /// The numbers content names by placeholder (`TUKI_CARD_BLOCKING_PHONE`).
+    pub service_numbers: ServiceNumbers,
 }
 
 impl PortalConfig {
+    /// The data directory and database, with the demo bank's service numbers.
+    pub fn new(data_dir: PathBuf, database_url: Option<DatabaseUrl>) -> PortalConfig {
+        PortalConfig { data_dir, database_url, service_numbers: ServiceNumbers::default() }
+    }
+
     /// The database this configuration names, with the embedded default filled in.
     pub fn database_url(&self) -> DatabaseUrl {
         self.database_url.clone().unwrap_or_else(|| DatabaseUrl::sqlite_file(&self.data_dir.join("tuki.db")))
     }
 }
+
+/// The file in the index folder naming the service numbers the index was filled with.
+const SERVICE_NUMBERS_FILE: &str = "service-numbers";
 
 /// `portal_meta` key recording where the content came from: `demo` or `import`.
 const CONTENT_SOURCE: &str = "content_source";
@@ -114,12 +125,17 @@ impl Portal {
     pub async fn open(config: PortalConfig) -> Result<Portal, PortalError> {
         let store = Self::open_store(&config).await?;
         let index_dir = config.data_dir.join("index");
+        let numbers_file = index_dir.join(SERVICE_NUMBERS_FILE);
         let (search, state) = tokio::task::spawn_blocking(move || SearchIndex::open(&index_dir))
             .await
             .map_err(|e| PortalError::SearchTask(e.to_string()))??;
+        let fingerprint = config.service_numbers.fingerprint();
+        let numbers_changed = std::fs::read_to_string(&numbers_file).ok().as_deref() != Some(fingerprint.as_str());
         let portal = Self::with_index(store, search, true, config)?;
-        if state == IndexState::Created {
+        if state == IndexState::Created || numbers_changed {
             portal.reindex().await?;
+            std::fs::write(&numbers_file, fingerprint)
+                .map_err(|source| PortalError::DataDir { path: numbers_file.display().to_string(), source })?;
         } else {
             portal.catch_up_index().await?;
         }
@@ -173,7 +189,7 @@ impl Portal {
 
     async fn rebuild_index(&self) -> Result<usize, PortalError> {
         let generation = self.store.content_generation().await?;
-        let documents = self.store.documents().await?;
+        let documents = self.customers_documents(self.store.documents().await?);
         let count = documents.len();
         let search = Arc::clone(&self.search);
         tokio::task::spawn_blocking(move || search.rebuild(&documents, &generation.to_string()))
@@ -202,7 +218,7 @@ impl Portal {
         match indexed {
             Some(indexed) if indexed == target => Ok(CatchUp::UpToDate),
             Some(indexed) if indexed < target => {
-                let changed = self.store.documents_changed_after(indexed).await?;
+                let changed = self.customers_documents(self.store.documents_changed_after(indexed).await?);
                 let count = changed.len();
                 let search = Arc::clone(&self.search);
                 tokio::task::spawn_blocking(move || search.update(&changed, &target.to_string()))
@@ -213,6 +229,17 @@ impl Portal {
             }
             _ => Ok(CatchUp::Rebuilt { documents: self.rebuild_index().await? }),
         }
+    }
+
+    /// Documents as customers see them: service numbers filled in.
+    pub fn customers_documents(&self, documents: Vec<crate::content::Document>) -> Vec<crate::content::Document> {
+        let numbers = &self.config.service_numbers;
+        documents.into_iter().map(|d| numbers.fill_document(d)).collect()
+    }
+
+    /// Markdown as the article page will show it: service numbers filled in, sanitised HTML.
+    pub fn render_markdown(&self, markdown: &str) -> String {
+        crate::content::markdown::to_html(&self.config.service_numbers.fill_markdown(markdown))
     }
 
     /// Loads the answers learned from use ([`crate::search::learned`]) as they count now into

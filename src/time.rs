@@ -3,8 +3,13 @@
 //! and the command line's `--since` days are computed with. Pure and wasm-safe, except the
 //! system clock, which exists natively only.
 
+use chrono::{Datelike, Timelike};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+/// The clock of the times and days shown to people: Finland's, daylight saving included.
+/// (Stored instants and the command line's days stay in UTC.)
+pub const PEOPLES_ZONE: chrono_tz::Tz = chrono_tz::Europe::Helsinki;
 
 /// Milliseconds in a day.
 const DAY_MILLIS: i64 = 86_400_000;
@@ -48,16 +53,33 @@ impl Timestamp {
         format!("{} {hour:02}:{minute:02}", self.date())
     }
 
-    /// The date and time as people read them in `locale` (UTC, said so): `29.11.2026 klo 15.04
-    /// UTC`, `29.11.2026 kl. 15.04 UTC`, `29 November 2026, 15:04 UTC`.
+    /// The date and time as people in Finland read them in `locale`, on Helsinki's clock
+    /// (daylight saving included): `29.11.2026 klo 17.04`, `29.11.2026 kl. 17.04`,
+    /// `29 November 2026, 17:04`.
     pub fn format_for(self, locale: crate::Locale) -> String {
-        let date = self.date().format_for(locale);
-        let (hour, minute) = self.hour_minute();
+        self.format_in(PEOPLES_ZONE, locale)
+    }
+
+    /// The date and time as people read them in `locale`, on the clock of `zone`.
+    pub fn format_in(self, zone: chrono_tz::Tz, locale: crate::Locale) -> String {
+        let local = self.in_zone(zone);
+        let date = CivilDate::from(local.date_naive()).format_for(locale);
+        let (hour, minute) = (local.hour(), local.minute());
         match locale {
-            crate::Locale::Fi => format!("{date} klo {hour}.{minute:02} UTC"),
-            crate::Locale::Sv => format!("{date} kl. {hour}.{minute:02} UTC"),
-            crate::Locale::En => format!("{date}, {hour:02}:{minute:02} UTC"),
+            crate::Locale::Fi => format!("{date} klo {hour}.{minute:02}"),
+            crate::Locale::Sv => format!("{date} kl. {hour}.{minute:02}"),
+            crate::Locale::En => format!("{date}, {hour:02}:{minute:02}"),
         }
+    }
+
+    /// The calendar day this instant falls on in Helsinki: the day shown to people.
+    pub fn local_date(self) -> CivilDate {
+        CivilDate::from(self.in_zone(PEOPLES_ZONE).date_naive())
+    }
+
+    /// This instant on the clock of `zone`.
+    fn in_zone(self, zone: chrono_tz::Tz) -> chrono::DateTime<chrono_tz::Tz> {
+        chrono::DateTime::from_timestamp_millis(self.0).unwrap_or_default().with_timezone(&zone)
     }
 
     /// This instant moved by `millis` (saturating).
@@ -136,6 +158,12 @@ impl CivilDate {
         }
         let date = CivilDate { year: y.parse().ok()?, month: m.parse().ok()?, day: d.parse().ok()? };
         (Timestamp::start_of(date).date() == date && (1..=12).contains(&date.month) && date.day >= 1).then_some(date)
+    }
+}
+
+impl From<chrono::NaiveDate> for CivilDate {
+    fn from(day: chrono::NaiveDate) -> CivilDate {
+        CivilDate { year: i64::from(day.year()), month: i64::from(day.month()), day: i64::from(day.day()) }
     }
 }
 
@@ -231,14 +259,24 @@ mod tests {
     }
 
     #[test]
-    fn a_timestamp_is_shown_as_its_utc_day_and_time() {
+    fn a_timestamp_is_stored_as_its_utc_day_and_shown_on_helsinki_time() {
         let at = Timestamp::from_millis(1_795_000_000_000);
         assert_eq!(at.date().to_string(), "2026-11-18");
         assert_eq!(at.format_date_time(), "2026-11-18 11:06");
-        assert_eq!(at.format_for(crate::Locale::Fi), "18.11.2026 klo 11.06 UTC");
-        assert_eq!(at.format_for(crate::Locale::Sv), "18.11.2026 kl. 11.06 UTC");
-        assert_eq!(at.format_for(crate::Locale::En), "18 November 2026, 11:06 UTC");
+        assert_eq!(at.format_for(crate::Locale::Fi), "18.11.2026 klo 13.06");
+        assert_eq!(at.format_for(crate::Locale::Sv), "18.11.2026 kl. 13.06");
+        assert_eq!(at.format_for(crate::Locale::En), "18 November 2026, 13:06");
         assert_eq!(Timestamp::start_of(at.date()).format_date_time(), "2026-11-18 00:00");
+    }
+
+    #[test]
+    fn people_see_summer_time_and_the_helsinki_day_after_a_utc_evening() {
+        // 2026-06-30 22:30 UTC is 1.30 on 1 July in Helsinki (UTC+3 in summer).
+        let summer_night = Timestamp::start_of(CivilDate { year: 2026, month: 6, day: 30 }).plus_millis(81_000_000);
+        assert_eq!(summer_night.date().to_string(), "2026-06-30");
+        assert_eq!(summer_night.local_date().to_string(), "2026-07-01");
+        assert_eq!(summer_night.format_for(crate::Locale::Fi), "1.7.2026 klo 1.30");
+        assert_eq!(summer_night.format_for(crate::Locale::En), "1 July 2026, 01:30");
     }
 
     #[test]

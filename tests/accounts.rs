@@ -15,7 +15,7 @@ const MINUTE: i64 = 60_000;
 
 async fn portal_at(backend: tuki::store::Backend, dir: &std::path::Path, clock: Arc<FixedClock>) -> Portal {
     let url = fresh_database(backend, dir).await.expect("database");
-    let config = PortalConfig { data_dir: dir.join("data"), database_url: Some(url) };
+    let config = PortalConfig::new(dir.join("data"), Some(url));
     Portal::open_without_index(config).await.expect("open").with_clock(clock)
 }
 
@@ -177,7 +177,7 @@ async fn only_admins_manage_accounts_and_a_disabled_account_is_signed_out_and_re
 #[tokio::test]
 async fn an_agent_works_in_existing_teams_only_and_every_refusal_is_translated() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let config = PortalConfig { data_dir: dir.path().join("data"), database_url: None };
+    let config = PortalConfig::new(dir.path().join("data"), None);
     let portal = Portal::open_without_index(config).await.expect("open");
     portal.load_demo_content_if_empty().await.expect("demo");
     let accounts = portal.accounts();

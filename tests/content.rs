@@ -26,7 +26,7 @@ fn files_of(dir: &Path) -> Vec<(String, String)> {
 
 async fn open_portal(backend: tuki::store::Backend, dir: &Path) -> Portal {
     let url = fresh_database(backend, dir).await.expect("database");
-    Portal::open(PortalConfig { data_dir: dir.join("data"), database_url: Some(url) }).await.expect("open")
+    Portal::open(PortalConfig::new(dir.join("data"), Some(url))).await.expect("open")
 }
 
 #[test]
@@ -57,6 +57,12 @@ fn an_invalid_bundle_is_rejected_with_every_problem_and_its_line() {
     write(d, "articles/unknown-locale/de.md", "---\ntitle: Karte\ncategory: cards\n---\nText\n");
     write(d, "cases/no-title/en.md", "---\ncategory: cards\nsummary: x\n---\nBody\n");
     write(d, "articles/Bad_Slug/en.md", "---\ntitle: X\ncategory: cards\n---\n");
+    write(
+        d,
+        "articles/mistyped-number/en.md",
+        "---\ntitle: Lost card\ncategory: cards\n---\nBlock it.\n\nCall {card-blocking-fone} or write to {username}.\n",
+    );
+    write(d, "articles/known-number/en.md", "---\ntitle: Card\ncategory: cards\n---\nCall {card-blocking-phone}.\n");
     let errors = Bundle::read(d).expect_err("invalid bundle accepted");
     let listed: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
     let expect = |prefix: &str, words: &str| {
@@ -71,7 +77,8 @@ fn an_invalid_bundle_is_rejected_with_every_problem_and_its_line() {
     expect("articles/unknown-locale/de.md:1:", "unknown locale");
     expect("cases/no-title/en.md:", "missing title");
     expect("articles/Bad_Slug:1:", "invalid slug");
-    assert_eq!(listed.len(), 5, "{}", listed.join("\n"));
+    expect("articles/mistyped-number/en.md:7:", "unknown placeholder {card-blocking-fone}");
+    assert_eq!(listed.len(), 6, "{}", listed.join("\n"));
 }
 
 #[test]

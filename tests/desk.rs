@@ -35,7 +35,7 @@ async fn demo_portal(
     now: Option<Timestamp>,
 ) -> (Portal, Arc<FixedClock>) {
     let url = fresh_database(backend, dir).await.expect("database");
-    let config = PortalConfig { data_dir: dir.join("data"), database_url: Some(url) };
+    let config = PortalConfig::new(dir.join("data"), Some(url));
     let clock = Arc::new(FixedClock::at(now.unwrap_or_default()));
     let mut portal = Portal::open(config).await.expect("open");
     if now.is_some() {

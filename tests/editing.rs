@@ -16,7 +16,7 @@ const DOC: &str = "article/card-lost-or-stolen";
 
 async fn portal_with_demo(backend: tuki::store::Backend, dir: &std::path::Path) -> Portal {
     let url = fresh_database(backend, dir).await.expect("database");
-    let config = PortalConfig { data_dir: dir.join("data"), database_url: Some(url) };
+    let config = PortalConfig::new(dir.join("data"), Some(url));
     let portal = Portal::open(config).await.expect("open");
     portal.load_demo_content_if_empty().await.expect("demo");
     portal
@@ -546,11 +546,11 @@ async fn customers_see_a_renamed_category_and_an_unpublished_text_on_their_next_
     for backend in backends() {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = fresh_database(backend, dir.path()).await.expect("database");
-        let config = PortalConfig { data_dir: dir.path().join("data"), database_url: Some(url.clone()) };
+        let config = PortalConfig::new(dir.path().join("data"), Some(url.clone()));
         let portal = Portal::open(config).await.expect("open");
         portal.load_demo_content_if_empty().await.expect("demo");
         // A second server on the same database (without an index of its own).
-        let config = PortalConfig { data_dir: dir.path().join("other"), database_url: Some(url) };
+        let config = PortalConfig::new(dir.path().join("other"), Some(url));
         let other = Portal::open_without_index(config).await.expect("second server");
         let editor = member(&portal, "eeva@bank.fi", &[Role::Editor]).await;
         let name_of_cards = |portal: &Portal| {

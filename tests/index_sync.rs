@@ -30,7 +30,7 @@ async fn another_node_or_process_changing_content_reaches_each_index_through_the
     for backend in backends() {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = fresh_database(backend, dir.path()).await.expect("database");
-        let config = |node: &str| PortalConfig { data_dir: dir.path().join(node), database_url: Some(url.clone()) };
+        let config = |node: &str| PortalConfig::new(dir.path().join(node), Some(url.clone()));
         let node_a = Portal::open(config("a")).await.expect("node a");
         let node_b = Portal::open(config("b")).await.expect("node b");
         node_a.import(&bundle(&dir.path().join("v1"), "Zebracard locked at night")).await.expect("import");
@@ -53,9 +53,7 @@ async fn another_node_or_process_changing_content_reaches_each_index_through_the
         // An index ahead of its database (a restored backup) is rebuilt from it.
         drop(node_a);
         let empty = fresh_database(backend, dir.path()).await.expect("database");
-        let restored = Portal::open(PortalConfig { data_dir: dir.path().join("a"), database_url: Some(empty) })
-            .await
-            .expect("reopened");
+        let restored = Portal::open(PortalConfig::new(dir.path().join("a"), Some(empty))).await.expect("reopened");
         assert_eq!(hits(&restored, "zebracard").await, 0, "rebuilt from the empty database");
         assert_eq!(restored.catch_up_index().await.expect("catch up"), CatchUp::UpToDate);
         node_b.close().await;
@@ -66,7 +64,7 @@ async fn another_node_or_process_changing_content_reaches_each_index_through_the
 #[tokio::test]
 async fn a_second_writer_on_the_same_index_is_refused_with_a_clear_reason() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let config = PortalConfig { data_dir: dir.path().to_path_buf(), database_url: None };
+    let config = PortalConfig::new(dir.path().to_path_buf(), None);
     let running = Portal::open(config.clone()).await.expect("first");
     let error = Portal::open(config).await.expect_err("second writer").to_string();
     assert!(error.contains("in use by another tuki process"), "{error}");

@@ -39,7 +39,7 @@ async fn meta_values_are_stored_and_replaced() {
 async fn opening_the_portal_creates_the_data_dir_and_a_wal_mode_sqlite_file() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data_dir = dir.path().join("nested").join("data");
-    let portal = Portal::open(PortalConfig { data_dir: data_dir.clone(), database_url: None }).await.expect("open");
+    let portal = Portal::open(PortalConfig::new(data_dir.clone(), None)).await.expect("open");
     assert_eq!(tuki::store::testing::store_of(&portal).backend(), Backend::Sqlite);
     assert!(data_dir.join("tuki.db").is_file());
     assert!(portal.is_ready().await);
@@ -56,9 +56,7 @@ async fn a_closed_store_is_not_ready() {
     for backend in backends() {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = fresh_database(backend, dir.path()).await.expect("database");
-        let portal = Portal::open(PortalConfig { data_dir: dir.path().to_path_buf(), database_url: Some(url) })
-            .await
-            .expect("open");
+        let portal = Portal::open(PortalConfig::new(dir.path().to_path_buf(), Some(url))).await.expect("open");
         assert!(portal.is_ready().await);
         portal.close().await;
         assert!(!portal.is_ready().await, "{backend:?}");

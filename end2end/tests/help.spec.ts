@@ -13,6 +13,7 @@ const FLOWS = [
     stolen: 'Kortti varastettiin',
     debit: 'Debit-kortti',
     summary: 'Korjaa nämä kohdat',
+    urgent: 'Tee tämä ensin',
     required: 'Vastaa tähän kysymykseen.',
     yes: 'Kyllä',
     no: 'Ei',
@@ -37,6 +38,7 @@ const FLOWS = [
     stolen: 'Kortet blev stulet',
     debit: 'Debetkort',
     summary: 'Rätta det här',
+    urgent: 'Gör det här först',
     required: 'Svara på frågan.',
     yes: 'Ja',
     no: 'Nej',
@@ -52,6 +54,12 @@ const FLOWS = [
     markSolved: 'Ongelmani on ratkennut',
   },
 ] as const;
+
+/** The form's urgent notice opens the page, with the 24-hour blocking number as a link to call. */
+async function expectUrgentNotice(page: Page, heading: string) {
+  const notice = page.getByRole('region', { name: heading });
+  await expect(notice.getByRole('link', { name: '020 333' })).toHaveAttribute('href', 'tel:020333');
+}
 
 /** The plain-text part of the confirmation mail of ticket `reference`. */
 function mailAbout(reference: string): Promise<string> {
@@ -73,9 +81,11 @@ for (const t of FLOWS) {
     await axe(page, info);
     await page.getByRole('link', { name: t.form }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.form);
+    await expectUrgentNotice(page, t.urgent);
     await axe(page, info);
     await page.getByRole('button', { name: t.start }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.stepOne);
+    await expectUrgentNotice(page, t.urgent);
     await waitForHydration(page, info);
     await axe(page, info);
 
@@ -112,6 +122,7 @@ for (const t of FLOWS) {
     await page.getByRole('button', { name: t.next }).click();
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.check);
+    await expectUrgentNotice(page, t.urgent);
     await expect(page.locator('.summary-list')).toContainText(t.stolen);
     await expect(page.locator('.summary-list')).toContainText('49,90 € Example Shop');
     await axe(page, info);

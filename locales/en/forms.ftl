@@ -26,6 +26,7 @@ form-solved = This solved my problem
 form-solved-title = Glad we could help
 form-solved-body = Your problem was solved without a support request. If it comes back, you can always start again.
 form-check-title = Check your answers
+form-urgent-heading = Do this first
 form-check-next = Next you give your contact details and describe the problem in your own words.
 form-change = Change
 form-error-required = Answer this question.

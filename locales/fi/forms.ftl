@@ -26,6 +26,7 @@ form-solved = Tämä ratkaisi ongelmani
 form-solved-title = Hienoa, että saimme autettua
 form-solved-body = Ongelmasi ratkesi ilman tukipyyntöä. Jos se palaa, voit aina aloittaa uudelleen.
 form-check-title = Tarkista vastauksesi
+form-urgent-heading = Tee tämä ensin
 form-check-next = Seuraavaksi annat yhteystietosi ja kuvaat ongelman omin sanoin.
 form-change = Muuta
 form-error-required = Vastaa tähän kysymykseen.

@@ -26,6 +26,7 @@ form-solved = Det här löste mitt problem
 form-solved-title = Skönt att vi kunde hjälpa
 form-solved-body = Ditt problem löstes utan ett supportärende. Om det kommer tillbaka kan du alltid börja om.
 form-check-title = Kontrollera dina svar
+form-urgent-heading = Gör det här först
 form-check-next = Härnäst ger du dina kontaktuppgifter och beskriver problemet med egna ord.
 form-change = Ändra
 form-error-required = Svara på frågan.

@@ -22,7 +22,7 @@ const TARGET: Duration = Duration::from_secs(1);
 /// Runs `rounds` publishes on a portal of the demo content and `documents` synthetic ones.
 pub async fn run(documents: usize, rounds: usize) -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
-    let config = PortalConfig { data_dir: dir.path().join("data"), database_url: None };
+    let config = PortalConfig::new(dir.path().join("data"), None);
     let portal = Portal::open(config).await?;
     let mut bundle: Bundle = demo_bundle()?;
     bundle.documents.extend(synthetic_corpus(documents)?);

@@ -4,6 +4,7 @@ use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use tuki::PortalConfig;
+use tuki::content::service_numbers::{PhoneNumber, ServiceNumbers};
 use tuki::portal::DatabaseUrl;
 
 /// Tuki — a self-service support portal in Finnish, Swedish and English.
@@ -30,6 +31,10 @@ pub struct GlobalArgs {
     /// Database URL: `postgres://…` or `sqlite://PATH` (default: `DATA_DIR/tuki.db`).
     #[arg(long, env = "TUKI_DATABASE_URL", global = true)]
     pub database_url: Option<String>,
+    /// The 24-hour card blocking number that articles and the lost-card form name by
+    /// `{card-blocking-phone}`: digits, spaces, hyphens and a leading `+`.
+    #[arg(long, env = "TUKI_CARD_BLOCKING_PHONE", default_value = "020 333", global = true)]
+    pub card_blocking_phone: String,
 }
 
 impl GlobalArgs {
@@ -39,7 +44,12 @@ impl GlobalArgs {
             None | Some("") => None,
             Some(url) => Some(DatabaseUrl::parse(url)?),
         };
-        Ok(PortalConfig { data_dir: self.data_dir.clone(), database_url })
+        let card_blocking = PhoneNumber::parse(&self.card_blocking_phone)
+            .map_err(|e| anyhow::anyhow!("TUKI_CARD_BLOCKING_PHONE (--card-blocking-phone): {e}"))?;
+        Ok(PortalConfig {
+            service_numbers: ServiceNumbers { card_blocking },
+            ..PortalConfig::new(self.data_dir.clone(), database_url)
+        })
     }
 }
 
@@ -329,4 +339,36 @@ pub struct ServeArgs {
     /// The sender of the portal's mail, `Name <address>`.
     #[arg(long, env = "TUKI_MAIL_FROM", default_value = crate::mailer::DEFAULT_FROM)]
     pub mail_from: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    /// The command line with only the global options given.
+    #[derive(Debug, Parser)]
+    struct Globals {
+        #[command(flatten)]
+        global: GlobalArgs,
+    }
+
+    fn config(args: &[&str]) -> anyhow::Result<PortalConfig> {
+        Globals::try_parse_from(std::iter::once("tuki").chain(args.iter().copied()))?.global.portal_config()
+    }
+
+    #[test]
+    fn the_card_blocking_number_defaults_to_the_demo_banks_and_can_be_configured() {
+        assert_eq!(config(&[]).expect("config").service_numbers.card_blocking.as_str(), "020 333");
+        let configured = config(&["--card-blocking-phone", "+358 9  123 456"]).expect("config");
+        assert_eq!(configured.service_numbers.card_blocking.tel_uri(), "tel:+3589123456");
+    }
+
+    #[test]
+    fn a_card_blocking_number_with_markup_or_letters_stops_the_start_with_a_clear_error() {
+        for hostile in ["020<script>alert(1)</script>", "\" onmouseover=\"x", "call us", ""] {
+            let error = config(&["--card-blocking-phone", hostile]).expect_err(hostile).to_string();
+            assert!(error.contains("TUKI_CARD_BLOCKING_PHONE"), "{error}");
+        }
+    }
 }

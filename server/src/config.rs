@@ -66,7 +66,7 @@ impl ServeConfig {
     pub fn for_benchmark(data_dir: PathBuf, database_url: Option<tuki::store::DatabaseUrl>) -> ServeConfig {
         ServeConfig {
             mail: MailConfig::folder(&data_dir),
-            portal: PortalConfig { data_dir, database_url },
+            portal: PortalConfig::new(data_dir, database_url),
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             base_url: "http://127.0.0.1".to_owned(),
             site_dir: PathBuf::from("target/site"),

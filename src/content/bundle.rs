@@ -587,6 +587,20 @@ fn parse_translation(
             Vec::new()
         }
     };
+    // A mistyped service number placeholder would reach customers as `{card-blocking-fone}`.
+    // Placeholders have hyphenated names; other braces (`{username}` in an IT example) are text.
+    let body_first_line = yaml.lines().count() + 3;
+    for (n, line) in body.lines().enumerate() {
+        for name in crate::content::service_numbers::unknown_placeholders(line) {
+            if name.contains('-') {
+                problems.add(
+                    rel,
+                    body_first_line + n,
+                    format!("unknown placeholder {{{name}}} (known: {{card-blocking-phone}})"),
+                );
+            }
+        }
+    }
     let category = category?;
     (problems.0.len() == before)
         .then(|| (category, status, Translation { title, summary, body: body.to_owned(), tags, questions }))

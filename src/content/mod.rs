@@ -11,6 +11,8 @@ pub mod demo;
 #[cfg(feature = "server")]
 pub mod markdown;
 mod revision;
+#[cfg(feature = "server")]
+pub mod service_numbers;
 mod slug;
 #[cfg(feature = "server")]
 pub mod synonyms;

@@ -18,6 +18,8 @@ use std::collections::{BTreeMap, BTreeSet};
 struct FormFile {
     title: Localized,
     description: Localized,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    urgent: Option<Localized>,
     team: Slug,
     kind: RequestKind,
     priority: PriorityRules,
@@ -46,6 +48,7 @@ pub fn parse_form(slug: &Slug, text: &str, known: KnownNames<'_>) -> Result<Form
         slug: slug.clone(),
         title: file.title,
         description: file.description,
+        urgent: file.urgent,
         team: file.team,
         kind: file.kind,
         priority: file.priority,
@@ -60,6 +63,7 @@ pub fn write_form(form: &FormDefinition) -> Result<String, serde_norway::Error> 
     serde_norway::to_string(&FormFile {
         title: form.title.clone(),
         description: form.description.clone(),
+        urgent: form.urgent.clone(),
         team: form.team.clone(),
         kind: form.kind,
         priority: form.priority.clone(),
@@ -114,6 +118,18 @@ fn check(form: &FormDefinition, text: &str, known: KnownNames<'_>) -> Vec<FormPr
     let mut problems = Vec::new();
     complete(&form.title, "title", lines.of_top_key("title"), &mut problems);
     complete(&form.description, "description", lines.of_top_key("description"), &mut problems);
+    if let Some(urgent) = &form.urgent {
+        let line = lines.of_top_key("urgent");
+        complete(urgent, "urgent", line, &mut problems);
+        for (locale, text) in urgent {
+            for name in crate::content::service_numbers::unknown_placeholders(text) {
+                problems.push((
+                    line,
+                    format!("urgent ({locale}): unknown placeholder {{{name}}} (known: {{card-blocking-phone}})"),
+                ));
+            }
+        }
+    }
     if !known.teams.contains(form.team.as_str()) {
         problems
             .push((lines.of_top_key("team"), format!("unknown team {} (teams are listed in teams.yaml)", form.team)));
@@ -326,6 +342,30 @@ steps:
         let written = write_form(&form).expect("written");
         assert_eq!(parse(&written).expect("valid again"), form);
         assert_eq!(write_form(&parse(&written).expect("valid")).expect("written"), written);
+    }
+
+    #[test]
+    fn an_urgent_notice_is_kept_through_export_and_must_be_complete_with_known_placeholders() {
+        let urgent = "description: {fi: Kuvaus, sv: Beskrivning, en: Description}\n\
+            urgent: {fi: 'Soita {card-blocking-phone}', sv: 'Ring {card-blocking-phone}', en: 'Call {card-blocking-phone}'}";
+        let with_notice = GOOD.replace("description: {fi: Kuvaus, sv: Beskrivning, en: Description}", urgent);
+        let form = parse(&with_notice).expect("valid");
+        assert_eq!(
+            form.urgent.as_ref().and_then(|u| u.get(&Locale::Sv)).map(String::as_str),
+            Some("Ring {card-blocking-phone}")
+        );
+        assert_eq!(parse(&write_form(&form).expect("written")).expect("valid again"), form);
+
+        let missing = with_notice.replace(", en: 'Call {card-blocking-phone}'", "");
+        assert_eq!(problems(&missing), vec![(3, "urgent: missing the en translation".to_owned())]);
+        let mistyped = with_notice.replace("'Ring {card-blocking-phone}'", "'Ring {card-blocking-fone}'");
+        assert_eq!(
+            problems(&mistyped),
+            vec![(
+                3,
+                "urgent (sv): unknown placeholder {card-blocking-fone} (known: {card-blocking-phone})".to_owned()
+            )]
+        );
     }
 
     #[test]

@@ -53,6 +53,9 @@ pub struct FormDefinition {
     pub title: Localized,
     /// One or two sentences: when to choose it.
     pub description: Localized,
+    /// What to do at once, before any ticket (block the card): shown first on every page of the
+    /// form. May name service numbers by placeholder (`{card-blocking-phone}`).
+    pub urgent: Option<Localized>,
     /// The team that receives the tickets.
     pub team: Slug,
     /// Incident (something is broken) or service request (something is wanted).

@@ -89,7 +89,6 @@ impl Editing<'_> {
             let Some((kind, slug)) = pair.doc_id.split_once('/') else { continue };
             let Ok(kind) = kind.parse::<DocKind>() else { continue };
             let evidence = crate::search::learned::decayed(pair.evidence, pair.confirmed_at, now);
-            let confirmed = crate::sla::calendar::utc(Timestamp::from_millis(pair.confirmed_at));
             learned.push(LearnedRow {
                 query: pair.query,
                 locale: pair.locale,
@@ -98,7 +97,7 @@ impl Editing<'_> {
                 slug: slug.to_owned(),
                 evidence_tenths: (evidence * 10.0).round() as i64,
                 promoted: evidence >= crate::search::learned::FLOOR,
-                confirmed_on: crate::sla::date_text(confirmed.date_naive(), viewer),
+                confirmed_on: Timestamp::from_millis(pair.confirmed_at).local_date().format_for(viewer),
             });
         }
         learned.sort_by(|a, b| b.evidence_tenths.cmp(&a.evidence_tenths).then_with(|| a.query.cmp(&b.query)));

@@ -104,7 +104,11 @@ impl Catalogue<'_> {
         }
         // Read after the generation: a change meanwhile is in it, and the next page, seeing a
         // later generation, reads it again.
-        let snapshot = Arc::new(Snapshot::new(generation, store.categories().await?, store.documents().await?));
+        let snapshot = Arc::new(Snapshot::new(
+            generation,
+            store.categories().await?,
+            self.portal.customers_documents(store.documents().await?),
+        ));
         self.portal.catalogue_cell().keep(Arc::clone(&snapshot));
         Ok(snapshot)
     }

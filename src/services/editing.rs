@@ -9,7 +9,6 @@
 use super::{Caller, Right, ServiceError};
 use crate::Locale;
 use crate::Portal;
-use crate::content::markdown::to_html;
 use crate::content::{ChangeSize, DocKind, DocRef, RevisionId, Slug, Status, Translation, TranslationState};
 use crate::staff::Role;
 use crate::store::{DocumentRecord, NewRevision, RevisionRecord};
@@ -316,7 +315,7 @@ impl Editing<'_> {
                 let published = self.portal.store().document(document.kind, &document.slug).await?;
                 published.and_then(|d| d.translations.get(&other).cloned()).map(|t| CompareText {
                     locale: other,
-                    html: to_html(&t.body),
+                    html: self.portal.render_markdown(&t.body),
                     text: fields_of(&t),
                 })
             }
@@ -362,7 +361,7 @@ impl Editing<'_> {
             status: record.status,
             source_locale: record.source_locale,
             state,
-            preview_html: to_html(&fields.body),
+            preview_html: self.portal.render_markdown(&fields.body),
             text: fields,
             published,
             draft,
@@ -709,7 +708,7 @@ impl Editing<'_> {
         if body.chars().count() > MAX_BODY_CHARS {
             return Err(ServiceError::Invalid("error-editor-body"));
         }
-        Ok(to_html(body))
+        Ok(self.portal.render_markdown(body))
     }
 }
 

@@ -163,7 +163,7 @@ impl Tickets<'_> {
         Ok(TicketStatusData {
             form_title: text_in(&form.title, locale).to_owned(),
             status: ticket.status,
-            sent_on: ticket.created_at.date().format_for(locale),
+            sent_on: ticket.created_at.local_date().format_for(locale),
             rows: answer_rows(&form, &ticket.answers, locale),
             description: ticket.description,
             messages,

@@ -6,7 +6,7 @@
 use super::holidays::{Holiday, HolidayRules};
 use crate::Locale;
 use crate::time::Timestamp;
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike, Utc};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -186,16 +186,9 @@ impl BusinessCalendar {
     }
 
     /// `at` as people read it in `locale`, in the calendar's zone: `30.11.2026 klo 10.00`,
-    /// `30.11.2026 kl. 10.00`, `30 Nov 2026, 10:00`.
+    /// `30.11.2026 kl. 10.00`, `30 November 2026, 10:00`.
     pub fn local_text(&self, at: Timestamp, locale: Locale) -> String {
-        let local = self.zone.from_utc_datetime(&utc(at).naive_utc());
-        let (hour, minute) = (local.hour(), local.minute());
-        let date = date_text(local.date_naive(), locale);
-        match locale {
-            Locale::Fi => format!("{date} klo {hour}.{minute:02}"),
-            Locale::Sv => format!("{date} kl. {hour}.{minute:02}"),
-            Locale::En => format!("{date}, {hour:02}:{minute:02}"),
-        }
+        at.format_in(self.zone, locale)
     }
 
     /// The local day `at` falls on.
@@ -265,12 +258,9 @@ impl BusinessCalendar {
     }
 }
 
-/// `day` as people read it in `locale`: `3.4.2026`, `3 Apr 2026`.
+/// `day` as people read it in `locale`: `3.4.2026`, `3 April 2026`.
 pub fn date_text(day: NaiveDate, locale: Locale) -> String {
-    match locale {
-        Locale::Fi | Locale::Sv => format!("{}.{}.{}", day.day(), day.month(), day.year()),
-        Locale::En => format!("{} {}", day.day(), day.format("%b %Y")),
-    }
+    crate::time::CivilDate::from(day).format_for(locale)
 }
 
 /// A timestamp as chrono's UTC date and time.
@@ -333,7 +323,7 @@ mod tests {
         let winter_start = Timestamp::from_millis(at(2026, 11, 30, 6));
         assert_eq!(calendar.local_text(winter_start, Locale::Fi), "30.11.2026 klo 8.00");
         assert_eq!(calendar.local_text(winter_start, Locale::Sv), "30.11.2026 kl. 8.00");
-        assert_eq!(calendar.local_text(winter_start, Locale::En), "30 Nov 2026, 08:00");
+        assert_eq!(calendar.local_text(winter_start, Locale::En), "30 November 2026, 08:00");
         assert!(calendar.is_open(winter_start) && !calendar.is_open(Timestamp::from_millis(at(2026, 11, 30, 14))));
         // Friday 4 December 2026 at 17:00: Saturday, Sunday (Independence Day), then Monday 08:00.
         let friday_evening = Timestamp::from_millis(at(2026, 12, 4, 15));

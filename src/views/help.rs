@@ -6,6 +6,23 @@ use crate::search_types::SearchHit;
 use crate::ticket::DraftId;
 use serde::{Deserialize, Serialize};
 
+/// A piece of an urgent notice: text, or a service number to call.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NoticePart {
+    /// Text as it is.
+    Text(String),
+    /// A phone number: as shown (`020 333`) and as dialled (`tel:020333`).
+    Phone {
+        /// The number as written.
+        shown: String,
+        /// The `tel:` link.
+        tel: String,
+    },
+}
+
+/// What to do at once, before any ticket (block the card), shown first on a form's pages.
+pub type UrgentNotice = Vec<NoticePart>;
+
 /// A request type in the list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FormSummary {
@@ -15,6 +32,8 @@ pub struct FormSummary {
     pub title: String,
     /// When to choose it.
     pub description: String,
+    /// What to do at once, if anything.
+    pub urgent: Option<UrgentNotice>,
 }
 
 /// One field as the step page shows it, in the page's locale.
@@ -70,6 +89,8 @@ pub struct StepData {
     pub previous: Option<String>,
     /// True on the contact page, which sends the ticket.
     pub sends: bool,
+    /// The form's urgent notice, if it has one.
+    pub urgent: Option<UrgentNotice>,
     /// Problems with the post as a whole, not with one of the fields shown (an answer to a
     /// field the step does not ask): message id and argument, each once.
     pub form_errors: Vec<(String, Option<f64>)>,
@@ -101,4 +122,6 @@ pub struct CheckData {
     pub rows: Vec<AnswerRow>,
     /// The last step's id (the "back" link).
     pub last_step: String,
+    /// The form's urgent notice, if it has one.
+    pub urgent: Option<UrgentNotice>,
 }

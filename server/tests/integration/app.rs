@@ -103,7 +103,7 @@ async fn start_with(
     metrics: bool,
 ) -> TestApp {
     let config = ServeConfig {
-        portal: PortalConfig { data_dir: dir.join("data"), database_url: Some(database_url) },
+        portal: PortalConfig::new(dir.join("data"), Some(database_url)),
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
         base_url: "http://127.0.0.1:0".to_owned(),
         site_dir: dir.join("site"),

@@ -20,7 +20,7 @@ use crate::views::help::{CheckData, FormSummary, StepData};
 mod page_views;
 
 pub(crate) use page_views::answer_rows;
-use page_views::{field_views, summary};
+use page_views::{field_views, summary, urgent_notice};
 
 /// Most suggestions a step shows.
 pub const MAX_SUGGESTIONS: usize = 4;
@@ -87,7 +87,8 @@ impl GuidedForm<'_> {
     pub async fn forms(&self, caller: &Caller, locale: Locale) -> Result<Vec<FormSummary>, ServiceError> {
         caller.require(Right::UseGuidedForms)?;
         let forms = self.portal.store().forms().await?;
-        let mut list: Vec<FormSummary> = forms.into_iter().map(|(_, f)| summary(&f, locale)).collect();
+        let numbers = &self.portal.config().service_numbers;
+        let mut list: Vec<FormSummary> = forms.into_iter().map(|(_, f)| summary(&f, locale, numbers)).collect();
         list.sort_by(|a, b| a.title.cmp(&b.title));
         Ok(list)
     }
@@ -96,7 +97,7 @@ impl GuidedForm<'_> {
     pub async fn form(&self, caller: &Caller, locale: Locale, form: &Slug) -> Result<FormSummary, ServiceError> {
         caller.require(Right::UseGuidedForms)?;
         let (_, definition) = self.portal.store().form(form).await?.ok_or(ServiceError::NotFound)?;
-        Ok(summary(&definition, locale))
+        Ok(summary(&definition, locale, &self.portal.config().service_numbers))
     }
 
     /// Starts a draft of the current version of `form`; returns its id and first step.
@@ -257,6 +258,7 @@ impl GuidedForm<'_> {
             },
             sends,
             form_errors,
+            urgent: urgent_notice(definition, locale, &self.portal.config().service_numbers),
         })
     }
 
@@ -308,6 +310,7 @@ impl GuidedForm<'_> {
             draft: id.clone(),
             rows: answer_rows(definition, &answers, locale),
             last_step: last.id.clone(),
+            urgent: urgent_notice(definition, locale, &self.portal.config().service_numbers),
         })
     }
 

@@ -2,17 +2,24 @@
 //! summary, a step's fields with the last input and errors, the answers to check.
 
 use crate::Locale;
+use crate::content::service_numbers::ServiceNumbers;
 use crate::forms::{Answers, FieldKind, FormDefinition, Step, text_in};
 use crate::store::PendingStep;
-use crate::views::help::{AnswerRow, FieldView, FormSummary};
+use crate::views::help::{AnswerRow, FieldView, FormSummary, UrgentNotice};
 
-/// A request type's name and description in `locale`.
-pub(super) fn summary(form: &FormDefinition, locale: Locale) -> FormSummary {
+/// A request type's name, description and urgent notice in `locale`.
+pub(super) fn summary(form: &FormDefinition, locale: Locale, numbers: &ServiceNumbers) -> FormSummary {
     FormSummary {
         slug: form.slug.to_string(),
         title: text_in(&form.title, locale).to_owned(),
         description: text_in(&form.description, locale).to_owned(),
+        urgent: urgent_notice(form, locale, numbers),
     }
+}
+
+/// The form's urgent notice in `locale`, its service numbers filled in.
+pub(super) fn urgent_notice(form: &FormDefinition, locale: Locale, numbers: &ServiceNumbers) -> Option<UrgentNotice> {
+    form.urgent.as_ref().map(|text| numbers.notice(text_in(text, locale)))
 }
 
 /// The fields of `step` as its page shows them: conditions on earlier steps decided here,

@@ -2,6 +2,7 @@
 //! introduction with the button that starts it (a plain form post: works without JavaScript).
 
 use super::api::{help_form, help_forms};
+use super::urgent::UrgentNoticeBox;
 use crate::i18n::use_i18n;
 use crate::shared::{loaded, route_locale};
 use leptos::prelude::*;
@@ -89,6 +90,7 @@ pub fn FormIntroPage() -> impl IntoView {
                         </ol>
                     </nav>
                     <h1>{form.title.clone()}</h1>
+                    <UrgentNoticeBox notice=form.urgent.clone()/>
                     <p class="lead">{form.description.clone()}</p>
                     <p>{i18n.t("help-intro-how")}</p>
                     <form method="post" action=action>

@@ -6,6 +6,7 @@ mod fields;
 mod forms;
 mod outcome;
 mod step;
+mod urgent;
 
 pub use forms::{FormIntroPage, HelpPage};
 pub use outcome::{CheckPage, DonePage, SolvedPage};

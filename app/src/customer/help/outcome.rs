@@ -3,6 +3,7 @@
 
 use super::api::{help_check, help_done};
 use super::param;
+use super::urgent::UrgentNoticeBox;
 use crate::i18n::{I18n, use_i18n};
 use crate::shared::{loaded, route_locale};
 use leptos::prelude::*;
@@ -60,6 +61,7 @@ fn Check(data: CheckData, i18n: I18n) -> impl IntoView {
             <a class="back-link" href=back>{i18n.t("form-back")}</a>
             <p class="form-page__caption">{data.form_title}</p>
             <h1>{i18n.t("form-check-title")}</h1>
+            <UrgentNoticeBox notice=data.urgent/>
             <dl class="summary-list">{rows}</dl>
             <p>{i18n.t("form-check-next")}</p>
             <p><a class="button" href=help_href(locale, &data.form, &[data.draft.as_str(), tuki::paths::CONTACT])>{i18n.t("form-continue")}</a></p>

@@ -10,6 +10,7 @@
 use super::api::{help_live_suggestions, help_step};
 use super::fields::{FormField, error_text, focus_field, input_id};
 use super::param;
+use super::urgent::UrgentNoticeBox;
 use crate::components::OtherLanguageBadge;
 use crate::i18n::{I18n, use_i18n};
 use crate::shared::{loaded, route_locale};
@@ -113,6 +114,7 @@ fn StepForm(data: StepData) -> impl IntoView {
             <p class="form-page__caption">{data.form_title.clone()}</p>
             <p class="form-page__progress">{progress}</p>
             <h1>{data.title.clone()}</h1>
+            <UrgentNoticeBox notice=data.urgent.clone()/>
             <form id="step-form" method="post" action=action novalidate>
                 {fields}
                 <input type="hidden" name=paths::ACTION_FIELD value="continue"/>

@@ -83,8 +83,8 @@ desk-event-status = Status: { $status }
 desk-merged-into = This request was merged into request { $reference }.
 
 desk-clocks = Service level
-desk-target-first-response = First response
-desk-target-resolution = Resolution
+desk-target-first-response = Response time
+desk-target-resolution = Resolution time
 desk-clock-running = Due { $due }
 desk-clock-paused = Paused: waiting on the customer or solved
 desk-clock-met = Met { $at }
@@ -161,8 +161,8 @@ mail-desk-open = Open the request:
 mail-answered-subject = The customer answered: { $reference }
 mail-answered-body = The customer added information to request { $reference }, which is assigned to you.
 
-sla-target-first-response = first response
-sla-target-resolution = resolution
+sla-target-first-response = response time
+sla-target-resolution = resolution time
 desk-event-sla-warning = Service-level warning: { $target }, { $percent }% of the time used
 desk-event-sla-breach = Target missed: { $target }
 mail-sla-warning-subject = Service-level warning { $reference }: { $target }, { $percent }%

@@ -83,8 +83,8 @@ desk-event-status = Tila: { $status }
 desk-merged-into = Tämä tukipyyntö on yhdistetty tukipyyntöön { $reference }.
 
 desk-clocks = Palvelutaso
-desk-target-first-response = Ensimmäinen vastaus
-desk-target-resolution = Ratkaisu
+desk-target-first-response = Vasteaika
+desk-target-resolution = Ratkaisuaika
 desk-clock-running = Erääntyy { $due }
 desk-clock-paused = Pysäytetty: odottaa asiakasta tai on ratkaistu
 desk-clock-met = Saavutettu { $at }
@@ -161,12 +161,12 @@ mail-desk-open = Avaa tukipyyntö:
 mail-answered-subject = Asiakas vastasi: { $reference }
 mail-answered-body = Asiakas lisäsi tietoja tukipyyntöön { $reference }, joka on osoitettu sinulle.
 
-sla-target-first-response = ensimmäinen vastaus
-sla-target-resolution = ratkaisu
+sla-target-first-response = vasteaika
+sla-target-resolution = ratkaisuaika
 desk-event-sla-warning = Palvelutasovaroitus: { $target }, { $percent } % tavoiteajasta käytetty
 desk-event-sla-breach = Tavoiteaika ylittyi: { $target }
 mail-sla-warning-subject = Palvelutasovaroitus { $reference }: { $target }, { $percent } %
-mail-sla-warning-body = Tukipyynnön { $reference } tavoiteajasta ({ $target }) on käytetty { $percent } %. Tavoite erääntyy { $due }.
+mail-sla-warning-body = Tukipyynnön { $reference } tavoiteajasta ({ $target }) on käytetty { $percent } %. Määräaika päättyy { $due }.
 mail-sla-breach-subject = Tavoiteaika ylittyi: { $reference }
-mail-sla-breach-body = Tukipyynnön { $reference } tavoite ({ $target }) erääntyi { $due } eikä sitä saavutettu ajoissa.
+mail-sla-breach-body = Tukipyynnön { $reference } määräaika ({ $target }) päättyi { $due }, eikä tavoitetta saavutettu.
 error-webhook-url = Anna osoite, joka alkaa https:// (tai http:// samassa verkossa).

@@ -83,8 +83,8 @@ desk-event-status = Status: { $status }
 desk-merged-into = Det här ärendet har slagits samman med ärende { $reference }.
 
 desk-clocks = Servicenivå
-desk-target-first-response = Första svar
-desk-target-resolution = Lösning
+desk-target-first-response = Svarstid
+desk-target-resolution = Lösningstid
 desk-clock-running = Förfaller { $due }
 desk-clock-paused = Stoppad: väntar på kunden eller är löst
 desk-clock-met = Uppnått { $at }
@@ -161,12 +161,12 @@ mail-desk-open = Öppna ärendet:
 mail-answered-subject = Kunden svarade: { $reference }
 mail-answered-body = Kunden lade till uppgifter i ärende { $reference }, som är tilldelat dig.
 
-sla-target-first-response = första svar
-sla-target-resolution = lösning
+sla-target-first-response = svarstid
+sla-target-resolution = lösningstid
 desk-event-sla-warning = Varning om servicenivå: { $target }, { $percent } % av tiden har gått
 desk-event-sla-breach = Måltiden överskreds: { $target }
 mail-sla-warning-subject = Varning om servicenivå { $reference }: { $target }, { $percent } %
-mail-sla-warning-body = Av måltiden för ärende { $reference } ({ $target }) har { $percent } % gått. Målet förfaller { $due }.
+mail-sla-warning-body = Av tiden för ärende { $reference } ({ $target }) har { $percent } % gått. Tiden går ut { $due }.
 mail-sla-breach-subject = Måltiden överskreds: { $reference }
-mail-sla-breach-body = Målet för ärende { $reference } ({ $target }) förföll { $due } och nåddes inte i tid.
+mail-sla-breach-body = Tiden för ärende { $reference } ({ $target }) gick ut { $due } och målet nåddes inte.
 error-webhook-url = Ange en adress som börjar med https:// (eller http:// i samma nät).

@@ -43,11 +43,13 @@ fn independent_ids() -> Result<&'static std::collections::HashSet<String>, Strin
     Ok(IDS.get_or_init(|| documents.iter().map(|d| format!("{}:{}", d.kind, d.slug)).collect()))
 }
 
-/// Every document the evaluation searches: the demo content and the independent corpus.
+/// Every document the evaluation searches: the demo content and the independent corpus, as
+/// customers see them (the demo bank's service numbers filled in).
 pub fn evaluation_documents() -> Result<Vec<Document>, String> {
     let mut documents = demo_bundle().map_err(|e| e.to_string())?.documents;
     documents.extend(independent_corpus().map_err(|e| e.to_string())?.documents);
-    Ok(documents)
+    let numbers = crate::content::service_numbers::ServiceNumbers::default();
+    Ok(documents.into_iter().map(|d| numbers.fill_document(d)).collect())
 }
 
 /// Which part of the query set a report covers.

@@ -243,6 +243,21 @@ fn shows_an_iso_date(text: &str) -> bool {
     iso || ["VVVV", "ÅÅÅÅ", "YYYY"].iter().any(|pattern| text.contains(pattern))
 }
 
+#[test]
+fn the_demo_content_shows_no_iso_date_and_asks_for_none() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/content/demo");
+    let mut problems = Vec::new();
+    for (path, text) in tuki::content::bundle::files_in_dir(&demo).expect("the demo content") {
+        let Ok(text) = text else { continue };
+        for (n, line) in text.lines().enumerate() {
+            if shows_an_iso_date(line) {
+                problems.push(format!("{path}:{}: {line}", n + 1));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// How a number appears when a locale's format was not followed: Rust's own (`1234567.25`), or
 /// another language's marks.
 fn foreign_number(locale: tuki::Locale, text: &str) -> bool {

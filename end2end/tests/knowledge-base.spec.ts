@@ -63,8 +63,8 @@ test('categories list their documents and lead to them', async ({ page }, info) 
   await page.getByRole('link', { name: 'Kort', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kort');
   await expectNoAxeViolations(page, { javaScript: jsEnabled(info) });
-  await page.getByRole('link', { name: 'Frysa kortet tillfälligt' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Frysa kortet tillfälligt');
+  await page.getByRole('link', { name: 'Spärra kortet tillfälligt' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Spärra kortet tillfälligt');
 });
 
 test('an unknown article is a translated 404', async ({ page }) => {

@@ -292,6 +292,7 @@ pub fn ablations() -> Vec<(&'static str, super::Weights)> {
         ("without the questions texts answer", super::Weights { questions: 0.0, ..full }),
         ("without last-word completion", super::Weights { prefix: 0.0, ..full }),
         ("without exact-spelling bonus", super::Weights { exact: 0.0, ..full }),
+        ("without coordination", super::Weights { coordination: 0.0, ..full }),
         (
             "stemming only",
             super::Weights {
@@ -301,6 +302,7 @@ pub fn ablations() -> Vec<(&'static str, super::Weights)> {
                 exact: 0.0,
                 part_of: 0.0,
                 synonym: 0.0,
+                coordination: 0.0,
                 ..full
             },
         ),

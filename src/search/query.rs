@@ -50,6 +50,9 @@ pub struct Weights {
     pub synonym: f32,
     /// A general-language thesaurus's synonyms of the customer's words.
     pub thesaurus: f32,
+    /// How much a match loses for each of the customer's words it does not match in any form
+    /// (the score is multiplied by `((1 + matched) / (1 + words))^coordination`); 0 is off.
+    pub coordination: f32,
 }
 
 impl Default for Weights {
@@ -66,6 +69,7 @@ impl Default for Weights {
             part_of: 0.4,
             synonym: 0.5,
             thesaurus: 0.0,
+            coordination: 1.5,
         }
     }
 }
@@ -107,11 +111,33 @@ impl WeightedTerms {
         self.add(f.questions, stem, weights.questions * factor);
         self.add(f.body, stem, weights.body * factor);
     }
+}
 
+/// The terms that match one of the customer's words in some form (its stem, spelling,
+/// correction, parts, completions or synonyms), for [coordination](Weights::coordination).
+#[derive(Default)]
+struct WordTerms(Vec<Term>);
+
+impl WordTerms {
+    fn add(&mut self, field: Field, text: &str) {
+        if !text.is_empty() {
+            self.0.push(Term::from_field_text(field, text));
+        }
+    }
+
+    fn add_stem(&mut self, f: &LocaleFields, stem: &str) {
+        for field in [f.title, f.tags, f.questions, f.body] {
+            self.add(field, stem);
+        }
+    }
+}
+
+impl WeightedTerms {
     /// The ranked disjunction, and the terms of `bonus_field` apart as a [`Bonus`] when they
     /// may be (see [`rescore`](super::rescore)); `None` when there are no terms to rank.
-    fn into_query(self, bonus_field: Option<Field>) -> Option<BuiltQuery> {
+    fn into_query(self, bonus_field: Option<Field>, words: Vec<WordTerms>, coordination: f32) -> Option<BuiltQuery> {
         let mut bonus = Bonus::default();
+        bonus.coordinate(words.into_iter().map(|w| w.0).collect(), coordination);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for ((field, text), weight) in self.0 {
             let term = Term::from_field_text(field, &text);
@@ -167,29 +193,36 @@ pub fn build(
     }
     let keep = stopwords::content_words(locale, folded);
     let mut weighted = WeightedTerms::default();
+    let mut words: Vec<WordTerms> = Vec::new();
     for i in 0..folded.len() {
         let hint = hints.get(i).cloned().unwrap_or_default();
+        let mut word = WordTerms::default();
         for completion in &hint.completions {
             weighted.add(f.folded, completion, weights.prefix);
+            word.add(f.folded, completion);
         }
         if !keep[i] {
             continue;
         }
         weighted.add_stem(&f, &stems[i], weights, 1.0);
+        word.add_stem(&f, &stems[i]);
         weighted.add(f.exact, &exact[i], weights.exact);
         if let Some(correction) = &hint.correction
             && let Some(corrected) = terms(&mut stem, correction).into_iter().next()
         {
             weighted.add_stem(&f, &corrected, weights, weights.correction);
+            word.add_stem(&f, &corrected);
         }
         if let Some(parts) = vocabulary.split_compound(&folded[i], locale) {
             for part in parts {
                 if let Some(part_stem) = terms(&mut stem, &part).into_iter().next() {
                     weighted.add_stem(&f, &part_stem, weights, weights.compound);
+                    word.add_stem(&f, &part_stem);
                     // A part the content never writes alone: the compounds it is written in.
                     if !vocabulary.contains(&part) {
                         for compound in vocabulary.compounds_with(&part_stem) {
                             weighted.add(f.folded, compound, weights.part_of * weights.compound);
+                            word.add(f.folded, compound);
                         }
                     }
                 }
@@ -199,8 +232,17 @@ pub fn build(
         if !vocabulary.contains(&folded[i]) {
             for compound in vocabulary.compounds_with(&stems[i]) {
                 weighted.add(f.folded, compound, weights.part_of);
+                word.add(f.folded, compound);
             }
         }
+        for (rules, weight) in expansions {
+            if *weight > 0.0 {
+                for stem in &rules.expand_by_word(&stems)[i] {
+                    word.add_stem(&f, stem);
+                }
+            }
+        }
+        words.push(word);
     }
     for (rules, weight) in expansions {
         if *weight > 0.0 {
@@ -216,5 +258,5 @@ pub fn build(
     // less than a word's own weight) and is in a large share of the documents ranks little and
     // costs a long posting list: left to title and tags.
     weighted.0.retain(|(field, text), weight| !(*field == f.body && *weight < weights.body && common_in_body(text)));
-    weighted.into_query(separable.then_some(f.exact))
+    weighted.into_query(separable.then_some(f.exact), words, weights.coordination)
 }

@@ -102,6 +102,28 @@ impl Synonyms {
         }
         out
     }
+
+    /// For each of the query's `stems`, the stems that a phrase covering it stands for: what
+    /// may match in that word's place.
+    pub fn expand_by_word(&self, stems: &[String]) -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = vec![Vec::new(); stems.len()];
+        for start in 0..stems.len() {
+            let Some(rules) = self.by_first_stem.get(&stems[start]) else { continue };
+            for (phrase, others) in rules {
+                if !stems[start..].starts_with(phrase) {
+                    continue;
+                }
+                for covered in &mut out[start..start + phrase.len()] {
+                    for stem in others.iter().flatten() {
+                        if !covered.contains(stem) {
+                            covered.push(stem.clone());
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]

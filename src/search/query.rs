@@ -125,8 +125,10 @@ impl WordTerms {
         }
     }
 
+    /// The stem in title, tags and body (the questions field repeats what those say, and each
+    /// field checked costs a posting list per candidate search).
     fn add_stem(&mut self, f: &LocaleFields, stem: &str) {
-        for field in [f.title, f.tags, f.questions, f.body] {
+        for field in [f.title, f.tags, f.body] {
             self.add(field, stem);
         }
     }

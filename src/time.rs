@@ -78,7 +78,7 @@ impl Timestamp {
     }
 
     /// This instant on the clock of `zone`.
-    fn in_zone(self, zone: chrono_tz::Tz) -> chrono::DateTime<chrono_tz::Tz> {
+    pub fn in_zone(self, zone: chrono_tz::Tz) -> chrono::DateTime<chrono_tz::Tz> {
         chrono::DateTime::from_timestamp_millis(self.0).unwrap_or_default().with_timezone(&zone)
     }
 

@@ -111,6 +111,26 @@ impl WeightedTerms {
         self.add(f.questions, stem, weights.questions * factor);
         self.add(f.body, stem, weights.body * factor);
     }
+
+    /// The ranked disjunction, and the terms of `bonus_field` apart as a [`Bonus`] when they
+    /// may be (see [`rescore`](super::rescore)); `None` when there are no terms to rank.
+    fn into_query(self, bonus_field: Option<Field>, words: Vec<WordTerms>, coordination: f32) -> Option<BuiltQuery> {
+        let mut bonus = Bonus::default();
+        bonus.coordinate(words.into_iter().map(|w| w.0).collect(), coordination);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for ((field, text), weight) in self.0 {
+            let term = Term::from_field_text(field, &text);
+            if Some(field) == bonus_field {
+                bonus.add(term, weight);
+            } else {
+                clauses.push(weighted_clause(term, weight));
+            }
+        }
+        if clauses.is_empty() {
+            return None;
+        }
+        Some(BuiltQuery { ranked: Box::new(BooleanQuery::new(clauses)), bonus })
+    }
 }
 
 /// The terms that match one of the customer's words in some form (its stem, spelling,
@@ -131,28 +151,6 @@ impl WordTerms {
         for field in [f.title, f.tags, f.body] {
             self.add(field, stem);
         }
-    }
-}
-
-impl WeightedTerms {
-    /// The ranked disjunction, and the terms of `bonus_field` apart as a [`Bonus`] when they
-    /// may be (see [`rescore`](super::rescore)); `None` when there are no terms to rank.
-    fn into_query(self, bonus_field: Option<Field>, words: Vec<WordTerms>, coordination: f32) -> Option<BuiltQuery> {
-        let mut bonus = Bonus::default();
-        bonus.coordinate(words.into_iter().map(|w| w.0).collect(), coordination);
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for ((field, text), weight) in self.0 {
-            let term = Term::from_field_text(field, &text);
-            if Some(field) == bonus_field {
-                bonus.add(term, weight);
-            } else {
-                clauses.push(weighted_clause(term, weight));
-            }
-        }
-        if clauses.is_empty() {
-            return None;
-        }
-        Some(BuiltQuery { ranked: Box::new(BooleanQuery::new(clauses)), bonus })
     }
 }
 
@@ -196,6 +194,9 @@ pub fn build(
     let keep = stopwords::content_words(locale, folded);
     let mut weighted = WeightedTerms::default();
     let mut words: Vec<WordTerms> = Vec::new();
+    // What each word's phrases stand for, for coordination.
+    let expanded_words: Vec<Vec<Vec<String>>> =
+        expansions.iter().filter(|(_, weight)| *weight > 0.0).map(|(rules, _)| rules.expand_by_word(&stems)).collect();
     for i in 0..folded.len() {
         let hint = hints.get(i).cloned().unwrap_or_default();
         let mut word = WordTerms::default();
@@ -237,12 +238,8 @@ pub fn build(
                 word.add(f.folded, compound);
             }
         }
-        for (rules, weight) in expansions {
-            if *weight > 0.0 {
-                for stem in &rules.expand_by_word(&stems)[i] {
-                    word.add_stem(&f, stem);
-                }
-            }
+        for stem in expanded_words.iter().flat_map(|by_word| &by_word[i]) {
+            word.add_stem(&f, stem);
         }
         words.push(word);
     }

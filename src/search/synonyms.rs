@@ -87,17 +87,9 @@ impl Synonyms {
     /// The stems that the query's `stems` also stand for, each once, none of the query's own.
     pub fn expand(&self, stems: &[String]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for start in 0..stems.len() {
-            let Some(rules) = self.by_first_stem.get(&stems[start]) else { continue };
-            for (phrase, others) in rules {
-                if !stems[start..].starts_with(phrase) {
-                    continue;
-                }
-                for stem in others.iter().flatten() {
-                    if !stems.contains(stem) && !out.contains(stem) {
-                        out.push(stem.clone());
-                    }
-                }
+        for stem in self.expand_by_word(stems).into_iter().flatten() {
+            if !stems.contains(&stem) && !out.contains(&stem) {
+                out.push(stem);
             }
         }
         out

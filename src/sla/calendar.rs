@@ -6,7 +6,7 @@
 use super::holidays::{Holiday, HolidayRules};
 use crate::Locale;
 use crate::time::Timestamp;
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -193,7 +193,7 @@ impl BusinessCalendar {
 
     /// The local day `at` falls on.
     pub fn local_date(&self, at: Timestamp) -> NaiveDate {
-        self.zone.from_utc_datetime(&utc(at).naive_utc()).date_naive()
+        at.in_zone(self.zone).date_naive()
     }
 
     /// Whether the desk is open on `day`, and if not, why (a holiday on a day without hours
@@ -263,11 +263,6 @@ pub fn date_text(day: NaiveDate, locale: Locale) -> String {
     crate::time::CivilDate::from(day).format_for(locale)
 }
 
-/// A timestamp as chrono's UTC date and time.
-pub fn utc(at: Timestamp) -> chrono::DateTime<Utc> {
-    Utc.timestamp_millis_opt(at.millis()).single().unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,7 +312,8 @@ mod tests {
     #[test]
     fn open_hours_become_utc_instants_in_winter_and_in_summer() {
         let calendar = BusinessCalendar::finnish_office_hours();
-        let at = |y, m, d, h| Utc.with_ymd_and_hms(y, m, d, h, 0, 0).single().expect("instant").timestamp_millis();
+        let at =
+            |y, m, d, h| chrono::Utc.with_ymd_and_hms(y, m, d, h, 0, 0).single().expect("instant").timestamp_millis();
         let winter = NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
         assert_eq!(calendar.open_intervals(winter), vec![(at(2026, 11, 30, 6), at(2026, 11, 30, 14))]);
         let winter_start = Timestamp::from_millis(at(2026, 11, 30, 6));

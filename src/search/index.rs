@@ -3,6 +3,7 @@
 //! vocabulary the query builder corrects and completes words from.
 
 use super::*;
+use schema::{TAGS_REPEATS, TITLE_REPEATS};
 
 impl SearchIndex {
     /// Opens the index in `dir`, or creates an empty one when it is missing, unreadable or of
@@ -157,11 +158,18 @@ impl SearchIndex {
             d.add_text(f.category, doc.category.as_str());
             d.add_text(f.summary, &summary);
             d.add_text(lf.title, &t.title);
-            d.add_text(lf.tags, &tags);
+            let summary_and_body = format!("{summary}\n{body}");
+            for _ in 0..TITLE_REPEATS {
+                d.add_text(lf.text, &t.title);
+            }
+            for _ in 0..TAGS_REPEATS {
+                d.add_text(lf.text, &tags);
+            }
+            d.add_text(lf.text, &summary_and_body);
             let questions = t.questions.join("\n");
             d.add_text(lf.questions, &questions);
-            d.add_text(lf.body, format!("{summary}\n{body}"));
-            let all = format!("{}\n{tags}\n{questions}\n{summary}\n{body}", t.title);
+            let all = format!("{}\n{tags}\n{questions}\n{summary_and_body}", t.title);
+            d.add_text(lf.body, summary_and_body);
             d.add_text(lf.folded, &all);
             d.add_text(lf.exact, format!("{}\n{tags}", t.title));
             writer.add_document(d)?;

@@ -2,9 +2,9 @@
 //!
 //! Function words are left out when the query has other words (see [`stopwords`]), though a
 //! half-typed last word still completes ("in" may become "invoice").
-//! Every word becomes weighted terms: its stem in title (×3), tags (×2.5), the questions the
-//! text answers (×2) and body; a bonus
-//! for the exact spelling; when the index does not know the word, the closest word it does
+//! Every word becomes weighted terms: its stem in the text (title, tags, summary and body in one
+//! field, the title and tags repeated: BM25F, see [`LocaleFields::text`]) and in the questions
+//! the text answers; a bonus for the exact spelling; when the index does not know the word, the closest word it does
 //! know (a typo) and, for a compound whose parts it knows, those parts; and for the last,
 //! half-typed word, the most common words it begins. All terms are OR-ed in one flat
 //! disjunction whose scores add up (BM25 per term): documents that match more of the words,
@@ -25,15 +25,11 @@ use tantivy::Term;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 
-/// Relative weights of the signals; tuned with `tuki eval`.
+/// Relative weights of the signals, a stem match in the text weighing 1; tuned with `tuki eval`.
+/// (How title, tags and body weigh against each other is set when indexing:
+/// [`TITLE_REPEATS`](super::schema::TITLE_REPEATS).)
 #[derive(Clone, Copy, Debug)]
 pub struct Weights {
-    /// Stem match in the title.
-    pub title: f32,
-    /// Stem match in the tags.
-    pub tags: f32,
-    /// Stem match in summary or body.
-    pub body: f32,
     /// Stem match in the questions the text answers.
     pub questions: f32,
     /// Exact spelling anywhere.
@@ -58,14 +54,11 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Weights {
         Weights {
-            title: 3.0,
-            tags: 2.5,
-            body: 1.0,
-            questions: 0.5,
+            questions: 0.25,
             exact: 0.5,
             prefix: 0.3,
             compound: 0.8,
-            correction: 0.6,
+            correction: 0.8,
             part_of: 0.4,
             synonym: 0.5,
             thesaurus: 0.0,
@@ -104,23 +97,21 @@ impl WeightedTerms {
         }
     }
 
-    /// The stem in title, tags, questions and body.
+    /// The stem in the text and the questions.
     fn add_stem(&mut self, f: &LocaleFields, stem: &str, weights: &Weights, factor: f32) {
-        self.add(f.title, stem, weights.title * factor);
-        self.add(f.tags, stem, weights.tags * factor);
+        self.add(f.text, stem, factor);
         self.add(f.questions, stem, weights.questions * factor);
-        self.add(f.body, stem, weights.body * factor);
     }
 
-    /// The ranked disjunction, and the terms of `bonus_field` apart as a [`Bonus`] when they
-    /// may be (see [`rescore`](super::rescore)); `None` when there are no terms to rank.
-    fn into_query(self, bonus_field: Option<Field>, words: Vec<WordTerms>, coordination: f32) -> Option<BuiltQuery> {
+    /// The ranked disjunction, and the terms of `bonus_field` apart as a [`Bonus`] (see
+    /// [`rescore`](super::rescore)); `None` when there are no terms to rank.
+    fn into_query(self, bonus_field: Field, words: Vec<WordTerms>, coordination: f32) -> Option<BuiltQuery> {
         let mut bonus = Bonus::default();
         bonus.coordinate(words.into_iter().map(|w| w.0).collect(), coordination);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for ((field, text), weight) in self.0 {
             let term = Term::from_field_text(field, &text);
-            if Some(field) == bonus_field {
+            if field == bonus_field {
                 bonus.add(term, weight);
             } else {
                 clauses.push(weighted_clause(term, weight));
@@ -145,12 +136,10 @@ impl WordTerms {
         }
     }
 
-    /// The stem in title, tags and body (the questions field repeats what those say, and each
-    /// field checked costs a posting list per candidate search).
+    /// The stem in the text (not the questions: they repeat what the text says, and each field
+    /// checked costs a posting list per candidate search).
     fn add_stem(&mut self, f: &LocaleFields, stem: &str) {
-        for field in [f.title, f.tags, f.body] {
-            self.add(field, stem);
-        }
+        self.add(f.text, stem);
     }
 }
 
@@ -170,8 +159,7 @@ pub struct BuiltQuery {
 
 /// The query for `text` against the fields of `locale`; `None` when it has no words.
 /// `folded` are its [`words`]; `hints[i]` is what the index knows about word `i`;
-/// `expansions` are synonym rules with the weight of what they add; `common_in_body` says
-/// whether a stem is in so many documents' bodies that an expansion leaves the body out.
+/// `expansions` are synonym rules with the weight of what they add.
 #[allow(clippy::too_many_arguments)]
 pub fn build(
     text: &str,
@@ -182,7 +170,6 @@ pub fn build(
     expansions: &[(&Synonyms, f32)],
     hints: &[WordHints],
     weights: &Weights,
-    common_in_body: &dyn Fn(&str) -> bool,
 ) -> Option<BuiltQuery> {
     let f = fields.of(locale);
     let mut stem = analysis::stemmer(locale);
@@ -250,12 +237,7 @@ pub fn build(
             }
         }
     }
-    // An exact spelling in the title or tags is also a stem match there, so the ranked terms
-    // match whatever a bonus term does, unless title or tags are weighed at nothing.
-    let separable = weights.title > 0.0 && weights.tags > 0.0;
-    // A body term that only stands for the customer's words (a correction, a part, a synonym:
-    // less than a word's own weight) and is in a large share of the documents ranks little and
-    // costs a long posting list: left to title and tags.
-    weighted.0.retain(|(field, text), weight| !(*field == f.body && *weight < weights.body && common_in_body(text)));
-    weighted.into_query(separable.then_some(f.exact), words, weights.coordination)
+    // An exact spelling in the title or tags is also a stem match in the text, so the ranked
+    // terms match whatever a bonus term does.
+    weighted.into_query(f.exact, words, weights.coordination)
 }

@@ -89,25 +89,7 @@ impl SearchIndex {
             (&synonyms.rules[locale as usize], self.weights.synonym),
             (&synonyms.thesauri[locale as usize], self.weights.thesaurus),
         ];
-        let body = self.fields.of(locale).body;
-        let documents = searcher.num_docs();
-        let common_in_body = |stem: &str| {
-            documents >= COMMON_MIN_DOCS
-                && searcher
-                    .doc_freq(&Term::from_field_text(body, stem))
-                    .is_ok_and(|df| df.saturating_mul(COMMON_SHARE) > documents)
-        };
-        let built = query::build(
-            &request.text,
-            words,
-            locale,
-            &self.fields,
-            known,
-            &expansions,
-            &hints,
-            &self.weights,
-            &common_in_body,
-        );
+        let built = query::build(&request.text, words, locale, &self.fields, known, &expansions, &hints, &self.weights);
         drop(synonyms);
         let Some(query::BuiltQuery { ranked: text_query, bonus }) = built else {
             return Ok((0, Vec::new()));
@@ -136,7 +118,7 @@ impl SearchIndex {
             return Ok((0, Vec::new()));
         }
         let lf = self.fields.of(locale);
-        let highlighter = Highlighter::for_query(searcher, query.as_ref(), lf.body, locale)?;
+        let highlighter = Highlighter::for_query(searcher, query.as_ref(), lf.text, locale)?;
         let mut hits = Vec::with_capacity(top_docs.len());
         for (score, address) in top_docs {
             hits.push(self.hit(searcher, address, score, locale, &highlighter)?);

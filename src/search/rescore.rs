@@ -161,7 +161,7 @@ mod tests {
     use tantivy::query::Occur;
 
     #[test]
-    fn coordination_puts_the_text_matching_more_of_the_words_above_one_matching_a_word_in_its_title() {
+    fn coordination_puts_the_text_matching_more_of_the_words_above_one_full_of_a_single_word() {
         use crate::Locale;
         use crate::content::{DocKind, Document, Slug, Status, Translation};
         let doc = |slug: &str, title: &str, body: &str| Document {
@@ -183,8 +183,17 @@ mod tests {
         };
         let documents = vec![
             doc("statement", "Mortgage", "A mortgage statement for your taxes: download the mortgage statement."),
-            doc("interest", "Loan rates", "When the reference rate rises, the interest goes up."),
-            doc("other", "Other", "Nothing related here at all, just filler text about printers."),
+            doc(
+                "interest",
+                "Loan rates",
+                "When the reference rate rises, the interest on your loan goes up at the next review date.",
+            ),
+            doc(
+                "printers",
+                "Printers",
+                "Interest in the new printers goes up every year, and the printers on every floor of the \
+                 office print on both sides of the paper, in colour or in black and white, as you choose.",
+            ),
         ];
         let mut index = SearchIndex::in_memory().expect("index");
         index.rebuild(&documents, "test").expect("indexed");
@@ -200,7 +209,7 @@ mod tests {
             index.search(&request).expect("search").hits.first().map(|h| h.slug.clone())
         };
         index.set_weights(Weights { coordination: 0.0, ..Weights::default() });
-        assert_eq!(first(&index).as_deref(), Some("statement"), "without coordination the title wins");
+        assert_eq!(first(&index).as_deref(), Some("statement"), "without coordination the text full of one word wins");
         index.set_weights(Weights::default());
         assert_eq!(first(&index).as_deref(), Some("interest"));
     }
@@ -219,9 +228,7 @@ mod tests {
             let words = query::words(&q.text);
             let known = &vocabulary[q.locale as usize];
             let Some(built) =
-                query::build(&q.text, &words, q.locale, &index.fields, known, &[], &[], &without_coordination, &|_| {
-                    false
-                })
+                query::build(&q.text, &words, q.locale, &index.fields, known, &[], &[], &without_coordination)
             else {
                 continue;
             };

@@ -78,8 +78,9 @@ impl Vocabulary {
     /// Splits an unknown word into known words: fewest parts first; a part may be inflected
     /// (known by its stem) and may end in a linking `s` (Swedish) or `n` (a Finnish genitive).
     /// When no split covers the whole word, the longest known beginning or end of it, if it is
-    /// half the word or more (a typo or an unknown word in the other part). `None` when the word itself is known or nothing
-    /// of it is.
+    /// half the word or more (a typo or an unknown word in the other part), and the rest beside
+    /// it when that is one typo from a known word. `None` when the word itself is known or
+    /// nothing of it is.
     pub fn split_compound(&self, word: &str, locale: Locale) -> Option<Vec<String>> {
         if self.forms.contains(word) || word.chars().count() < 2 * MIN_PART {
             return None;
@@ -88,23 +89,49 @@ impl Vocabulary {
         if let Some(parts) = self.cover_with(word, MIN_PART, &mut |piece| self.known_by_stem(piece, &mut stemmer)) {
             return Some(parts);
         }
-        // The longest known beginning or end, leaving at least a short word.
+        // The longest known beginning and end, leaving at least a short word.
         let chars: Vec<char> = word.chars().collect();
         let n = chars.len();
         let piece = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
-        // At least half of the word: a short piece of a long unknown word is mostly chance.
         let mut known = |p: &str| {
-            let len = p.chars().count();
-            len >= MIN_STRICT_PART && 2 * len >= n && (self.forms.contains(p) || self.known_by_stem(p, &mut stemmer))
+            p.chars().count() >= MIN_STRICT_PART && (self.forms.contains(p) || self.known_by_stem(p, &mut stemmer))
         };
-        let head = (MIN_STRICT_PART..=n - MIN_PART).rev().map(|end| piece(0, end)).find(|p| known(p));
-        let tail = (MIN_PART..=n - MIN_STRICT_PART).map(|start| piece(start, n)).find(|p| known(p));
-        match (head, tail) {
-            (Some(h), Some(t)) if t.len() > h.len() => Some(vec![t]),
-            (Some(h), _) => Some(vec![h]),
-            (None, Some(t)) => Some(vec![t]),
-            (None, None) => None,
+        let head_end = (MIN_STRICT_PART..=n - MIN_PART).rev().find(|&end| known(&piece(0, end)));
+        let tail_start = (MIN_PART..=n - MIN_STRICT_PART).find(|&start| known(&piece(start, n)));
+        // Each with the rest beside it when that is one typo from a known word:
+        // (rest corrected, letters of the known part, parts). The tail first: on a tie the
+        // head wins.
+        let mut splits: Vec<(bool, usize, Vec<String>)> = Vec::new();
+        if let Some(start) = tail_start {
+            let rest = self.one_typo_from(&piece(0, start), true);
+            splits.push((rest.is_some(), n - start, rest.into_iter().chain([piece(start, n)]).collect()));
         }
+        if let Some(end) = head_end {
+            let rest = self.one_typo_from(&piece(end, n), false);
+            splits.push((rest.is_some(), end, [piece(0, end)].into_iter().chain(rest).collect()));
+        }
+        // Without a corrected rest, a known part of less than half the word is mostly chance.
+        splits
+            .into_iter()
+            .filter(|(corrected, letters, _)| *corrected || 2 * letters >= n)
+            .max_by_key(|(corrected, letters, _)| (*corrected, *letters))
+            .map(|(_, _, parts)| parts)
+    }
+
+    /// The known form one edit (a letter left out, added, changed, or two swapped) from
+    /// `piece`, the first in alphabetical order; `None` for a short piece or none found.
+    /// `first`: the piece begins the word, so it may end in a linking `s` or `n`; otherwise it
+    /// may begin with the linking letter of the part before it.
+    fn one_typo_from(&self, piece: &str, first: bool) -> Option<String> {
+        let mut pieces = vec![piece.to_owned()];
+        let linked = if first { piece.strip_suffix(['s', 'n']) } else { piece.strip_prefix(['s', 'n']) };
+        pieces.extend(linked.map(str::to_owned));
+        pieces
+            .iter()
+            .filter(|p| p.chars().count() >= MIN_STRICT_PART)
+            .flat_map(|p| one_edit_from(p))
+            .filter(|candidate| candidate.chars().count() >= MIN_STRICT_PART && self.forms.contains(candidate))
+            .min()
     }
 
     /// True when `piece` is an inflected form of a known word: its stem is a known form's.
@@ -173,6 +200,33 @@ impl Vocabulary {
     }
 }
 
+/// Every word one edit from `word` (folded: letters a to z), some more than once.
+fn one_edit_from(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    let text = |c: &[char]| c.iter().collect::<String>();
+    let mut edits = Vec::with_capacity(n * 54 + 26);
+    for i in 0..n {
+        edits.push(text(&[&chars[..i], &chars[i + 1..]].concat()));
+        if i + 1 < n && chars[i] != chars[i + 1] {
+            let mut swapped = chars.clone();
+            swapped.swap(i, i + 1);
+            edits.push(text(&swapped));
+        }
+    }
+    for letter in 'a'..='z' {
+        for i in 0..=n {
+            edits.push(text(&[&chars[..i], &[letter], &chars[i..]].concat()));
+            if i < n && chars[i] != letter {
+                let mut changed = chars.clone();
+                changed[i] = letter;
+                edits.push(text(&changed));
+            }
+        }
+    }
+    edits
+}
+
 /// Damerau–Levenshtein distance (optimal string alignment) between two words.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
@@ -233,6 +287,31 @@ mod tests {
     fn a_word_with_one_unknown_part_keeps_its_known_part() {
         let v = vocabulary(&["kalender", "dela"]);
         assert_eq!(v.split_compound("kalenderdelning", Locale::Sv), Some(vec!["kalender".into()]));
+    }
+
+    #[test]
+    fn a_typo_in_one_part_is_corrected_when_the_other_part_is_known() {
+        let v = vocabulary(&["tunnusluku", "sovellus", "betalning", "grans"]);
+        assert_eq!(
+            v.split_compound("tunnuslukusovelus", Locale::Fi),
+            Some(vec!["tunnusluku".into(), "sovellus".into()])
+        );
+        assert_eq!(
+            v.split_compound("tunuslukusovellus", Locale::Fi),
+            Some(vec!["tunnusluku".into(), "sovellus".into()])
+        );
+        // The first part known by its stem, with its linking s.
+        assert_eq!(v.split_compound("betalningsgrnas", Locale::Sv), Some(vec!["betalnings".into(), "grans".into()]));
+    }
+
+    #[test]
+    fn every_word_one_edit_away_is_among_the_edits() {
+        let edits = one_edit_from("kortti");
+        for word in ["korti", "kotrti", "korttii", "kortte", "akortti"] {
+            assert!(edits.contains(&word.to_owned()), "{word}");
+        }
+        assert!(!edits.contains(&"kortti".to_owned()), "no edit leaves the word as it is");
+        assert!(edits.iter().all(|e| edit_distance(e, "kortti") == 1));
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub struct BenchOptions {
     pub duration: Duration,
     /// Where to keep the data directory (a temporary one when `None`).
     pub data_dir: Option<PathBuf>,
+    /// The HTTP requests' `Accept-Encoding`.
+    pub accept_encoding: String,
 }
 
 /// A small deterministic generator (xorshift64*), so every run measures the same corpus.
@@ -178,8 +180,8 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     let server = RunningServer::start(bound)?;
     let address = server.address;
     // Every request searches: the query set over and over with the result cache off. Requests
-    // accept what browsers accept, so the figures include compressing the answers.
-    let encodings = Some(crate::bench_pages::BROWSER_ENCODINGS);
+    // accept what browsers accept (by default), so the figures include compressing the answers.
+    let encodings = Some(options.accept_encoding.as_str());
     let cycling = temp.path().join("queries.lua");
     let distinct: BTreeSet<String> = queries.iter().map(|(l, q)| search_path(*l, q)).collect();
     std::fs::write(&cycling, wrk_script(&distinct.into_iter().collect::<Vec<_>>(), false, encodings))?;

@@ -157,6 +157,10 @@ pub enum Command {
         /// Seconds per HTTP run.
         #[arg(long, default_value_t = 10)]
         seconds: u64,
+        /// What the HTTP requests send as `Accept-Encoding` (browsers send `gzip, br`;
+        /// `identity` measures without compression).
+        #[arg(long, default_value = crate::bench_pages::BROWSER_ENCODINGS)]
+        accept_encoding: String,
     },
     /// Benchmark the customer's pages over HTTP as browsers ask for them (home, article,
     /// category, search results, form step), beside static files as the reference, with wrk.

@@ -66,12 +66,13 @@ async fn run() -> anyhow::Result<()> {
             deflection_report(&cli.global, since.as_deref()).await
         }
         Command::Report { kind: tuki_server::cli::ReportKind::Sla { month } } => sla_report(&cli.global, &month).await,
-        Command::Bench { documents, clients, seconds } => {
+        Command::Bench { documents, clients, seconds, accept_encoding } => {
             let options = tuki_server::bench::BenchOptions {
                 documents,
                 clients,
                 duration: std::time::Duration::from_secs(seconds),
                 data_dir: None,
+                accept_encoding,
             };
             tuki_server::bench::run(options).await
         }

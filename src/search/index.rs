@@ -166,6 +166,7 @@ impl SearchIndex {
                 d.add_text(lf.text, &tags);
             }
             d.add_text(lf.text, &summary_and_body);
+            d.add_text(lf.heading, format!("{}\n{tags}", t.title));
             let questions = t.questions.join("\n");
             d.add_text(lf.questions, &questions);
             let all = format!("{}\n{tags}\n{questions}\n{summary_and_body}", t.title);

@@ -47,6 +47,11 @@ const VERSION_FILE: &str = "tuki-schema-version";
 const FEW_HITS: usize = 3;
 /// Longest summary shown when no word of a hit's text is marked, in characters.
 const FALLBACK_CHARS: usize = 180;
+/// A term standing for the customer's words that is in more than one in this many documents'
+/// texts is searched only in titles and tags (see `query::build`)…
+const COMMON_SHARE: u64 = 20;
+/// …once the index holds this many translations (a small one has no long posting lists).
+const COMMON_MIN_DOCS: u64 = 5_000;
 /// How many known words a half-typed last word may stand for (the most common ones).
 const COMPLETIONS: usize = 5;
 

@@ -103,6 +103,21 @@ impl WeightedTerms {
         self.add(f.questions, stem, weights.questions * factor);
     }
 
+    /// Moves the terms of `from` that weigh less than a word's own stem and that `common` says
+    /// are common to `to`, with their weights.
+    fn move_common_stand_ins(&mut self, from: Field, to: Field, common: &dyn Fn(&str) -> bool) {
+        let moved: Vec<(String, f32)> = self
+            .0
+            .iter()
+            .filter(|((field, text), weight)| *field == from && **weight < 1.0 && common(text))
+            .map(|((_, text), weight)| (text.clone(), *weight))
+            .collect();
+        for (text, weight) in moved {
+            self.0.remove(&(from, text.clone()));
+            self.add(to, &text, weight);
+        }
+    }
+
     /// The ranked disjunction, and the terms of `bonus_field` apart as a [`Bonus`] (see
     /// [`rescore`](super::rescore)); `None` when there are no terms to rank.
     fn into_query(self, bonus_field: Field, words: Vec<WordTerms>, coordination: f32) -> Option<BuiltQuery> {
@@ -159,7 +174,9 @@ pub struct BuiltQuery {
 
 /// The query for `text` against the fields of `locale`; `None` when it has no words.
 /// `folded` are its [`words`]; `hints[i]` is what the index knows about word `i`;
-/// `expansions` are synonym rules with the weight of what they add.
+/// `expansions` are synonym rules with the weight of what they add; `common_in_text` says
+/// whether a stem is in so many documents' texts that a term only standing for the customer's
+/// words is searched in titles and tags instead.
 #[allow(clippy::too_many_arguments)]
 pub fn build(
     text: &str,
@@ -170,6 +187,7 @@ pub fn build(
     expansions: &[(&Synonyms, f32)],
     hints: &[WordHints],
     weights: &Weights,
+    common_in_text: &dyn Fn(&str) -> bool,
 ) -> Option<BuiltQuery> {
     let f = fields.of(locale);
     let mut stem = analysis::stemmer(locale);
@@ -237,7 +255,55 @@ pub fn build(
             }
         }
     }
-    // An exact spelling in the title or tags is also a stem match in the text, so the ranked
-    // terms match whatever a bonus term does.
+    // A term that only stands for the customer's words (a correction, a part, a synonym: less
+    // than a word's own weight) and is in a large share of the texts ranks little and costs a
+    // long posting list: searched in titles and tags only.
+    weighted.move_common_stand_ins(f.text, f.heading, common_in_text);
+    // An exact spelling in the title or tags is also a stem match in the text (and the
+    // heading), so the ranked terms match whatever a bonus term does.
     weighted.into_query(f.exact, words, weights.coordination)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::schema::Fields;
+
+    /// The (field, text) of every term of the ranked query.
+    fn ranked_terms(query: &BuiltQuery) -> Vec<(Field, String)> {
+        let mut found = Vec::new();
+        query.ranked.query_terms(&mut |term, _| {
+            found.push((term.field(), term.value().as_str().unwrap_or_default().to_owned()));
+        });
+        found
+    }
+
+    #[test]
+    fn a_common_term_standing_for_the_customers_word_is_searched_in_titles_and_tags_only() {
+        let (_, fields) = Fields::build();
+        let f = fields.of(Locale::En);
+        let rules = Synonyms::from_source(Locale::En, "- wallet => card\n");
+        let vocabulary = Vocabulary::default();
+        let query = |common: &dyn Fn(&str) -> bool| {
+            let text = "wallet ";
+            build(
+                text,
+                &words(text),
+                Locale::En,
+                &fields,
+                &vocabulary,
+                &[(&rules, 0.5)],
+                &[],
+                &Weights::default(),
+                common,
+            )
+            .expect("a query")
+        };
+        let rare = ranked_terms(&query(&|_| false));
+        assert!(rare.contains(&(f.text, "card".into())), "{rare:?}");
+        let common = ranked_terms(&query(&|stem| stem == "card"));
+        assert!(!common.contains(&(f.text, "card".into())), "{common:?}");
+        assert!(common.contains(&(f.heading, "card".into())), "{common:?}");
+        assert!(common.contains(&(f.text, "wallet".into())), "the customer's own word stays in the text: {common:?}");
+    }
 }

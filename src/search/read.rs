@@ -89,7 +89,25 @@ impl SearchIndex {
             (&synonyms.rules[locale as usize], self.weights.synonym),
             (&synonyms.thesauri[locale as usize], self.weights.thesaurus),
         ];
-        let built = query::build(&request.text, words, locale, &self.fields, known, &expansions, &hints, &self.weights);
+        let text = self.fields.of(locale).text;
+        let documents = searcher.num_docs();
+        let common_in_text = |stem: &str| {
+            documents >= COMMON_MIN_DOCS
+                && searcher
+                    .doc_freq(&Term::from_field_text(text, stem))
+                    .is_ok_and(|df| df.saturating_mul(COMMON_SHARE) > documents)
+        };
+        let built = query::build(
+            &request.text,
+            words,
+            locale,
+            &self.fields,
+            known,
+            &expansions,
+            &hints,
+            &self.weights,
+            &common_in_text,
+        );
         drop(synonyms);
         let Some(query::BuiltQuery { ranked: text_query, bonus }) = built else {
             return Ok((0, Vec::new()));

@@ -228,7 +228,9 @@ mod tests {
             let words = query::words(&q.text);
             let known = &vocabulary[q.locale as usize];
             let Some(built) =
-                query::build(&q.text, &words, q.locale, &index.fields, known, &[], &[], &without_coordination)
+                query::build(&q.text, &words, q.locale, &index.fields, known, &[], &[], &without_coordination, &|_| {
+                    false
+                })
             else {
                 continue;
             };

@@ -7,7 +7,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever fields or analyzers change: an index of another version is rebuilt at start.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// How many times the [text](LocaleFields::text) field holds a translation's title and its tags
 /// (summary, body and questions once): the field weights of BM25F, applied when indexing.
@@ -28,6 +28,9 @@ pub struct LocaleFields {
     /// frequencies weighted by field and saturated together (BM25F), instead of a score per
     /// field added up, where a word that is rare in titles outweighed the rest of the query.
     pub text: Field,
+    /// Title and tags, stemmed: where a term that only stands for the customer's words and is
+    /// in a large share of the texts is searched instead of the text (see `query::build`).
+    pub heading: Field,
     /// The questions the text answers (customers' words), stemmed: a signal of its own.
     pub questions: Field,
     /// Title, tags, summary and body folded but not stemmed: typo and prefix matching.
@@ -92,6 +95,7 @@ fn locale_fields(builder: &mut SchemaBuilder, locale: Locale) -> LocaleFields {
         title: builder.add_text_field(&format!("{code}_title"), STORED),
         body: builder.add_text_field(&format!("{code}_body"), STORED),
         text: builder.add_text_field(&format!("{code}_text"), analysed(stem)),
+        heading: builder.add_text_field(&format!("{code}_heading"), analysed(stem)),
         questions: builder.add_text_field(&format!("{code}_questions"), analysed(stem)),
         folded: builder.add_text_field(&format!("{code}_folded"), analysed(FOLDED)),
         exact: builder.add_text_field(&format!("{code}_exact"), analysed(EXACT)),

@@ -15,6 +15,9 @@ const MIN_PART: usize = 3;
 /// Shortest part of the content's own compounds, and shortest part recognised by its stem
 /// (an inflected part): stricter, since no customer asked for these.
 const MIN_STRICT_PART: usize = 4;
+/// Longest rest of a compound that is corrected to a known word one edit away (longer pieces are
+/// not one word, and the edits of a piece grow with its length).
+const MAX_CORRECTED_PART: usize = 20;
 /// Most known compounds one part stands for in a query.
 const MAX_COMPOUNDS_PER_PART: usize = 8;
 
@@ -119,7 +122,7 @@ impl Vocabulary {
     }
 
     /// The known form one edit (a letter left out, added, changed, or two swapped) from
-    /// `piece`, the first in alphabetical order; `None` for a short piece or none found.
+    /// `piece`, the first in alphabetical order; `None` for a short or long piece or none found.
     /// `first`: the piece begins the word, so it may end in a linking `s` or `n`; otherwise it
     /// may begin with the linking letter of the part before it.
     fn one_typo_from(&self, piece: &str, first: bool) -> Option<String> {
@@ -128,7 +131,7 @@ impl Vocabulary {
         pieces.extend(linked.map(str::to_owned));
         pieces
             .iter()
-            .filter(|p| p.chars().count() >= MIN_STRICT_PART)
+            .filter(|p| (MIN_STRICT_PART..=MAX_CORRECTED_PART).contains(&p.chars().count()))
             .flat_map(|p| one_edit_from(p))
             .filter(|candidate| candidate.chars().count() >= MIN_STRICT_PART && self.forms.contains(candidate))
             .min()
@@ -302,6 +305,11 @@ mod tests {
         );
         // The first part known by its stem, with its linking s.
         assert_eq!(v.split_compound("betalningsgrnas", Locale::Sv), Some(vec!["betalnings".into(), "grans".into()]));
+        // A rest too long to be one word is not corrected, though a known word is one edit away.
+        let long_word = "x".repeat(MAX_CORRECTED_PART + 2);
+        let v = vocabulary(&["tunnusluku", &long_word]);
+        let long = format!("tunnusluku{}", "x".repeat(MAX_CORRECTED_PART + 1));
+        assert_eq!(v.split_compound(&long, Locale::Fi), None, "the known part is less than half the word");
     }
 
     #[test]

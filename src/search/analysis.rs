@@ -51,7 +51,7 @@ thread_local! {
 }
 
 /// Snowball stemming of `locale`, memoised per thread (the output of tantivy's `Stemmer`, and for
-/// Finnish [`single_stops`] of it).
+/// Finnish `single_stops` of it).
 #[derive(Clone, Debug)]
 pub struct CachedStemmer {
     locale: Locale,

@@ -4,9 +4,9 @@
 //! half-typed last word still completes ("in" may become "invoice").
 //! Every word becomes weighted terms: its stem in the text (title, tags, summary and body in one
 //! field, the title and tags repeated: BM25F, see [`LocaleFields::text`]) and in the questions
-//! the text answers; a bonus for the exact spelling; when the index does not know the word, the closest word it does
-//! know (a typo) and, for a compound whose parts it knows, those parts; and for the last,
-//! half-typed word, the most common words it begins. All terms are OR-ed in one flat
+//! the text answers; a bonus for the exact spelling; when the index does not know the word, the
+//! closest word it does know (a typo) and, for a compound whose parts it knows, those parts; and
+//! for the last, half-typed word, the most common words it begins. All terms are OR-ed in one flat
 //! disjunction whose scores add up (BM25 per term): documents that match more of the words,
 //! in better fields, rank higher, and filler words weigh little. A flat disjunction of plain
 //! terms is what lets tantivy skip documents that cannot reach the top (block-max WAND), which
@@ -27,7 +27,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 
 /// Relative weights of the signals, a stem match in the text weighing 1; tuned with `tuki eval`.
 /// (How title, tags and body weigh against each other is set when indexing:
-/// [`TITLE_REPEATS`](super::schema::TITLE_REPEATS).)
+/// `schema::TITLE_REPEATS`.)
 #[derive(Clone, Copy, Debug)]
 pub struct Weights {
     /// Stem match in the questions the text answers.

@@ -288,6 +288,7 @@ pub fn ablations() -> Vec<(&'static str, super::Weights)> {
         ("without typo correction", super::Weights { correction: 0.0, ..full }),
         ("without compound splitting", super::Weights { compound: 0.0, ..full }),
         ("without compounds found by a part", super::Weights { part_of: 0.0, ..full }),
+        ("without the parts of known compounds", super::Weights { known_parts: 0.0, ..full }),
         ("without synonyms", super::Weights { synonym: 0.0, ..full }),
         ("without the questions texts answer", super::Weights { questions: 0.0, ..full }),
         ("without last-word completion", super::Weights { prefix: 0.0, ..full }),
@@ -301,6 +302,7 @@ pub fn ablations() -> Vec<(&'static str, super::Weights)> {
                 prefix: 0.0,
                 exact: 0.0,
                 part_of: 0.0,
+                known_parts: 0.0,
                 synonym: 0.0,
                 coordination: 0.0,
                 ..full

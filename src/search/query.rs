@@ -42,6 +42,9 @@ pub struct Weights {
     pub correction: f32,
     /// A known compound of the content that the word is a part of.
     pub part_of: f32,
+    /// The parts of a compound the content writes, for that compound (`pankkikortti` also
+    /// finds a text about a `kortti` of a `pankki`).
+    pub known_parts: f32,
     /// What the editors' synonym rules say the customer's words stand for.
     pub synonym: f32,
     /// A general-language thesaurus's synonyms of the customer's words.
@@ -60,6 +63,7 @@ impl Default for Weights {
             compound: 0.8,
             correction: 0.8,
             part_of: 0.4,
+            known_parts: 0.4,
             synonym: 0.5,
             thesaurus: 0.0,
             coordination: 1.5,
@@ -220,6 +224,17 @@ pub fn build(
         {
             weighted.add_stem(&f, &corrected, weights, weights.correction);
             word.add_stem(&f, &corrected);
+        }
+        // A compound the content writes also finds the texts that write its parts apart.
+        if weights.known_parts > 0.0
+            && let Some(parts) = vocabulary.parts_of_known(&folded[i])
+        {
+            for part in parts {
+                if let Some(part_stem) = terms(&mut stem, &part).into_iter().next() {
+                    weighted.add_stem(&f, &part_stem, weights, weights.known_parts);
+                    word.add_stem(&f, &part_stem);
+                }
+            }
         }
         if let Some(parts) = vocabulary.split_compound(&folded[i], locale) {
             for part in parts {

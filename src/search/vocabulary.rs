@@ -137,6 +137,15 @@ impl Vocabulary {
             .min()
     }
 
+    /// The parts of a compound the content writes (`pankkikortti` → `pankki` + `kortti`), when
+    /// each is a word it also writes of at least four letters; `None` for other words.
+    pub fn parts_of_known(&self, word: &str) -> Option<Vec<String>> {
+        if !self.forms.contains(word) || word.chars().count() < 2 * MIN_STRICT_PART {
+            return None;
+        }
+        self.cover_with(word, MIN_STRICT_PART, &mut |_| false)
+    }
+
     /// True when `piece` is an inflected form of a known word: its stem is a known form's.
     /// (The stemmer remembers the stems it made per thread, so a piece seen before costs a
     /// hash lookup.)
@@ -320,6 +329,14 @@ mod tests {
         }
         assert!(!edits.contains(&"kortti".to_owned()), "no edit leaves the word as it is");
         assert!(edits.iter().all(|e| edit_distance(e, "kortti") == 1));
+    }
+
+    #[test]
+    fn a_compound_the_content_writes_is_also_its_parts() {
+        let v = vocabulary(&["pankkikortti", "pankki", "kortti", "salasana", "sala"]);
+        assert_eq!(v.parts_of_known("pankkikortti"), Some(vec!["pankki".into(), "kortti".into()]));
+        assert_eq!(v.parts_of_known("salasana"), None, "sana is not a word the content writes");
+        assert_eq!(v.parts_of_known("pankkitili"), None, "not a word the content writes");
     }
 
     #[test]

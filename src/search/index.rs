@@ -166,13 +166,14 @@ impl SearchIndex {
                 d.add_text(lf.text, &tags);
             }
             d.add_text(lf.text, &summary_and_body);
-            d.add_text(lf.heading, format!("{}\n{tags}", t.title));
+            let heading = format!("{}\n{tags}", t.title);
+            d.add_text(lf.heading, &heading);
             let questions = t.questions.join("\n");
             d.add_text(lf.questions, &questions);
-            let all = format!("{}\n{tags}\n{questions}\n{summary_and_body}", t.title);
+            let all = format!("{heading}\n{questions}\n{summary_and_body}");
             d.add_text(lf.body, summary_and_body);
             d.add_text(lf.folded, &all);
-            d.add_text(lf.exact, format!("{}\n{tags}", t.title));
+            d.add_text(lf.exact, heading);
             writer.add_document(d)?;
         }
         Ok(())

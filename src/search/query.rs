@@ -17,7 +17,7 @@ use super::analysis::{self, terms};
 use super::rescore::Bonus;
 use super::schema::{Fields, LocaleFields};
 use super::stopwords;
-use super::synonyms::Synonyms;
+use super::synonyms::{Synonyms, distinct_expansions};
 use super::vocabulary::Vocabulary;
 use crate::Locale;
 use std::collections::BTreeMap;
@@ -107,18 +107,26 @@ impl WeightedTerms {
         self.add(f.questions, stem, weights.questions * factor);
     }
 
+    /// `text` in `field` for one of the customer's words: ranked with `weight`, and counted for
+    /// the word's [coordination](Weights::coordination).
+    fn add_for(&mut self, word: &mut WordTerms, field: Field, text: &str, weight: f32) {
+        self.add(field, text, weight);
+        word.add(field, text);
+    }
+
+    /// `stem` for one of the customer's words: [`add_stem`](Self::add_stem), and counted for
+    /// the word's coordination.
+    fn add_stem_for(&mut self, word: &mut WordTerms, f: &LocaleFields, stem: &str, weights: &Weights, factor: f32) {
+        self.add_stem(f, stem, weights, factor);
+        word.add_stem(f, stem);
+    }
+
     /// Moves the terms of `from` that weigh less than a word's own stem and that `common` says
     /// are common to `to`, with their weights.
     fn move_common_stand_ins(&mut self, from: Field, to: Field, common: &dyn Fn(&str) -> bool) {
-        let moved: Vec<(String, f32)> = self
-            .0
-            .iter()
-            .filter(|((field, text), weight)| *field == from && **weight < 1.0 && common(text))
-            .map(|((_, text), weight)| (text.clone(), *weight))
-            .collect();
-        for (text, weight) in moved {
-            self.0.remove(&(from, text.clone()));
-            self.add(to, &text, weight);
+        for ((field, text), weight) in std::mem::take(&mut self.0) {
+            let field = if field == from && weight < 1.0 && common(&text) { to } else { field };
+            *self.0.entry((field, text)).or_default() += weight;
         }
     }
 
@@ -203,71 +211,57 @@ pub fn build(
     let keep = stopwords::content_words(locale, folded);
     let mut weighted = WeightedTerms::default();
     let mut words: Vec<WordTerms> = Vec::new();
-    // What each word's phrases stand for, for coordination.
-    let expanded_words: Vec<Vec<Vec<String>>> =
-        expansions.iter().filter(|(_, weight)| *weight > 0.0).map(|(rules, _)| rules.expand_by_word(&stems)).collect();
+    // What each word's phrases stand for, with the weight of what they add.
+    let expanded: Vec<(Vec<Vec<String>>, f32)> = expansions
+        .iter()
+        .filter(|(_, weight)| *weight > 0.0)
+        .map(|(rules, weight)| (rules.expand_by_word(&stems), *weight))
+        .collect();
+    let no_hints = WordHints::default();
     for i in 0..folded.len() {
-        let hint = hints.get(i).cloned().unwrap_or_default();
+        let hint = hints.get(i).unwrap_or(&no_hints);
         let mut word = WordTerms::default();
         for completion in &hint.completions {
-            weighted.add(f.folded, completion, weights.prefix);
-            word.add(f.folded, completion);
+            weighted.add_for(&mut word, f.folded, completion, weights.prefix);
         }
         if !keep[i] {
             continue;
         }
-        weighted.add_stem(&f, &stems[i], weights, 1.0);
-        word.add_stem(&f, &stems[i]);
+        weighted.add_stem_for(&mut word, &f, &stems[i], weights, 1.0);
         weighted.add(f.exact, &exact[i], weights.exact);
-        if let Some(correction) = &hint.correction
-            && let Some(corrected) = terms(&mut stem, correction).into_iter().next()
-        {
-            weighted.add_stem(&f, &corrected, weights, weights.correction);
-            word.add_stem(&f, &corrected);
+        let mut stem_of = |form: &str| terms(&mut stem, form).into_iter().next();
+        if let Some(corrected) = hint.correction.as_deref().and_then(&mut stem_of) {
+            weighted.add_stem_for(&mut word, &f, &corrected, weights, weights.correction);
         }
         // A compound the content writes also finds the texts that write its parts apart.
-        if weights.known_parts > 0.0
-            && let Some(parts) = vocabulary.parts_of_known(&folded[i])
-        {
-            for part in parts {
-                if let Some(part_stem) = terms(&mut stem, &part).into_iter().next() {
-                    weighted.add_stem(&f, &part_stem, weights, weights.known_parts);
-                    word.add_stem(&f, &part_stem);
-                }
-            }
+        let known_parts = if weights.known_parts > 0.0 { vocabulary.parts_of_known(&folded[i]) } else { None };
+        for part_stem in known_parts.iter().flatten().filter_map(|part| stem_of(part)) {
+            weighted.add_stem_for(&mut word, &f, &part_stem, weights, weights.known_parts);
         }
-        if let Some(parts) = vocabulary.split_compound(&folded[i], locale) {
-            for part in parts {
-                if let Some(part_stem) = terms(&mut stem, &part).into_iter().next() {
-                    weighted.add_stem(&f, &part_stem, weights, weights.compound);
-                    word.add_stem(&f, &part_stem);
-                    // A part the content never writes alone: the compounds it is written in.
-                    if !vocabulary.contains(&part) {
-                        for compound in vocabulary.compounds_with(&part_stem) {
-                            weighted.add(f.folded, compound, weights.part_of * weights.compound);
-                            word.add(f.folded, compound);
-                        }
-                    }
+        for part in vocabulary.split_compound(&folded[i], locale).unwrap_or_default() {
+            let Some(part_stem) = stem_of(&part) else { continue };
+            weighted.add_stem_for(&mut word, &f, &part_stem, weights, weights.compound);
+            // A part the content never writes alone: the compounds it is written in.
+            if !vocabulary.contains(&part) {
+                for compound in vocabulary.compounds_with(&part_stem) {
+                    weighted.add_for(&mut word, f.folded, compound, weights.part_of * weights.compound);
                 }
             }
         }
         // A word the content never writes alone: the compounds it is written in.
         if !vocabulary.contains(&folded[i]) {
             for compound in vocabulary.compounds_with(&stems[i]) {
-                weighted.add(f.folded, compound, weights.part_of);
-                word.add(f.folded, compound);
+                weighted.add_for(&mut word, f.folded, compound, weights.part_of);
             }
         }
-        for stem in expanded_words.iter().flat_map(|by_word| &by_word[i]) {
+        for stem in expanded.iter().flat_map(|(by_word, _)| &by_word[i]) {
             word.add_stem(&f, stem);
         }
         words.push(word);
     }
-    for (rules, weight) in expansions {
-        if *weight > 0.0 {
-            for stem in rules.expand(&stems) {
-                weighted.add_stem(&f, &stem, weights, *weight);
-            }
+    for (by_word, weight) in &expanded {
+        for stem in distinct_expansions(by_word, &stems) {
+            weighted.add_stem(&f, &stem, weights, *weight);
         }
     }
     // A term that only stands for the customer's words (a correction, a part, a synonym: less

@@ -86,13 +86,7 @@ impl Synonyms {
 
     /// The stems that the query's `stems` also stand for, each once, none of the query's own.
     pub fn expand(&self, stems: &[String]) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for stem in self.expand_by_word(stems).into_iter().flatten() {
-            if !stems.contains(&stem) && !out.contains(&stem) {
-                out.push(stem);
-            }
-        }
-        out
+        distinct_expansions(&self.expand_by_word(stems), stems)
     }
 
     /// For each of the query's `stems`, the stems that a phrase covering it stands for: what
@@ -116,6 +110,18 @@ impl Synonyms {
         }
         out
     }
+}
+
+/// The stems of `by_word` (an [`expand_by_word`](Synonyms::expand_by_word) of `stems`), each
+/// once, none of the query's own.
+pub fn distinct_expansions(by_word: &[Vec<String>], stems: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for stem in by_word.iter().flatten() {
+        if !stems.contains(stem) && !out.contains(stem) {
+            out.push(stem.clone());
+        }
+    }
+    out
 }
 
 #[cfg(test)]

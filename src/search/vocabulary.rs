@@ -126,15 +126,22 @@ impl Vocabulary {
     /// `first`: the piece begins the word, so it may end in a linking `s` or `n`; otherwise it
     /// may begin with the linking letter of the part before it.
     fn one_typo_from(&self, piece: &str, first: bool) -> Option<String> {
-        let mut pieces = vec![piece.to_owned()];
         let linked = if first { piece.strip_suffix(['s', 'n']) } else { piece.strip_prefix(['s', 'n']) };
-        pieces.extend(linked.map(str::to_owned));
-        pieces
-            .iter()
-            .filter(|p| (MIN_STRICT_PART..=MAX_CORRECTED_PART).contains(&p.chars().count()))
-            .flat_map(|p| one_edit_from(p))
-            .filter(|candidate| candidate.chars().count() >= MIN_STRICT_PART && self.forms.contains(candidate))
-            .min()
+        let mut best: Option<String> = None;
+        for p in [Some(piece), linked].into_iter().flatten() {
+            if !(MIN_STRICT_PART..=MAX_CORRECTED_PART).contains(&p.chars().count()) {
+                continue;
+            }
+            for_each_edit(p, &mut |candidate| {
+                if candidate.chars().count() >= MIN_STRICT_PART
+                    && self.forms.contains(candidate)
+                    && best.as_deref().is_none_or(|b| candidate < b)
+                {
+                    best = Some(candidate.to_owned());
+                }
+            });
+        }
+        best
     }
 
     /// The parts of a compound the content writes (`pankkikortti` → `pankki` + `kortti`), when
@@ -212,31 +219,31 @@ impl Vocabulary {
     }
 }
 
-/// Every word one edit from `word` (folded: letters a to z), some more than once.
-fn one_edit_from(word: &str) -> Vec<String> {
+/// Calls `visit` with every word one edit from `word` (folded: letters a to z), some more than
+/// once, in one buffer.
+fn for_each_edit(word: &str, visit: &mut dyn FnMut(&str)) {
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
-    let text = |c: &[char]| c.iter().collect::<String>();
-    let mut edits = Vec::with_capacity(n * 54 + 26);
+    let mut edit = String::with_capacity(word.len() + 1);
+    let mut emit = |pieces: &[&[char]]| {
+        edit.clear();
+        edit.extend(pieces.iter().flat_map(|piece| piece.iter()));
+        visit(&edit);
+    };
     for i in 0..n {
-        edits.push(text(&[&chars[..i], &chars[i + 1..]].concat()));
+        emit(&[&chars[..i], &chars[i + 1..]]);
         if i + 1 < n && chars[i] != chars[i + 1] {
-            let mut swapped = chars.clone();
-            swapped.swap(i, i + 1);
-            edits.push(text(&swapped));
+            emit(&[&chars[..i], &[chars[i + 1], chars[i]], &chars[i + 2..]]);
         }
     }
     for letter in 'a'..='z' {
         for i in 0..=n {
-            edits.push(text(&[&chars[..i], &[letter], &chars[i..]].concat()));
+            emit(&[&chars[..i], &[letter], &chars[i..]]);
             if i < n && chars[i] != letter {
-                let mut changed = chars.clone();
-                changed[i] = letter;
-                edits.push(text(&changed));
+                emit(&[&chars[..i], &[letter], &chars[i + 1..]]);
             }
         }
     }
-    edits
 }
 
 /// Damerau–Levenshtein distance (optimal string alignment) between two words.
@@ -323,7 +330,8 @@ mod tests {
 
     #[test]
     fn every_word_one_edit_away_is_among_the_edits() {
-        let edits = one_edit_from("kortti");
+        let mut edits = Vec::new();
+        for_each_edit("kortti", &mut |edit| edits.push(edit.to_owned()));
         for word in ["korti", "kotrti", "korttii", "kortte", "akortti"] {
             assert!(edits.contains(&word.to_owned()), "{word}");
         }

@@ -318,9 +318,10 @@ fn zipf_mix(queries: &[(Locale, String)], n: usize) -> Vec<String> {
 /// asked once, which the cache cannot answer (and which costs about what its query costs).
 /// With `accept_encoding`, every request says which compressions it accepts, as browsers do.
 fn wrk_script(paths: &[String], one_offs: bool, accept_encoding: Option<&str>) -> String {
-    let list = paths.iter().map(|p| format!("  \"{p}\",")).collect::<Vec<_>>().join("\n");
+    let list = paths.iter().map(|p| format!("  {},", lua_string(p))).collect::<Vec<_>>().join("\n");
     let one_offs = if one_offs { "true" } else { "false" };
-    let headers = accept_encoding.map(|e| format!("{{[\"Accept-Encoding\"] = \"{e}\"}}")).unwrap_or("nil".into());
+    let headers =
+        accept_encoding.map(|e| format!("{{[\"Accept-Encoding\"] = {}}}", lua_string(e))).unwrap_or("nil".into());
     format!(
         "paths = {{\n{list}\n}}\none_offs = {one_offs}\nheaders = {headers}\nlocal threads = 0\n\
          function setup(thread)\n  thread:set(\"offset\", threads)\n  threads = threads + 1\nend\n\
@@ -334,6 +335,44 @@ fn wrk_script(paths: &[String], one_offs: bool, accept_encoding: Option<&str>) -
          summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, \
          summary.requests, summary.bytes))\nend\n"
     )
+}
+
+/// `text` as a Lua string literal: quotes, backslashes and control characters escaped.
+fn lua_string(text: &str) -> String {
+    let mut literal = String::with_capacity(text.len() + 2);
+    literal.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                literal.push('\\');
+                literal.push(c);
+            }
+            c if c.is_control() => {
+                for byte in c.to_string().bytes() {
+                    literal.push_str(&format!("\\{byte:03}"));
+                }
+            }
+            c => literal.push(c),
+        }
+    }
+    literal.push('"');
+    literal
+}
+
+/// Longest `Accept-Encoding` the benchmark sends.
+const MAX_ACCEPT_ENCODING: usize = 100;
+
+/// Checks a `--accept-encoding` value: codings with optional weights (`gzip, br`, `identity`,
+/// `br;q=1.0, *;q=0`), nothing a header or wrk's script could not hold.
+pub fn accept_encoding(value: &str) -> Result<String, String> {
+    let codings = |c: char| c.is_ascii_alphanumeric() || " ,;=.*-_".contains(c);
+    if value.trim().is_empty() || value.len() > MAX_ACCEPT_ENCODING || !value.chars().all(codings) {
+        return Err(format!(
+            "expected codings such as `gzip, br` or `identity`, with optional `;q=` weights, at most \
+             {MAX_ACCEPT_ENCODING} characters"
+        ));
+    }
+    Ok(value.to_owned())
 }
 
 /// One wrk run's figures.
@@ -414,4 +453,18 @@ pub fn wrk_run(
     let script = script_dir.join("page.lua");
     std::fs::write(&script, wrk_script(&[path.to_owned()], false, Some(accept_encoding)))?;
     wrk(address, clients, duration, &script)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_in_wrks_script_stays_one_lua_string_whatever_it_holds() {
+        assert_eq!(lua_string("/api/v1/search?q=kortti"), "\"/api/v1/search?q=kortti\"");
+        assert_eq!(lua_string("a\"b\\c\nd\u{85}"), "\"a\\\"b\\\\c\\010d\\194\\133\"");
+        let script = wrk_script(&["/x\") os.exit(1) --".into()], false, Some("gzip\"}"));
+        assert!(script.contains("\"/x\\\") os.exit(1) --\""), "{script}");
+        assert!(script.contains("{[\"Accept-Encoding\"] = \"gzip\\\"}\"}"), "{script}");
+    }
 }

@@ -159,7 +159,7 @@ pub enum Command {
         seconds: u64,
         /// What the HTTP requests send as `Accept-Encoding` (browsers send `gzip, br`;
         /// `identity` measures without compression).
-        #[arg(long, default_value = crate::bench_pages::BROWSER_ENCODINGS)]
+        #[arg(long, default_value = crate::bench_pages::BROWSER_ENCODINGS, value_parser = crate::bench::accept_encoding)]
         accept_encoding: String,
     },
     /// Benchmark the customer's pages over HTTP as browsers ask for them (home, article,
@@ -366,6 +366,18 @@ mod tests {
         assert_eq!(config(&[]).expect("config").service_numbers.card_blocking.as_str(), "020 333");
         let configured = config(&["--card-blocking-phone", "+358 9  123 456"]).expect("config");
         assert_eq!(configured.service_numbers.card_blocking.tel_uri(), "tel:+3589123456");
+    }
+
+    #[test]
+    fn a_search_benchmark_accept_encoding_that_is_not_a_list_of_codings_is_refused_with_a_clear_error() {
+        let bench = |value: &str| Cli::try_parse_from(["tuki", "bench", "--accept-encoding", value]);
+        for fine in ["gzip, br", "identity", "br;q=1.0, gzip;q=0.8, *;q=0"] {
+            assert!(bench(fine).is_ok(), "{fine}");
+        }
+        for hostile in ["gzip\"} os.execute(\"id\") --", "gzip\nX-Evil: 1", "", "br]]", &"gzip,".repeat(40)] {
+            let error = bench(hostile).expect_err(hostile).to_string();
+            assert!(error.contains("--accept-encoding") && error.contains("codings"), "{error}");
+        }
     }
 
     #[test]

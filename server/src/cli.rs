@@ -144,6 +144,11 @@ pub enum Command {
         /// Evaluate a rewritten copy of the test part instead (aggregates only, as always).
         #[arg(long, value_name = "FILE")]
         test: Option<PathBuf>,
+        /// Also write the searched documents and Tuki's ranking of every query into this
+        /// directory (`documents.jsonl`, `dev.jsonl`, `test.jsonl`), for measuring another
+        /// ranker fused with Tuki's (`.ci/embedding-eval`).
+        #[arg(long, value_name = "DIR")]
+        rankings: Option<PathBuf>,
     },
     /// Benchmark search on a synthetic corpus: index build time, in-process latency, HTTP
     /// latency and throughput with wrk (must be installed), peak RSS.

@@ -61,7 +61,7 @@ async fn run() -> anyhow::Result<()> {
             portal.close().await;
             Ok(())
         }
-        Command::Eval { misses, ablation, dev, test } => eval(misses, ablation, [dev, test]).await,
+        Command::Eval { misses, ablation, dev, test, rankings } => eval(misses, ablation, [dev, test], rankings).await,
         Command::Report { kind: tuki_server::cli::ReportKind::Deflection { since } } => {
             deflection_report(&cli.global, since.as_deref()).await
         }
@@ -105,8 +105,15 @@ async fn run() -> anyhow::Result<()> {
 
 /// `tuki eval`: both parts of the labelled query set over the demo content and the
 /// independent corpus, Tuki against FTS5; the test part as aggregates only.
-async fn eval(misses: bool, ablation: bool, rewritten: [Option<PathBuf>; 2]) -> anyhow::Result<()> {
-    use tuki::search::eval::{LabelledQuery, Part, ablations, evaluate, evaluation_documents, parse_queries};
+async fn eval(
+    misses: bool,
+    ablation: bool,
+    rewritten: [Option<PathBuf>; 2],
+    rankings: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    use tuki::search::eval::{
+        LabelledQuery, Part, ablations, documents_jsonl, evaluate, evaluation_documents, parse_queries, rankings_jsonl,
+    };
     let documents = evaluation_documents().map_err(anyhow::Error::msg)?;
     let mut index = tuki::search::SearchIndex::in_memory()?;
     index.rebuild(&documents, "eval")?;
@@ -117,6 +124,15 @@ async fn eval(misses: bool, ablation: bool, rewritten: [Option<PathBuf>; 2]) -> 
             None => part.queries(),
         };
         sets.push((part, queries));
+    }
+    if let Some(dir) = &rankings {
+        std::fs::create_dir_all(dir)?;
+        std::fs::write(dir.join("documents.jsonl"), documents_jsonl(&documents))?;
+        for (part, queries) in &sets {
+            let lines = rankings_jsonl(&index, queries).map_err(anyhow::Error::msg)?;
+            let file = if *part == Part::Dev { "dev.jsonl" } else { "test.jsonl" };
+            std::fs::write(dir.join(file), lines)?;
+        }
     }
     for (part, queries) in &sets {
         let (part, queries) = (*part, queries.as_slice());

@@ -200,6 +200,14 @@ pub struct EvalReport {
     pub documents: usize,
 }
 
+/// Tuki's first ten hits for a labelled query, as `kind:slug` with their scores.
+fn first_ten(index: &SearchIndex, q: &LabelledQuery) -> Result<Vec<(String, f32)>, String> {
+    let request =
+        SearchRequest { text: q.text.clone(), locale: q.locale, limit: 10, offset: 0, category: None, kind: None };
+    let results = index.search(&request).map_err(|e| e.to_string())?;
+    Ok(results.hits.iter().map(|h| (format!("{}:{}", h.kind, h.slug), h.score)).collect())
+}
+
 /// Runs every query against `index` and against an FTS5 baseline built from `documents`.
 pub async fn evaluate(
     index: &SearchIndex,
@@ -213,10 +221,8 @@ pub async fn evaluate(
     };
     let mut tuki = EngineReport::default();
     for q in queries {
-        let request =
-            SearchRequest { text: q.text.clone(), locale: q.locale, limit: 10, offset: 0, category: None, kind: None };
-        let results = index.search(&request).map_err(|e| e.to_string())?;
-        tuki.record(q, corpus_of(q), results.hits.iter().map(|h| format!("{}:{}", h.kind, h.slug)).collect());
+        let hits = first_ten(index, q)?;
+        tuki.record(q, corpus_of(q), hits.into_iter().map(|(key, _)| key).collect());
     }
     let mut baseline = Fts5Baseline::build(documents).await?;
     let mut fts5 = EngineReport::default();
@@ -224,6 +230,41 @@ pub async fn evaluate(
         fts5.record(q, corpus_of(q), baseline.search(q.locale, &q.text).await?);
     }
     Ok(EvalReport { tuki, fts5, documents: baseline.documents })
+}
+
+/// The documents the evaluation searches, one JSON object a line (`key` as `kind:slug`,
+/// `locale`, and `text`: title, tags, summary, questions and body as plain text), for
+/// measuring other rankers against the same documents (`.ci/embedding-eval`).
+pub fn documents_jsonl(documents: &[Document]) -> String {
+    let mut out = String::new();
+    for document in documents.iter().filter(|d| d.status == Status::Published) {
+        for (locale, t) in &document.translations {
+            let text =
+                [t.title.as_str(), &t.tags.join(", "), t.summary.as_deref().unwrap_or(""), &t.questions.join(" ")]
+                    .into_iter()
+                    .chain([to_plain_text(&t.body).as_str()])
+                    .filter(|part| !part.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(". ");
+            let line = serde_json::json!({"key": format!("{}:{}", document.kind, document.slug), "locale": locale.code(), "text": text});
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    out
+}
+
+/// Tuki's first ten hits with their scores for every query of a part, one JSON object a line
+/// (`locale`, `type`, `text`, `answers`, `hits`: `[key, score]`), in the part's order, for fusing
+/// another ranker with Tuki's (`.ci/embedding-eval`, which reads the test part's only as
+/// aggregates).
+pub fn rankings_jsonl(index: &SearchIndex, queries: &[LabelledQuery]) -> Result<String, String> {
+    let mut out = String::new();
+    for q in queries {
+        let hits = first_ten(index, q)?;
+        let line = serde_json::json!({"locale": q.locale.code(), "type": q.kind, "text": q.text, "answers": q.answers, "hits": hits});
+        let _ = writeln!(out, "{line}");
+    }
+    Ok(out)
 }
 
 impl EvalReport {
@@ -384,6 +425,36 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_rankings_list_every_query_in_order_with_its_hits_and_the_documents_every_published_translation() {
+        let documents = evaluation_documents().expect("both corpora");
+        let index = SearchIndex::in_memory().expect("index");
+        index.rebuild(&documents, "eval").expect("indexed");
+        let queries = parse_queries(
+            "fi\tplain\tunohtunut salasana\tarticle:reset-forgotten-password\nen\ttypo\tzzqx\tarticle:x\n",
+        )
+        .expect("queries");
+        let rankings = rankings_jsonl(&index, &queries).expect("rankings");
+        let lines: Vec<serde_json::Value> = rankings.lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0]["text"], "unohtunut salasana");
+        assert_eq!(lines[0]["hits"][0][0], "article:reset-forgotten-password");
+        assert!(lines[0]["hits"][0][1].as_f64().expect("score") > 0.0);
+        assert_eq!(lines[1]["hits"], serde_json::json!([]), "a query nothing matches has no hits");
+
+        let published: usize =
+            documents.iter().filter(|d| d.status == Status::Published).map(|d| d.translations.len()).sum();
+        let listed: Vec<serde_json::Value> =
+            documents_jsonl(&documents).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+        assert_eq!(listed.len(), published);
+        let reset = listed
+            .iter()
+            .find(|d| d["key"] == "article:reset-forgotten-password" && d["locale"] == "fi")
+            .expect("the Finnish translation");
+        assert!(reset["text"].as_str().expect("text").to_lowercase().contains("salasana"));
+        assert!(!reset["text"].as_str().expect("text").contains("**"), "plain text, not Markdown");
     }
 
     #[test]

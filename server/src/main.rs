@@ -130,8 +130,7 @@ async fn eval(
         std::fs::write(dir.join("documents.jsonl"), documents_jsonl(&documents))?;
         for (part, queries) in &sets {
             let lines = rankings_jsonl(&index, queries).map_err(anyhow::Error::msg)?;
-            let file = if *part == Part::Dev { "dev.jsonl" } else { "test.jsonl" };
-            std::fs::write(dir.join(file), lines)?;
+            std::fs::write(dir.join(format!("{}.jsonl", part.short_name())), lines)?;
         }
     }
     for (part, queries) in &sets {
@@ -167,7 +166,7 @@ async fn eval(
                 let group = |g: &str| r.tuki.groups.get(g).map_or(0.0, |m| m.recall_at_3());
                 line += &format!(
                     "   {}: {:.3} / {:.3} / {:.3} para {:.3} comp {:.3}",
-                    if part == Part::Dev { "dev" } else { "test" },
+                    part.short_name(),
                     all.p_at_1(),
                     all.recall_at_3(),
                     all.mrr_at_10(),

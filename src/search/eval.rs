@@ -33,6 +33,11 @@ pub fn independent_corpus() -> Result<Bundle, BundleErrors> {
     Bundle::parse(&compiled_files(&CORPUS))
 }
 
+/// A document as the query set names answers: `kind:slug`.
+fn answer_key(kind: impl std::fmt::Display, slug: impl std::fmt::Display) -> String {
+    format!("{kind}:{slug}")
+}
+
 /// `kind:slug` of the independent corpus's documents, read once.
 fn independent_ids() -> Result<&'static std::collections::HashSet<String>, String> {
     static IDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
@@ -40,7 +45,7 @@ fn independent_ids() -> Result<&'static std::collections::HashSet<String>, Strin
         return Ok(ids);
     }
     let documents = independent_corpus().map_err(|e| e.to_string())?.documents;
-    Ok(IDS.get_or_init(|| documents.iter().map(|d| format!("{}:{}", d.kind, d.slug)).collect()))
+    Ok(IDS.get_or_init(|| documents.iter().map(|d| answer_key(d.kind, &d.slug)).collect()))
 }
 
 /// Every document the evaluation searches: the demo content and the independent corpus, as
@@ -69,6 +74,14 @@ impl Part {
             Part::Test => TEST_SET,
         };
         parse_queries(text).expect("the compiled-in query sets parse (a unit test checks them)")
+    }
+
+    /// The part's short name: `dev` or `test`, as its file is named.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Part::Dev => "dev",
+            Part::Test => "test",
+        }
     }
 
     /// The part's name in reports.
@@ -205,7 +218,7 @@ fn first_ten(index: &SearchIndex, q: &LabelledQuery) -> Result<Vec<(String, f32)
     let request =
         SearchRequest { text: q.text.clone(), locale: q.locale, limit: 10, offset: 0, category: None, kind: None };
     let results = index.search(&request).map_err(|e| e.to_string())?;
-    Ok(results.hits.iter().map(|h| (format!("{}:{}", h.kind, h.slug), h.score)).collect())
+    Ok(results.hits.iter().map(|h| (answer_key(h.kind, &h.slug), h.score)).collect())
 }
 
 /// Runs every query against `index` and against an FTS5 baseline built from `documents`.
@@ -246,7 +259,7 @@ pub fn documents_jsonl(documents: &[Document]) -> String {
                     .filter(|part| !part.is_empty())
                     .collect::<Vec<_>>()
                     .join(". ");
-            let line = serde_json::json!({"key": format!("{}:{}", document.kind, document.slug), "locale": locale.code(), "text": text});
+            let line = serde_json::json!({"key": answer_key(document.kind, &document.slug), "locale": locale.code(), "text": text});
             let _ = writeln!(out, "{line}");
         }
     }
@@ -374,7 +387,7 @@ impl Fts5Baseline {
             for (locale, t) in &doc.translations {
                 let body = format!("{}\n{}", t.summary.clone().unwrap_or_default(), to_plain_text(&t.body));
                 sqlx::query("INSERT INTO docs (id, locale, title, tags, body) VALUES ($1, $2, $3, $4, $5)")
-                    .bind(format!("{}:{}", doc.kind, doc.slug))
+                    .bind(answer_key(doc.kind, &doc.slug))
                     .bind(locale.code())
                     .bind(&t.title)
                     .bind(t.tags.join(" "))
@@ -416,8 +429,7 @@ mod tests {
     #[test]
     fn both_parts_parse_and_every_answer_names_a_published_document() {
         let documents = evaluation_documents().expect("both corpora");
-        let ids: std::collections::BTreeSet<String> =
-            documents.iter().map(|d| format!("{}:{}", d.kind, d.slug)).collect();
+        let ids: std::collections::BTreeSet<String> = documents.iter().map(|d| answer_key(d.kind, &d.slug)).collect();
         for part in [Part::Dev, Part::Test] {
             for q in part.queries() {
                 for answer in &q.answers {

@@ -126,11 +126,13 @@ async fn eval(
         sets.push((part, queries));
     }
     if let Some(dir) = &rankings {
-        std::fs::create_dir_all(dir)?;
-        std::fs::write(dir.join("documents.jsonl"), documents_jsonl(&documents))?;
+        use anyhow::Context as _;
+        let cannot = || format!("cannot write the rankings into {}", dir.display());
+        std::fs::create_dir_all(dir).with_context(cannot)?;
+        std::fs::write(dir.join("documents.jsonl"), documents_jsonl(&documents)).with_context(cannot)?;
         for (part, queries) in &sets {
             let lines = rankings_jsonl(&index, queries).map_err(anyhow::Error::msg)?;
-            std::fs::write(dir.join(format!("{}.jsonl", part.short_name())), lines)?;
+            std::fs::write(dir.join(format!("{}.jsonl", part.short_name())), lines).with_context(cannot)?;
         }
     }
     for (part, queries) in &sets {

@@ -47,9 +47,30 @@ use tokio::net::TcpListener;
 use tuki::Portal;
 use tuki_app::{App, shell};
 
-/// What every handler can reach: the portal's services and Leptos's render options.
+/// What every handler can reach: the portal's services and Leptos's render options. Cheap to
+/// clone (one shared allocation): every request clones it once per middleware layer that reads
+/// it and once more for its handler.
 #[derive(Clone, Debug)]
-pub struct AppState {
+pub struct AppState(std::sync::Arc<SharedState>);
+
+impl AppState {
+    /// The state the handlers will share.
+    pub fn new(shared: SharedState) -> AppState {
+        AppState(std::sync::Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = SharedState;
+
+    fn deref(&self) -> &SharedState {
+        &self.0
+    }
+}
+
+/// What [`AppState`] holds.
+#[derive(Clone, Debug)]
+pub struct SharedState {
     /// The portal's services.
     pub portal: Portal,
     /// Leptos's options (file names, site directory).
@@ -206,7 +227,7 @@ impl Bound {
         tracing::info!(files = static_files.len(), site = %config.site_dir.display(), "static files held in memory");
         Ok(Bound {
             listener,
-            state: AppState {
+            state: AppState::new(SharedState {
                 portal,
                 leptos_options,
                 base_url,
@@ -215,7 +236,7 @@ impl Bound {
                 trusted_proxies,
                 static_files,
                 page_cache: std::sync::Arc::new(page_cache::PageCache::new(config.page_cache_entries)),
-            },
+            }),
             mail: config.mail.clone(),
             retention: config.retention,
             metrics,

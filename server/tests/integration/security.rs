@@ -122,8 +122,10 @@ async fn an_article_sent_again_from_memory_carries_the_nonce_of_its_own_response
 async fn a_portal_served_over_https_sends_hsts() {
     use tower::ServiceExt;
     let app = spawn_app(tuki::store::Backend::Sqlite).await;
-    let mut state = app.state.clone();
-    state.base_url = "https://tuki.bank.test".to_owned();
+    let state = tuki_server::http::AppState::new(tuki_server::http::SharedState {
+        base_url: "https://tuki.bank.test".to_owned(),
+        ..(*app.state).clone()
+    });
     let request = axum::http::Request::get("/healthz")
         .extension(axum::extract::ConnectInfo(std::net::SocketAddr::from(([127, 0, 0, 1], 1))))
         .body(axum::body::Body::empty())

@@ -181,7 +181,7 @@ impl SearchIndex {
 
     fn refresh_vocabulary(&self) -> Result<(), SearchError> {
         let searcher = self.reader.searcher();
-        let mut vocabularies: [HashSet<String>; 3] = Default::default();
+        let mut vocabularies: [HashMap<String, u32>; 3] = Default::default();
         for (i, locale) in Locale::ALL.into_iter().enumerate() {
             let field = self.fields.of(locale).folded;
             for segment in searcher.segment_readers() {
@@ -192,7 +192,8 @@ impl SearchIndex {
                         && word.len() >= 3
                         && word.chars().all(char::is_alphabetic)
                     {
-                        vocabularies[i].insert(word.to_owned());
+                        let documents = vocabularies[i].entry(word.to_owned()).or_default();
+                        *documents = documents.saturating_add(stream.value().doc_freq);
                     }
                 }
             }

@@ -20,6 +20,7 @@ pub mod snippet;
 mod stopwords;
 pub mod synonyms;
 pub mod thesaurus;
+mod typo;
 mod vocabulary;
 
 pub use crate::search_types::{SearchHit, SearchResults};
@@ -31,11 +32,11 @@ use crate::content::markdown::to_plain_text;
 use crate::content::{DocKind, Document, Slug, Status};
 use schema::{Fields, SCHEMA_VERSION};
 use snippet::Highlighter;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, RwLock};
 use tantivy::collector::Count;
-use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Schema, Value};
 use tantivy::{DocAddress, Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 

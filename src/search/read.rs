@@ -81,7 +81,7 @@ impl SearchIndex {
                 } else {
                     Vec::new()
                 };
-                Ok(WordHints { correction: self.correction(searcher, locale, known, word)?, completions })
+                Ok(WordHints { correction: known.correction(word).map(str::to_owned), completions })
             })
             .collect::<Result<Vec<_>, SearchError>>()?;
         let synonyms = self.synonyms.read().map_err(|_| SearchError::Poisoned)?;
@@ -226,41 +226,6 @@ impl SearchIndex {
 
     /// For a word the index does not know, the closest word it does: the smallest edit
     /// distance (1 for words of 4–7 letters, 2 for longer), then the most documents.
-    fn correction(
-        &self,
-        searcher: &tantivy::Searcher,
-        locale: Locale,
-        known: &Vocabulary,
-        word: &str,
-    ) -> Result<Option<String>, SearchError> {
-        let length = word.chars().count();
-        if length < 4 || known.contains(word) || !word.chars().all(char::is_alphabetic) {
-            return Ok(None);
-        }
-        let distance = if length >= 8 { 2 } else { 1 };
-        let field = self.fields.of(locale).folded;
-        let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, word), distance, true);
-        let mut best: Option<(usize, u32, String)> = None;
-        for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(field)?;
-            let mut stream =
-                inverted.terms().search(fuzzy.automaton()?).into_stream().map_err(tantivy::TantivyError::from)?;
-            while stream.advance() {
-                let Ok(candidate) = std::str::from_utf8(stream.key()) else { continue };
-                let d = vocabulary::edit_distance(word, candidate);
-                let docs = stream.value().doc_freq;
-                let better = match &best {
-                    None => true,
-                    Some((bd, bdocs, _)) => d < *bd || (d == *bd && docs > *bdocs),
-                };
-                if better {
-                    best = Some((d, docs, candidate.to_owned()));
-                }
-            }
-        }
-        Ok(best.map(|(_, _, word)| word))
-    }
-
     fn hit(
         &self,
         searcher: &tantivy::Searcher,

@@ -1,12 +1,14 @@
 //! The words the index knows, for splitting compound words the customer typed
 //! (`korttimaksu` → `kortti` + `maksu`, `betalningsgräns` → `betalning(s)` + `gräns`,
 //! `lapsentili` → `lapsen` + `tili`), and for finding the compounds of the content that a word
-//! is part of (`lompakko` → `mobiililompakkoon`).
+//! is part of (`lompakko` → `mobiililompakkoon`), and for correcting a misspelt word to the
+//! nearest one it knows (`salsanani` → `salasanani`).
 //!
 //! Built from the index's own term dictionaries after every commit, so it always matches the
-//! content and costs nothing on the query path but hash lookups.
+//! content and costs nothing on the query path but hash lookups and the correction's walk.
 
 use super::analysis::{self, terms};
+use super::typo::Dictionary;
 use crate::Locale;
 use std::collections::{HashMap, HashSet};
 
@@ -21,21 +23,32 @@ const MAX_CORRECTED_PART: usize = 20;
 /// Most known compounds one part stands for in a query.
 const MAX_COMPOUNDS_PER_PART: usize = 8;
 
+/// Shortest word that is corrected: shorter words have too many neighbours one edit away.
+const MIN_CORRECTED: usize = 4;
+/// Shortest word corrected with two edits.
+const MIN_CORRECTED_TWICE: usize = 8;
+
 /// Whole folded word forms of the indexed text, their stems, and its compounds by part.
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
     forms: HashSet<String>,
+    /// The forms in order with the number of documents each is in, for typo correction.
+    dictionary: Dictionary,
     stems: HashSet<String>,
     /// Stem of a part → known compound forms with that part.
     compounds: HashMap<String, Vec<String>>,
 }
 
 impl Vocabulary {
-    /// The vocabulary of these folded forms of `locale`'s text.
-    pub fn new(locale: Locale, forms: HashSet<String>) -> Vocabulary {
+    /// The vocabulary of these folded forms of `locale`'s text, each with the number of
+    /// documents it is in.
+    pub fn new(locale: Locale, forms: HashMap<String, u32>) -> Vocabulary {
         let mut stemmer = analysis::stemmer(locale);
-        let stems = forms.iter().filter_map(|f| terms(&mut stemmer, f).pop()).collect();
-        let mut vocabulary = Vocabulary { forms, stems, compounds: HashMap::new() };
+        let stems = forms.keys().filter_map(|f| terms(&mut stemmer, f).pop()).collect();
+        let dictionary = Dictionary::new(forms.iter().map(|(form, documents)| (form.clone(), *documents)));
+        let documents = forms;
+        let forms = documents.keys().cloned().collect();
+        let mut vocabulary = Vocabulary { forms, dictionary, stems, compounds: HashMap::new() };
         let mut compounds: HashMap<String, Vec<String>> = HashMap::new();
         for form in &vocabulary.forms {
             if form.chars().count() < 2 * MIN_STRICT_PART {
@@ -44,14 +57,16 @@ impl Vocabulary {
             let Some(parts) = vocabulary.cover_with(form, MIN_STRICT_PART, &mut |_| false) else { continue };
             for part in parts {
                 if let Some(stem) = terms(&mut stemmer, &part).pop() {
-                    let entry = compounds.entry(stem).or_default();
-                    if entry.len() < MAX_COMPOUNDS_PER_PART {
-                        entry.push(form.clone());
-                    }
+                    compounds.entry(stem).or_default().push(form.clone());
                 }
             }
         }
+        // A part of many compounds stands for those in most documents (then the first in
+        // order), whatever order the forms came in.
         for list in compounds.values_mut() {
+            list.sort_by(|a, b| documents[b].cmp(&documents[a]).then_with(|| a.cmp(b)));
+            list.dedup();
+            list.truncate(MAX_COMPOUNDS_PER_PART);
             list.sort();
         }
         vocabulary.compounds = compounds;
@@ -71,6 +86,17 @@ impl Vocabulary {
     /// True when the index has this folded word form.
     pub fn contains(&self, word: &str) -> bool {
         self.forms.contains(word)
+    }
+
+    /// The known form a customer most likely meant by an unknown word of four letters or more:
+    /// one edit away (two from eight letters), then the form in most documents. `None` for a
+    /// known, short or not alphabetic word, or when no form is that near.
+    pub fn correction(&self, word: &str) -> Option<&str> {
+        let length = word.chars().count();
+        if length < MIN_CORRECTED || self.forms.contains(word) || !word.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        self.dictionary.nearest(word, if length >= MIN_CORRECTED_TWICE { 2 } else { 1 })
     }
 
     /// The known compounds that have a part with this stem (at most a few).
@@ -246,7 +272,9 @@ fn for_each_edit(word: &str, visit: &mut dyn FnMut(&str)) {
     }
 }
 
-/// Damerau–Levenshtein distance (optimal string alignment) between two words.
+/// Damerau–Levenshtein distance (optimal string alignment) between two words, by the whole
+/// table: what the typo correction's walk is tested against.
+#[cfg(test)]
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -275,7 +303,7 @@ mod tests {
     use super::*;
 
     fn vocabulary(words: &[&str]) -> Vocabulary {
-        Vocabulary::new(Locale::Fi, words.iter().map(|w| (*w).to_owned()).collect())
+        Vocabulary::new(Locale::Fi, words.iter().map(|w| ((*w).to_owned(), 1)).collect())
     }
 
     #[test]
@@ -354,6 +382,23 @@ mod tests {
         assert_eq!(v.compounds_with(&stem), ["mobiililompakko".to_owned()]);
         let kortti = terms(&mut analysis::stemmer(Locale::Fi), "kortti").pop().expect("stem");
         assert!(v.compounds_with(&kortti).is_empty());
+    }
+
+    #[test]
+    fn a_part_of_many_compounds_stands_for_those_in_most_documents() {
+        let firsts = ["kulta", "hopea", "pankki", "luotto", "debit", "lahja", "matka", "yritys", "opiskelija", "lapsi"];
+        let mut forms: HashMap<String, u32> =
+            firsts.iter().enumerate().map(|(i, first)| (format!("{first}kortti"), i as u32 + 1)).collect();
+        forms.extend(firsts.iter().map(|first| ((*first).to_owned(), 1)));
+        forms.insert("kortti".to_owned(), 1);
+        let stem = terms(&mut analysis::stemmer(Locale::Fi), "kortti").pop().expect("stem");
+        let mut expected: Vec<String> = firsts[2..].iter().map(|first| format!("{first}kortti")).collect();
+        expected.sort();
+        // The same forms, met in whatever order their set gives, keep the same compounds.
+        for _ in 0..5 {
+            let v = Vocabulary::new(Locale::Fi, forms.clone().into_iter().collect());
+            assert_eq!(v.compounds_with(&stem), expected);
+        }
     }
 
     #[test]

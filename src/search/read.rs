@@ -224,8 +224,6 @@ impl SearchIndex {
         Ok(found.into_iter().take(COMPLETIONS).map(|(word, _)| word).collect())
     }
 
-    /// For a word the index does not know, the closest word it does: the smallest edit
-    /// distance (1 for words of 4–7 letters, 2 for longer), then the most documents.
     fn hit(
         &self,
         searcher: &tantivy::Searcher,

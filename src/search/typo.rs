@@ -114,20 +114,13 @@ pub struct Dictionary {
 }
 
 impl Dictionary {
-    /// The dictionary of these words and their document counts (a word given twice counts the
-    /// documents of both).
+    /// The dictionary of these distinct words and their document counts.
     pub fn new(words: impl IntoIterator<Item = (String, u32)>) -> Dictionary {
         let mut words: Vec<(String, u32)> = words.into_iter().collect();
         words.sort_unstable();
         let mut dictionary = Dictionary::default();
         let mut previous = "";
         for (word, documents) in &words {
-            if dictionary.words.last().is_some_and(|last| **last == **word) {
-                if let Some(last) = dictionary.documents.last_mut() {
-                    *last = last.saturating_add(*documents);
-                }
-                continue;
-            }
             let (letters, bytes) = word
                 .char_indices()
                 .zip(previous.chars())

@@ -45,10 +45,9 @@ impl Vocabulary {
     pub fn new(locale: Locale, forms: HashMap<String, u32>) -> Vocabulary {
         let mut stemmer = analysis::stemmer(locale);
         let stems = forms.keys().filter_map(|f| terms(&mut stemmer, f).pop()).collect();
-        let dictionary = Dictionary::new(forms.iter().map(|(form, documents)| (form.clone(), *documents)));
         let documents = forms;
         let forms = documents.keys().cloned().collect();
-        let mut vocabulary = Vocabulary { forms, dictionary, stems, compounds: HashMap::new() };
+        let mut vocabulary = Vocabulary { forms, dictionary: Dictionary::default(), stems, compounds: HashMap::new() };
         let mut compounds: HashMap<String, Vec<String>> = HashMap::new();
         for form in &vocabulary.forms {
             if form.chars().count() < 2 * MIN_STRICT_PART {
@@ -70,6 +69,7 @@ impl Vocabulary {
             list.sort();
         }
         vocabulary.compounds = compounds;
+        vocabulary.dictionary = Dictionary::new(documents);
         vocabulary
     }
 

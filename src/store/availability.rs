@@ -8,17 +8,30 @@
 //! * Errors that say "try again" (busy, locked, read-only, out of space, connection lost, pool
 //!   exhausted) are [`is_transient`]: the HTTP layer answers 503 with `Retry-After`, not 500.
 
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
-/// When a database last refused a write because its connection was read-only (milliseconds
-/// since the epoch; 0: never). One per process: a few extra reconnections in a process with
-/// several stores (the tests) cost nothing.
+/// When a database last refused a write because its connection was read-only: nanoseconds
+/// since [`clock`]'s start, plus one (0: never). One per process: a few extra reconnections in a
+/// process with several stores (the tests) cost nothing.
 static LAST_READ_ONLY_ERROR: AtomicU64 = AtomicU64::new(0);
 
-fn now_ms() -> u64 {
-    let since = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
-    u64::try_from(since.as_millis()).unwrap_or(u64::MAX)
+/// How long after an error a connection still counts as opened before it. The pool measures a
+/// connection's age a moment before it is compared, which makes the connection look that much
+/// younger; a connection opened just after an error is replaced once more, which costs nothing.
+const SAME_MOMENT: Duration = Duration::from_millis(1);
+
+/// Time since the process first asked, on the monotonic clock the pool measures ages with. (The
+/// wall clock in whole milliseconds rounded an error and a connection opened in the same
+/// millisecond apart, so such a read-only connection was kept: one run in twelve of the test.)
+fn clock() -> Duration {
+    static START: OnceLock<Instant> = OnceLock::new();
+    START.get_or_init(Instant::now).elapsed()
+}
+
+fn nanos(at: Duration) -> u64 {
+    u64::try_from(at.as_nanos()).unwrap_or(u64::MAX)
 }
 
 /// A database error's code: SQLite's primary result code (`SQLITE_READONLY_DBMOVED` → 8), or
@@ -68,7 +81,7 @@ pub(super) fn is_busy(error: &sqlx::Error) -> bool {
 /// Notes `error` if it is a read-only error, so older pooled connections are discarded.
 pub(super) fn note(error: &sqlx::Error) {
     if is_read_only(error) {
-        LAST_READ_ONLY_ERROR.fetch_max(now_ms(), Ordering::Relaxed);
+        LAST_READ_ONLY_ERROR.fetch_max(nanos(clock()).saturating_add(1), Ordering::Relaxed);
     }
 }
 
@@ -79,8 +92,9 @@ pub(super) fn connection_predates_read_only_error(age: Duration) -> bool {
     if last == 0 {
         return false;
     }
-    let opened = now_ms().saturating_sub(u64::try_from(age.as_millis()).unwrap_or(u64::MAX));
-    opened <= last
+    // A connection older than the clock opened before it started: before any error too.
+    let opened = clock().saturating_sub(age);
+    nanos(opened) < last.saturating_add(nanos(SAME_MOMENT))
 }
 
 /// True when `error` is the database's state rather than a bug: worth trying again later.
@@ -126,7 +140,7 @@ mod tests {
 
     #[test]
     fn connections_opened_before_a_read_only_error_are_replaced_and_later_ones_kept() {
-        LAST_READ_ONLY_ERROR.fetch_max(now_ms(), Ordering::Relaxed);
+        LAST_READ_ONLY_ERROR.fetch_max(nanos(clock()).saturating_add(1), Ordering::Relaxed);
         assert!(connection_predates_read_only_error(Duration::from_secs(60)));
         std::thread::sleep(Duration::from_millis(5));
         assert!(!connection_predates_read_only_error(Duration::from_millis(1)));

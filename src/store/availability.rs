@@ -81,8 +81,13 @@ pub(super) fn is_busy(error: &sqlx::Error) -> bool {
 /// Notes `error` if it is a read-only error, so older pooled connections are discarded.
 pub(super) fn note(error: &sqlx::Error) {
     if is_read_only(error) {
-        LAST_READ_ONLY_ERROR.fetch_max(nanos(clock()).saturating_add(1), Ordering::Relaxed);
+        note_read_only_error_now();
     }
+}
+
+/// Records that a read-only error happened now.
+fn note_read_only_error_now() {
+    LAST_READ_ONLY_ERROR.fetch_max(nanos(clock()).saturating_add(1), Ordering::Relaxed);
 }
 
 /// True for a pooled connection of `age` that was opened before (or when) the last read-only
@@ -140,7 +145,7 @@ mod tests {
 
     #[test]
     fn connections_opened_before_a_read_only_error_are_replaced_and_later_ones_kept() {
-        LAST_READ_ONLY_ERROR.fetch_max(nanos(clock()).saturating_add(1), Ordering::Relaxed);
+        note_read_only_error_now();
         assert!(connection_predates_read_only_error(Duration::from_secs(60)));
         std::thread::sleep(Duration::from_millis(5));
         assert!(!connection_predates_read_only_error(Duration::from_millis(1)));

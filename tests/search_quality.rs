@@ -31,7 +31,7 @@ async fn tuki_holds_its_quality_on_the_held_out_part_and_beats_the_fts5_baseline
         assert!(tuki.recall_at_3() > fts5.recall_at_3() + 0.05, "{table}");
         // Floors under what this build measures (issue 15's targets on the test part are
         // P@1 0.92, R@3 0.97, MRR@10 0.94, R@3 0.90 per type: not reached yet; measured
-        // 0.829 / 0.929 / 0.883, the lowest type compound at R@3 0.879).
+        // 0.833 / 0.933 / 0.887, the lowest type paraphrase at R@3 0.892).
         let (p1, r3, mrr, per_type) = match part {
             Part::Dev => (0.93, 0.98, 0.96, 0.95),
             Part::Test => (0.80, 0.91, 0.86, 0.86),
@@ -71,14 +71,23 @@ fn a_compound_made_of_words_the_content_knows_always_finds_something() {
         let step = words.len() / 2;
         for (i, first) in words.iter().enumerate().take(step) {
             let second = &words[i + step];
-            for joined in [format!("{first}{second}"), format!("{first}{linking}{second}")] {
+            // Also with a word the content never writes after them (`pankkitunnusvarkaus`),
+            // and with the first cut short where the content writes it only whole or inside
+            // compounds (`määräaikais` + `tili`).
+            let beginning: String = first.chars().take(first.chars().count().saturating_sub(2)).collect();
+            let cut_short = (beginning.chars().count() >= 7).then(|| format!("{beginning}{second}"));
+            for joined in
+                [format!("{first}{second}"), format!("{first}{linking}{second}"), format!("{first}{second}qxjw")]
+                    .into_iter()
+                    .chain(cut_short)
+            {
                 let found = index.search_uncached(&request(&joined, locale)).expect("search");
                 assert!(found.total > 0, "{locale:?}: {joined:?} ({first} + {second}) found nothing");
                 tried += 1;
             }
         }
     }
-    assert!(tried > 500, "{tried} compounds tried");
+    assert!(tried > 800, "{tried} compounds tried");
 }
 
 #[test]

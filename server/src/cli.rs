@@ -149,6 +149,11 @@ pub enum Command {
         /// ranker fused with Tuki's (`.ci/embedding-eval`).
         #[arg(long, value_name = "DIR")]
         rankings: Option<PathBuf>,
+        /// Instead of evaluating, print the weighted terms and the first five hits of a query
+        /// over the evaluation documents, given as `LOCALE:TEXT` (`fi:kone ei tunnista tikkua`);
+        /// may be repeated. For tracing a development miss.
+        #[arg(long, value_name = "LOCALE:TEXT")]
+        explain: Vec<String>,
     },
     /// Benchmark search on a synthetic corpus: index build time, in-process latency, HTTP
     /// latency and throughput with wrk (must be installed), peak RSS.

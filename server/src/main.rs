@@ -61,7 +61,9 @@ async fn run() -> anyhow::Result<()> {
             portal.close().await;
             Ok(())
         }
-        Command::Eval { misses, ablation, dev, test, rankings } => eval(misses, ablation, [dev, test], rankings).await,
+        Command::Eval { misses, ablation, dev, test, rankings, explain } => {
+            eval(misses, ablation, [dev, test], rankings, explain).await
+        }
         Command::Report { kind: tuki_server::cli::ReportKind::Deflection { since } } => {
             deflection_report(&cli.global, since.as_deref()).await
         }
@@ -103,6 +105,31 @@ async fn run() -> anyhow::Result<()> {
     }
 }
 
+/// `tuki eval --explain`: each `LOCALE:TEXT` query's weighted terms and first five hits.
+fn explain_queries(index: &tuki::search::SearchIndex, queries: &[String]) -> anyhow::Result<()> {
+    for query in queries {
+        let Some((locale, text)) = query.split_once(':') else {
+            anyhow::bail!("--explain takes LOCALE:TEXT, e.g. fi:kone ei tunnista tikkua; got {query:?}");
+        };
+        let locale: tuki::Locale =
+            locale.parse().map_err(|_| anyhow::anyhow!("unknown locale {locale:?} in {query:?}"))?;
+        let request = tuki::search::SearchRequest {
+            text: text.to_owned(),
+            locale,
+            limit: 5,
+            offset: 0,
+            category: None,
+            kind: None,
+        };
+        println!("{query}\n{}", index.explain(&request)?);
+        for hit in index.search_uncached(&request)?.hits {
+            println!("  {:>8.3}  {}:{} ({})", hit.score, hit.kind, hit.slug, hit.locale.code());
+        }
+        println!();
+    }
+    Ok(())
+}
+
 /// `tuki eval`: both parts of the labelled query set over the demo content and the
 /// independent corpus, Tuki against FTS5; the test part as aggregates only.
 async fn eval(
@@ -110,6 +137,7 @@ async fn eval(
     ablation: bool,
     rewritten: [Option<PathBuf>; 2],
     rankings: Option<PathBuf>,
+    explain: Vec<String>,
 ) -> anyhow::Result<()> {
     use tuki::search::eval::{
         LabelledQuery, Part, ablations, documents_jsonl, evaluate, evaluation_documents, parse_queries, rankings_jsonl,
@@ -117,6 +145,9 @@ async fn eval(
     let documents = evaluation_documents().map_err(anyhow::Error::msg)?;
     let mut index = tuki::search::SearchIndex::in_memory()?;
     index.rebuild(&documents, "eval")?;
+    if !explain.is_empty() {
+        return explain_queries(&index, &explain);
+    }
     let mut sets: Vec<(Part, Vec<LabelledQuery>)> = Vec::new();
     for (part, file) in [Part::Dev, Part::Test].into_iter().zip(rewritten) {
         let queries = match file {

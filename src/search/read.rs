@@ -69,46 +69,7 @@ impl SearchIndex {
         vocabulary: &[Vocabulary; 3],
         top: usize,
     ) -> Result<(usize, Vec<SearchHit>), SearchError> {
-        let known = &vocabulary[locale as usize];
-        let partial = query::last_is_partial(&request.text);
-        let hints = words
-            .iter()
-            .enumerate()
-            .map(|(i, word)| {
-                // A half-typed last word is one the index does not know as it stands.
-                let completions = if partial && i + 1 == words.len() && !known.contains(word) {
-                    self.completions(searcher, locale, word)?
-                } else {
-                    Vec::new()
-                };
-                Ok(WordHints { correction: known.correction(word).map(str::to_owned), completions })
-            })
-            .collect::<Result<Vec<_>, SearchError>>()?;
-        let synonyms = self.synonyms.read().map_err(|_| SearchError::Poisoned)?;
-        let expansions = [
-            (&synonyms.rules[locale as usize], self.weights.synonym),
-            (&synonyms.thesauri[locale as usize], self.weights.thesaurus),
-        ];
-        let text = self.fields.of(locale).text;
-        let documents = searcher.num_docs();
-        let common_in_text = |stem: &str| {
-            documents >= COMMON_MIN_DOCS
-                && searcher
-                    .doc_freq(&Term::from_field_text(text, stem))
-                    .is_ok_and(|df| df.saturating_mul(COMMON_SHARE) > documents)
-        };
-        let built = query::build(
-            &request.text,
-            words,
-            locale,
-            &self.fields,
-            known,
-            &expansions,
-            &hints,
-            &self.weights,
-            &common_in_text,
-        );
-        drop(synonyms);
+        let built = self.locale_query(searcher, request, words, locale, vocabulary)?;
         let Some(query::BuiltQuery { ranked: text_query, bonus }) = built else {
             return Ok((0, Vec::new()));
         };
@@ -143,6 +104,82 @@ impl SearchIndex {
         }
         let total = self.promote_learned(searcher, request, locale, &highlighter, &mut hits, total)?;
         Ok((total, hits))
+    }
+
+    /// What a search for `request` in `locale` ranks by; `None` when it has no words.
+    fn locale_query(
+        &self,
+        searcher: &tantivy::Searcher,
+        request: &SearchRequest,
+        words: &[String],
+        locale: Locale,
+        vocabulary: &[Vocabulary; 3],
+    ) -> Result<Option<query::BuiltQuery>, SearchError> {
+        let known = &vocabulary[locale as usize];
+        let partial = query::last_is_partial(&request.text);
+        let hints = words
+            .iter()
+            .enumerate()
+            .map(|(i, word)| {
+                // A half-typed last word is one the index does not know as it stands.
+                let completions = if partial && i + 1 == words.len() && !known.contains(word) {
+                    self.completions(searcher, locale, word)?
+                } else {
+                    Vec::new()
+                };
+                Ok(WordHints { correction: known.correction(word).map(str::to_owned), completions })
+            })
+            .collect::<Result<Vec<_>, SearchError>>()?;
+        let synonyms = self.synonyms.read().map_err(|_| SearchError::Poisoned)?;
+        let expansions = [
+            (&synonyms.rules[locale as usize], self.weights.synonym),
+            (&synonyms.thesauri[locale as usize], self.weights.thesaurus),
+        ];
+        let text = self.fields.of(locale).text;
+        let documents = searcher.num_docs();
+        let common_in_text = |stem: &str| {
+            documents >= COMMON_MIN_DOCS
+                && searcher
+                    .doc_freq(&Term::from_field_text(text, stem))
+                    .is_ok_and(|df| df.saturating_mul(COMMON_SHARE) > documents)
+        };
+        Ok(query::build(
+            &request.text,
+            words,
+            locale,
+            &self.fields,
+            known,
+            &expansions,
+            &hints,
+            &self.weights,
+            &common_in_text,
+        ))
+    }
+
+    /// The weighted terms a search for `request` ranks by in its own language, one
+    /// `field:term ×weight` a line, and its exact-spelling bonus: what `tuki eval --explain`
+    /// prints for tracing a miss.
+    pub fn explain(&self, request: &SearchRequest) -> Result<String, SearchError> {
+        let searcher = self.reader.searcher();
+        let vocabulary = self.vocabulary.read().map_err(|_| SearchError::Poisoned)?;
+        let words = query::words(&request.text);
+        let Some(built) = self.locale_query(&searcher, request, &words, request.locale, &vocabulary)? else {
+            return Ok(String::from("(no terms)\n"));
+        };
+        let schema = self.index.schema();
+        let described = format!("{:?}\n{:?}", built.ranked, built.bonus);
+        let term = regex::Regex::new(r#"Term\(field=(\d+), type=Str, "([^"]*)"\)"#).expect("pattern");
+        let mut out = String::new();
+        for line in described.split("Boost(").skip(1) {
+            let Some(found) = term.captures(line) else { continue };
+            let field =
+                found[1].parse().map_or("?", |id| schema.get_field_name(tantivy::schema::Field::from_field_id(id)));
+            let weight =
+                line.rsplit_once("boost=").map_or("", |(_, w)| w.trim_end_matches([')', ',', ' ', ']', '}', '\n']));
+            out += &format!("{field}:{} ×{weight}\n", &found[2]);
+        }
+        out += &format!("bonus and coordination: {}\n", term.replace_all(&format!("{:?}", built.bonus), "$2"));
+        Ok(out)
     }
 
     /// Puts the answers learned for this search ([`learned`]) first, strongest first, when

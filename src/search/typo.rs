@@ -134,6 +134,17 @@ impl Dictionary {
         dictionary
     }
 
+    /// The word in most documents (then the shortest, most often the base form; then the
+    /// first in order) that begins with `prefix` and is longer than it; `None` when there is
+    /// none.
+    pub fn most_common_beginning_with(&self, prefix: &str) -> Option<&str> {
+        let first = self.words.partition_point(|w| &**w <= prefix);
+        let last = first + self.words[first..].partition_point(|w| w.starts_with(prefix));
+        (first..last)
+            .min_by_key(|&i| (std::cmp::Reverse(self.documents[i]), self.words[i].len()))
+            .map(|i| &*self.words[i])
+    }
+
     /// The word nearest to `word` within `distance` edits: the fewest edits, then the most
     /// documents, then the first in order.
     ///
@@ -192,6 +203,14 @@ mod tests {
         let table = WithinEdits::new(word, distance).expect("a short word and a small distance");
         let row = candidate.chars().fold(table.start(), |row, letter| table.step(&row, letter));
         table.distance(&row)
+    }
+
+    #[test]
+    fn the_word_a_beginning_stands_for_is_the_one_in_most_documents_then_the_shortest() {
+        let d = dictionary(&[("talletus", 2), ("talletuksen", 2), ("talletuksessa", 1), ("tili", 9), ("tal", 9)]);
+        assert_eq!(d.most_common_beginning_with("tallet"), Some("talletus"));
+        assert_eq!(d.most_common_beginning_with("talletuksen"), None, "only longer words count");
+        assert_eq!(d.most_common_beginning_with("x"), None);
     }
 
     #[test]

@@ -20,6 +20,9 @@ const MIN_STRICT_PART: usize = 4;
 /// Longest rest of a compound that is corrected to a known word one edit away (longer pieces are
 /// not one word, and the edits of a piece grow with its length).
 const MAX_CORRECTED_PART: usize = 20;
+/// Shortest first part of a compound that stands for the known word it begins: shorter
+/// beginnings begin too many words.
+const MIN_COMPLETED_PART: usize = 7;
 /// Most known compounds one part stands for in a query.
 const MAX_COMPOUNDS_PER_PART: usize = 8;
 
@@ -122,22 +125,31 @@ impl Vocabulary {
         let chars: Vec<char> = word.chars().collect();
         let n = chars.len();
         let piece = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
-        let mut known = |p: &str| {
-            p.chars().count() >= MIN_STRICT_PART && (self.forms.contains(p) || self.known_by_stem(p, &mut stemmer))
+        // A known word, or a compound of known words (`pankkitunnus` in `pankkitunnusvarkaus`).
+        let mut known = |p: &str| -> Option<Vec<String>> {
+            if p.chars().count() < MIN_STRICT_PART {
+                return None;
+            }
+            if self.forms.contains(p) || self.known_by_stem(p, &mut stemmer) {
+                return Some(vec![p.to_owned()]);
+            }
+            self.cover_with(p, MIN_PART, &mut |piece| self.known_by_stem(piece, &mut stemmer))
         };
-        let head_end = (MIN_STRICT_PART..=n - MIN_PART).rev().find(|&end| known(&piece(0, end)));
-        let tail_start = (MIN_PART..=n - MIN_STRICT_PART).find(|&start| known(&piece(start, n)));
-        // Each with the rest beside it when that is one typo from a known word:
-        // (rest corrected, letters of the known part, parts). The tail first: on a tie the
-        // head wins.
+        let head = (MIN_STRICT_PART..=n - MIN_PART).rev().find_map(|end| Some((end, known(&piece(0, end))?)));
+        let tail = (MIN_PART..=n - MIN_STRICT_PART).find_map(|start| Some((start, known(&piece(start, n))?)));
+        // Each with the rest beside it when that is one typo from a known word or, before
+        // the known end, the beginning of a known word (`maaraaikais` of
+        // `maaraaikaistalletus`): (rest found, letters of the known part, parts). The tail
+        // first: on a tie the head wins.
         let mut splits: Vec<(bool, usize, Vec<String>)> = Vec::new();
-        if let Some(start) = tail_start {
-            let rest = self.one_typo_from(&piece(0, start), true);
-            splits.push((rest.is_some(), n - start, rest.into_iter().chain([piece(start, n)]).collect()));
+        if let Some((start, parts)) = tail {
+            let before = piece(0, start);
+            let rest = self.one_typo_from(&before, true).or_else(|| self.completed_from(&before));
+            splits.push((rest.is_some(), n - start, rest.into_iter().chain(parts).collect()));
         }
-        if let Some(end) = head_end {
+        if let Some((end, parts)) = head {
             let rest = self.one_typo_from(&piece(end, n), false);
-            splits.push((rest.is_some(), end, [piece(0, end)].into_iter().chain(rest).collect()));
+            splits.push((rest.is_some(), end, parts.into_iter().chain(rest).collect()));
         }
         // Without a corrected rest, a known part of less than half the word is mostly chance.
         splits
@@ -168,6 +180,16 @@ impl Vocabulary {
             });
         }
         best
+    }
+
+    /// The known form in most documents that begins with `piece` (a compound's first part
+    /// the content writes only inside its compounds), when the piece is long enough to
+    /// stand for one word.
+    fn completed_from(&self, piece: &str) -> Option<String> {
+        if piece.chars().count() < MIN_COMPLETED_PART {
+            return None;
+        }
+        self.dictionary.most_common_beginning_with(piece).map(str::to_owned)
     }
 
     /// The parts of a compound the content writes (`pankkikortti` → `pankki` + `kortti`), when
@@ -354,6 +376,29 @@ mod tests {
         let v = vocabulary(&["tunnusluku", &long_word]);
         let long = format!("tunnusluku{}", "x".repeat(MAX_CORRECTED_PART + 1));
         assert_eq!(v.split_compound(&long, Locale::Fi), None, "the known part is less than half the word");
+    }
+
+    #[test]
+    fn a_known_beginning_that_is_itself_a_compound_keeps_its_parts_beside_an_unknown_word() {
+        let v = vocabulary(&["pankki", "tunnus", "kortti"]);
+        assert_eq!(v.split_compound("pankkitunnusvarkaus", Locale::Fi), Some(vec!["pankki".into(), "tunnus".into()]));
+        // Less than half the word known is still too little.
+        assert_eq!(v.split_compound("pankkiqxjwzvyqxjw", Locale::Fi), None);
+    }
+
+    #[test]
+    fn a_first_part_written_only_inside_a_compound_stands_for_that_compound() {
+        let forms = [("maaraaikaistalletus", 3), ("maaraaikaistalletuksessa", 3), ("maaraaikaistalletuksen", 1)];
+        let mut forms: HashMap<String, u32> = forms.iter().map(|(f, n)| ((*f).to_owned(), *n)).collect();
+        forms.insert("tili".to_owned(), 5);
+        let v = Vocabulary::new(Locale::Fi, forms);
+        // The base form, of the two in most documents.
+        assert_eq!(
+            v.split_compound("maaraaikaistili", Locale::Fi),
+            Some(vec!["maaraaikaistalletus".into(), "tili".into()])
+        );
+        // A beginning of fewer than seven letters begins too many words to stand for one.
+        assert_eq!(v.split_compound("maaraatili", Locale::Fi), None);
     }
 
     #[test]

@@ -118,6 +118,10 @@ impl Vocabulary {
             return None;
         }
         let mut stemmer = analysis::stemmer(locale);
+        // An inflected form of a known word is found by its stem, not by pieces of itself.
+        if self.known_by_stem(word, &mut stemmer) {
+            return None;
+        }
         if let Some(parts) = self.cover_with(word, MIN_PART, &mut |piece| self.known_by_stem(piece, &mut stemmer)) {
             return Some(parts);
         }
@@ -457,8 +461,10 @@ mod tests {
 
     #[test]
     fn known_words_and_unsplittable_words_are_left_alone() {
-        let v = vocabulary(&["salasana", "sala", "sana"]);
+        let v = vocabulary(&["salasana", "sala", "sana", "kone", "koneella"]);
         assert_eq!(v.split_compound("salasana", Locale::Fi), None);
+        // Another inflection of a known word is not split into pieces of itself.
+        assert_eq!(v.split_compound("koneelta", Locale::Fi), None);
         assert_eq!(v.split_compound("xyzzyplugh", Locale::Fi), None);
     }
 }

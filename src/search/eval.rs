@@ -343,6 +343,9 @@ pub fn ablations() -> Vec<(&'static str, super::Weights)> {
         ("without compound splitting", super::Weights { compound: 0.0, ..full }),
         ("without compounds found by a part", super::Weights { part_of: 0.0, ..full }),
         ("without the parts of known compounds", super::Weights { known_parts: 0.0, ..full }),
+        ("without other stems of a word", super::Weights { family: 0.0, ..full }),
+        ("family 0.4", super::Weights { family: 0.4, ..full }),
+        ("family 0.8", super::Weights { family: 0.8, ..full }),
         ("without synonyms", super::Weights { synonym: 0.0, ..full }),
         ("without the questions texts answer", super::Weights { questions: 0.0, ..full }),
         ("without last-word completion", super::Weights { prefix: 0.0, ..full }),
@@ -357,6 +360,7 @@ pub fn ablations() -> Vec<(&'static str, super::Weights)> {
                 exact: 0.0,
                 part_of: 0.0,
                 known_parts: 0.0,
+                family: 0.0,
                 synonym: 0.0,
                 coordination: 0.0,
                 ..full

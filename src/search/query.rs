@@ -45,6 +45,8 @@ pub struct Weights {
     /// The parts of a compound the content writes, for that compound (`pankkikortti` also
     /// finds a text about a `kortti` of a `pankki`).
     pub known_parts: f32,
+    /// Other stems of the same word, where the stemmer gives its inflections different ones.
+    pub family: f32,
     /// What the editors' synonym rules say the customer's words stand for.
     pub synonym: f32,
     /// A general-language thesaurus's synonyms of the customer's words.
@@ -64,6 +66,7 @@ impl Default for Weights {
             correction: 0.8,
             part_of: 0.4,
             known_parts: 0.4,
+            family: 0.6,
             synonym: 0.5,
             thesaurus: 0.0,
             coordination: 1.5,
@@ -229,6 +232,11 @@ pub fn build(
         }
         weighted.add_stem_for(&mut word, &f, &stems[i], weights, 1.0);
         weighted.add(f.exact, &exact[i], weights.exact);
+        if weights.family > 0.0 {
+            for other in vocabulary.stem_family(&stems[i]) {
+                weighted.add_stem_for(&mut word, &f, other, weights, weights.family);
+            }
+        }
         let mut stem_of = |form: &str| terms(&mut stem, form).into_iter().next();
         if let Some(corrected) = hint.correction.as_deref().and_then(&mut stem_of) {
             weighted.add_stem_for(&mut word, &f, &corrected, weights, weights.correction);

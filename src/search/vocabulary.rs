@@ -23,6 +23,12 @@ const MAX_CORRECTED_PART: usize = 20;
 /// Shortest first part of a compound that stands for the known word it begins: shorter
 /// beginnings begin too many words.
 const MIN_COMPLETED_PART: usize = 7;
+/// Letters a stem shares at least with another of its word's (see [`Vocabulary::stem_family`]).
+const FAMILY_SHARED: usize = 4;
+/// Letters at the end of either stem of a word that may differ from the other's.
+const FAMILY_ENDING: usize = 2;
+/// Most other stems a word stands for.
+const MAX_FAMILY: usize = 3;
 /// Most known compounds one part stands for in a query.
 const MAX_COMPOUNDS_PER_PART: usize = 8;
 
@@ -38,6 +44,8 @@ pub struct Vocabulary {
     /// The forms in order with the number of documents each is in, for typo correction.
     dictionary: Dictionary,
     stems: HashSet<String>,
+    /// The same stems in order, for finding a stem's [family](Vocabulary::stem_family).
+    ordered_stems: Vec<String>,
     /// Stem of a part → known compound forms with that part.
     compounds: HashMap<String, Vec<String>>,
 }
@@ -47,10 +55,13 @@ impl Vocabulary {
     /// documents it is in.
     pub fn new(locale: Locale, forms: HashMap<String, u32>) -> Vocabulary {
         let mut stemmer = analysis::stemmer(locale);
-        let stems = forms.keys().filter_map(|f| terms(&mut stemmer, f).pop()).collect();
+        let stems: HashSet<String> = forms.keys().filter_map(|f| terms(&mut stemmer, f).pop()).collect();
         let documents = forms;
         let forms = documents.keys().cloned().collect();
-        let mut vocabulary = Vocabulary { forms, dictionary: Dictionary::default(), stems, compounds: HashMap::new() };
+        let mut ordered_stems: Vec<String> = stems.iter().cloned().collect();
+        ordered_stems.sort_unstable();
+        let mut vocabulary =
+            Vocabulary { forms, dictionary: Dictionary::default(), stems, ordered_stems, compounds: HashMap::new() };
         let mut compounds: HashMap<String, Vec<String>> = HashMap::new();
         for form in &vocabulary.forms {
             if form.chars().count() < 2 * MIN_STRICT_PART {
@@ -100,6 +111,29 @@ impl Vocabulary {
             return None;
         }
         self.dictionary.nearest(word, if length >= MIN_CORRECTED_TWICE { 2 } else { 1 })
+    }
+
+    /// The known stems that are most likely other inflections of the word `stem` is the stem
+    /// of, where the stemmer does not give them one stem (`talletus` and `talletuks`,
+    /// `nyckel` and `nyckl`): those that share all but at most their last two letters with
+    /// it, and four letters at least (so not its compounds); the closest first, at most a few.
+    pub fn stem_family(&self, stem: &str) -> Vec<&str> {
+        let letters: Vec<char> = stem.chars().collect();
+        if letters.len() < FAMILY_SHARED {
+            return Vec::new();
+        }
+        let start: String = letters[..FAMILY_SHARED.max(letters.len().saturating_sub(FAMILY_ENDING))].iter().collect();
+        let first = self.ordered_stems.partition_point(|s| s.as_str() < start.as_str());
+        let mut family: Vec<(usize, &str)> = Vec::new();
+        for other in self.ordered_stems[first..].iter().take_while(|s| s.starts_with(&start)) {
+            let shared = other.chars().zip(&letters).take_while(|(a, b)| a == *b).count();
+            let longer = other.chars().count().max(letters.len());
+            if other != stem && shared + FAMILY_ENDING >= longer {
+                family.push((longer - shared, other));
+            }
+        }
+        family.sort();
+        family.into_iter().take(MAX_FAMILY).map(|(_, other)| other).collect()
     }
 
     /// The known compounds that have a part with this stem (at most a few).
@@ -403,6 +437,19 @@ mod tests {
         );
         // A beginning of fewer than seven letters begins too many words to stand for one.
         assert_eq!(v.split_compound("maaraatili", Locale::Fi), None);
+    }
+
+    #[test]
+    fn the_stems_the_stemmer_gives_one_words_inflections_are_one_family() {
+        let v = vocabulary(&["talletus", "talletuksen", "talletustili", "tali", "tunnus"]);
+        let stem = |word: &str| terms(&mut analysis::stemmer(Locale::Fi), word).pop().expect("stem");
+        assert_ne!(stem("talletus"), stem("talletuksen"), "the stemmer tells them apart");
+        assert_eq!(v.stem_family(&stem("talletuksen")), [stem("talletus")]);
+        assert_eq!(v.stem_family(&stem("talletus")), [stem("talletuksen")]);
+        // A compound of the word is longer than an inflection; a short stem has no family.
+        assert!(!v.stem_family(&stem("talletus")).contains(&stem("talletustili").as_str()));
+        assert!(v.stem_family(&stem("tali")).is_empty());
+        assert!(v.stem_family(&stem("tunnus")).is_empty());
     }
 
     #[test]

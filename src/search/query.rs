@@ -249,6 +249,9 @@ pub fn build(
         for part in vocabulary.split_compound(&folded[i], locale).unwrap_or_default() {
             let Some(part_stem) = stem_of(&part) else { continue };
             weighted.add_stem_for(&mut word, &f, &part_stem, weights, weights.compound);
+            for other in vocabulary.stem_family(&part_stem) {
+                weighted.add_stem_for(&mut word, &f, other, weights, weights.family * weights.compound);
+            }
             // A part the content never writes alone: the compounds it is written in.
             if !vocabulary.contains(&part) {
                 for compound in vocabulary.compounds_with(&part_stem) {

@@ -153,3 +153,21 @@ fn the_editors_synonyms_replace_the_default_vocabulary_and_change_the_results_at
     assert_eq!(first(&index).as_deref(), Some("printer-not-working"), "the editors' rule, not a cached result");
     assert!(!index.set_synonyms(&editors).expect("same"), "the same files are not loaded twice");
 }
+
+#[test]
+fn explain_lists_the_weighted_terms_a_query_is_searched_with() {
+    let (index, _) = evaluation_index();
+    // A compound the content does not write: its own stem at full weight, its parts at the
+    // compound weight, and the exact spelling as the bonus.
+    let explained = index.explain(&request("korttisalasana", Locale::Fi)).expect("explain");
+    let lines: Vec<&str> = explained.lines().collect();
+    assert!(lines.contains(&"fi_text:kortisalas ×1"), "{explained}");
+    assert!(lines.contains(&"fi_text:kort ×0.8") && lines.contains(&"fi_text:salas ×0.8"), "{explained}");
+    assert!(lines.iter().any(|l| l.starts_with("bonus") && l.contains("(korttisalasana, 0.5)")), "{explained}");
+    // A compound it writes: also its parts written apart, at the known parts' weight.
+    let explained = index.explain(&request("korttimaksu", Locale::Fi)).expect("explain");
+    assert!(explained.lines().any(|l| l == "fi_text:maksu ×0.4"), "{explained}");
+    for hostile in ["", "   ", "\"\u{0}<script>", "ääää:öö ×9"] {
+        index.explain(&request(hostile, Locale::Sv)).expect("any text is explained");
+    }
+}

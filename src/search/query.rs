@@ -234,7 +234,7 @@ pub fn build(
         weighted.add(f.exact, &exact[i], weights.exact);
         if weights.family > 0.0 {
             for other in vocabulary.stem_family(&stems[i]) {
-                weighted.add_stem_for(&mut word, &f, other, weights, weights.family);
+                weighted.add_for(&mut word, f.text, other, weights.family);
             }
         }
         let mut stem_of = |form: &str| terms(&mut stem, form).into_iter().next();
@@ -250,7 +250,7 @@ pub fn build(
             let Some(part_stem) = stem_of(&part) else { continue };
             weighted.add_stem_for(&mut word, &f, &part_stem, weights, weights.compound);
             for other in vocabulary.stem_family(&part_stem) {
-                weighted.add_stem_for(&mut word, &f, other, weights, weights.family * weights.compound);
+                weighted.add_for(&mut word, f.text, other, weights.family * weights.compound);
             }
             // A part the content never writes alone: the compounds it is written in.
             if !vocabulary.contains(&part) {

@@ -167,16 +167,14 @@ impl SearchIndex {
             return Ok(String::from("(no terms)\n"));
         };
         let schema = self.index.schema();
-        let described = format!("{:?}\n{:?}", built.ranked, built.bonus);
         let term = regex::Regex::new(r#"Term\(field=(\d+), type=Str, "([^"]*)"\)"#).expect("pattern");
+        let boosted =
+            regex::Regex::new(r#"Term\(field=(\d+), type=Str, "([^"]*)"\)\)*, boost=([0-9.eE+-]+)"#).expect("pattern");
         let mut out = String::new();
-        for line in described.split("Boost(").skip(1) {
-            let Some(found) = term.captures(line) else { continue };
+        for found in boosted.captures_iter(&format!("{:?}", built.ranked)) {
             let field =
                 found[1].parse().map_or("?", |id| schema.get_field_name(tantivy::schema::Field::from_field_id(id)));
-            let weight =
-                line.rsplit_once("boost=").map_or("", |(_, w)| w.trim_end_matches([')', ',', ' ', ']', '}', '\n']));
-            out += &format!("{field}:{} ×{weight}\n", &found[2]);
+            out += &format!("{field}:{} ×{}\n", &found[2], &found[3]);
         }
         out += &format!("bonus and coordination: {}\n", term.replace_all(&format!("{:?}", built.bonus), "$2"));
         Ok(out)
